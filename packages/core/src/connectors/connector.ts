@@ -1,0 +1,44 @@
+import type { KeyedLimiter } from '../limits/keyed-limiter.js';
+import type { Logger } from '../runtime/logger.js';
+import type { OperationDescriptor } from './operation.js';
+
+/**
+ * A configured connection, named in workflows by `connection`. `settings` are non-secret and may
+ * be shown to a workflow as `$config.connections.<name>`; `credentials` are secret and only the
+ * connector reads them.
+ */
+export interface ConnectionConfig {
+  readonly connector: string;
+  readonly settings?: Readonly<Record<string, unknown>>;
+  readonly credentials?: Readonly<Record<string, unknown>>;
+}
+
+/** What a connector gets for one action call. */
+export interface ActionContext {
+  readonly connectionName: string;
+  readonly connection: ConnectionConfig;
+  /** Aborts on the step's timeout or when the run is stopped. */
+  readonly signal: AbortSignal;
+  /** The engine's shared keyed limiter (e.g. "100 calls per 10 s per GHL location"). */
+  readonly limiter: KeyedLimiter;
+  readonly logger: Logger;
+  /** Stable across attempts and restarts of the same step of the same run. */
+  readonly idempotencyKey: string;
+  /** 1 for the first attempt of this step in this run. */
+  readonly attempt: number;
+}
+
+export interface ActionRequest {
+  readonly operationId: string;
+  readonly input: unknown;
+}
+
+/**
+ * A connector: the operations it offers and how to run its actions. Connectors throw
+ * `ActionError` (or `RetryAfterError`) so the engine can classify and retry.
+ */
+export interface Connector {
+  readonly name: string;
+  readonly operations: readonly OperationDescriptor[];
+  invoke(request: ActionRequest, context: ActionContext): Promise<unknown>;
+}

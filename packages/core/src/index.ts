@@ -14,3 +14,4 @@ export { Semaphore } from './limits/semaphore.js';
 export { silentLogger, type Logger } from './runtime/logger.js';
 export type * from './store/records.js';
 export type { RunQuery, Store } from './store/store.js';
+export type { EventSink, IdentifiedEvent, SubmitResult } from './runtime/event-sink.js';

@@ -15,3 +15,4 @@ export { silentLogger, type Logger } from './runtime/logger.js';
 export type * from './store/records.js';
 export type { RunQuery, Store } from './store/store.js';
 export type { EventSink, IdentifiedEvent, SubmitResult } from './runtime/event-sink.js';
+export { createMemoryStore } from './store/memory-store.js';

@@ -1,0 +1,165 @@
+import { FlowlineError } from '../errors/flowline-error.js';
+import type { IdempotencyRecord, InboxEntry, InboxStatus, RunRecord, RunStatus, StepRecord, TriggerEvent } from './records.js';
+import type { RunQuery, Store } from './store.js';
+import { checkId, checkLimit, checkStatus, INBOX_STATUSES, RUN_STATUSES } from './store-checks.js';
+import { fromStoredJson, toStoredJson } from './stored-json.js';
+
+interface StoredInbox {
+  status: InboxStatus;
+  json: string;
+}
+
+interface StoredRun {
+  readonly seq: number;
+  readonly workflowId: string;
+  readonly queuedAt: string;
+  readonly status: RunStatus;
+  readonly json: string;
+}
+
+/**
+ * A `Store` that keeps everything in this process, for tests and for hosts that accept losing
+ * state on restart. Records are kept as serialized JSON, so callers never share objects with the
+ * store and it accepts exactly the data a durable store would.
+ *
+ * Ordering: `listInbox` in order of acceptance (oldest first, a queue); `listRuns` newest
+ * `queuedAt` first, ties newest put first; `listSteps` in order of the first `putStep` of each
+ * path (putting a path again replaces it in place).
+ */
+export function createMemoryStore(): Store {
+  const inbox = new Map<string, StoredInbox>();
+  const runs = new Map<string, StoredRun>();
+  const steps = new Map<string, Map<string, string>>();
+  const snapshots = new Map<string, string>();
+  const idempotency = new Map<string, string>();
+  const links = new Map<string, Map<string, string>>();
+  let runSeq = 0;
+
+  return {
+    async addToInbox(event: TriggerEvent & { readonly id: string }, receivedAt: string) {
+      checkId(event.id, 'event.id', 'addToInbox');
+      checkId(receivedAt, 'receivedAt', 'addToInbox');
+      if (inbox.has(event.id)) return { added: false };
+      const entry: InboxEntry = { id: event.id, event, receivedAt, status: 'pending', runIds: [] };
+      inbox.set(event.id, { status: 'pending', json: toStoredJson(entry, `inbox entry ${event.id}`) });
+      return { added: true };
+    },
+
+    async getInboxEntry(id: string) {
+      const stored = inbox.get(id);
+      return stored === undefined ? undefined : fromStoredJson<InboxEntry>(stored.json);
+    },
+
+    async setInboxStatus(id: string, status: InboxStatus, update?: Pick<InboxEntry, 'runIds' | 'error'>) {
+      checkStatus(status, INBOX_STATUSES, `inbox entry ${id}`);
+      const stored = inbox.get(id);
+      if (stored === undefined) throw inboxNotFound(id);
+      const entry = fromStoredJson<InboxEntry>(stored.json);
+      const next: InboxEntry =
+        update === undefined
+          ? { ...entry, status }
+          : { id: entry.id, event: entry.event, receivedAt: entry.receivedAt, status, runIds: update.runIds, ...(update.error === undefined ? {} : { error: update.error }) };
+      inbox.set(id, { status, json: toStoredJson(next, `inbox entry ${id}`) });
+    },
+
+    async listInbox(status: InboxStatus, limit?: number) {
+      checkStatus(status, INBOX_STATUSES, 'listInbox');
+      checkLimit(limit, 'listInbox');
+      const out: InboxEntry[] = [];
+      for (const stored of inbox.values()) {
+        if (limit !== undefined && out.length >= limit) break;
+        if (stored.status === status) out.push(fromStoredJson<InboxEntry>(stored.json));
+      }
+      return out;
+    },
+
+    async putRun(run: RunRecord) {
+      checkId(run.id, 'run.id', 'putRun');
+      checkStatus(run.status, RUN_STATUSES, `run ${run.id}`);
+      const json = toStoredJson(run, `run ${run.id}`);
+      const seq = runs.get(run.id)?.seq ?? ++runSeq;
+      runs.set(run.id, { seq, workflowId: run.workflowId, queuedAt: run.queuedAt, status: run.status, json });
+    },
+
+    async getRun(id: string) {
+      const stored = runs.get(id);
+      return stored === undefined ? undefined : fromStoredJson<RunRecord>(stored.json);
+    },
+
+    async listRuns(query: RunQuery = {}) {
+      if (query.status !== undefined) checkStatus(query.status, RUN_STATUSES, 'listRuns');
+      checkLimit(query.limit, 'listRuns');
+      const matching = [...runs.values()].filter(
+        (run) =>
+          (query.workflowId === undefined || run.workflowId === query.workflowId) &&
+          (query.status === undefined || run.status === query.status),
+      );
+      matching.sort((a, b) => (a.queuedAt === b.queuedAt ? b.seq - a.seq : a.queuedAt < b.queuedAt ? 1 : -1));
+      const limited = query.limit === undefined ? matching : matching.slice(0, query.limit);
+      return limited.map((run) => fromStoredJson<RunRecord>(run.json));
+    },
+
+    async putStep(step: StepRecord) {
+      checkId(step.runId, 'step.runId', 'putStep');
+      checkId(step.path, 'step.path', 'putStep');
+      const json = toStoredJson(step, `step ${step.path} of run ${step.runId}`);
+      let byPath = steps.get(step.runId);
+      if (byPath === undefined) {
+        byPath = new Map();
+        steps.set(step.runId, byPath);
+      }
+      byPath.set(step.path, json);
+    },
+
+    async listSteps(runId: string) {
+      const byPath = steps.get(runId);
+      return byPath === undefined ? [] : [...byPath.values()].map((json) => fromStoredJson<StepRecord>(json));
+    },
+
+    async putSnapshot(runId: string, snapshot: unknown) {
+      checkId(runId, 'runId', 'putSnapshot');
+      snapshots.set(runId, toStoredJson(snapshot, `the snapshot of run ${runId}`));
+    },
+
+    async getSnapshot(runId: string) {
+      const json = snapshots.get(runId);
+      return json === undefined ? undefined : fromStoredJson<unknown>(json);
+    },
+
+    async getIdempotency(key: string) {
+      const json = idempotency.get(key);
+      return json === undefined ? undefined : fromStoredJson<IdempotencyRecord>(json);
+    },
+
+    async putIdempotency(record: IdempotencyRecord) {
+      checkId(record.key, 'record.key', 'putIdempotency');
+      idempotency.set(record.key, toStoredJson(record, `idempotency record ${record.key}`));
+    },
+
+    async getLink(namespace: string, fromId: string) {
+      return links.get(namespace)?.get(fromId);
+    },
+
+    async putLink(namespace: string, fromId: string, toId: string) {
+      checkId(namespace, 'namespace', 'putLink');
+      checkId(fromId, 'fromId', 'putLink');
+      checkId(toId, 'toId', 'putLink');
+      let byFrom = links.get(namespace);
+      if (byFrom === undefined) {
+        byFrom = new Map();
+        links.set(namespace, byFrom);
+      }
+      byFrom.set(fromId, toId);
+    },
+
+    async deleteLink(namespace: string, fromId: string) {
+      links.get(namespace)?.delete(fromId);
+    },
+  };
+}
+
+function inboxNotFound(id: string): FlowlineError {
+  return new FlowlineError('store.not_found', `Cannot set the status of inbox entry ${JSON.stringify(id)}: no such entry.`, {
+    hint: 'Add the event with addToInbox before changing its status.',
+  });
+}

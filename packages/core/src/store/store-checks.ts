@@ -1,0 +1,30 @@
+import { FlowlineError } from '../errors/flowline-error.js';
+import type { InboxStatus, RunStatus } from './records.js';
+
+export const INBOX_STATUSES: readonly InboxStatus[] = ['pending', 'done', 'dead'];
+export const RUN_STATUSES: readonly RunStatus[] = ['queued', 'running', 'succeeded', 'failed'];
+
+/** Checks a list limit: `undefined` (no limit) or an integer ≥ 0. */
+export function checkLimit(limit: number | undefined, where: string): void {
+  if (limit === undefined) return;
+  if (!Number.isInteger(limit) || limit < 0) {
+    throw new FlowlineError('store.invalid_input', `Expected \`limit\` of ${where} to be an integer ≥ 0, got ${String(limit)}.`);
+  }
+}
+
+/** Checks a status against the allowed values, naming them in the message. */
+export function checkStatus<T extends string>(status: unknown, allowed: readonly T[], where: string): asserts status is T {
+  if (!allowed.includes(status as T)) {
+    throw new FlowlineError(
+      'store.invalid_input',
+      `Expected the status of ${where} to be one of ${allowed.map((s) => `'${s}'`).join(', ')}, got ${JSON.stringify(status)}.`,
+    );
+  }
+}
+
+/** Checks that an id or key is a non-empty string. */
+export function checkId(value: unknown, name: string, where: string): asserts value is string {
+  if (typeof value !== 'string' || value.length === 0) {
+    throw new FlowlineError('store.invalid_input', `Expected \`${name}\` of ${where} to be a non-empty string, got ${JSON.stringify(value) ?? typeof value}.`);
+  }
+}

@@ -1,0 +1,1 @@
+export { describeStoreContract, UNICODE_SAMPLE, type StoreUnderTest } from './store-contract.js';

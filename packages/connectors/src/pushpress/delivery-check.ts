@@ -1,0 +1,125 @@
+import type { IdentifiedEvent, Logger, OperationDescriptor } from '@flowline/core';
+import { closestNames } from './closest-names.js';
+import { customerIdOf, deliveryIdentity } from './delivery-identity.js';
+import type { PayloadCheck } from './payload-validator.js';
+import { stripPrototypeKeys } from './prototype-keys.js';
+import { PUSHPRESS_SIGNATURE_HEADER, verifyPushPressSignature } from './signature.js';
+import { WebhookRejection } from './webhook-rejection.js';
+
+export interface DeliveryCheckContext {
+  readonly secrets: readonly string[];
+  readonly triggers: ReadonlyMap<string, OperationDescriptor>;
+  readonly checkOf: (event: string) => PayloadCheck;
+  readonly maxAgeSeconds: number;
+  readonly maxFutureSeconds: number;
+  readonly nowMs: number;
+  readonly logger: Logger | undefined;
+}
+
+const utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false });
+
+function parseBody(raw: Buffer): Record<string, unknown> {
+  let text: string;
+  try {
+    text = utf8.decode(raw);
+  } catch (cause) {
+    throw new WebhookRejection('malformed_json', 'The body is not valid UTF-8.', { cause });
+  }
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(text);
+  } catch (cause) {
+    const detail = cause instanceof Error ? cause.message : String(cause);
+    throw new WebhookRejection('malformed_json', `The body is not valid JSON: ${detail}`, { cause });
+  }
+  if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) {
+    throw new WebhookRejection('malformed_json', 'The body must be a JSON object `{ event, created, data }`.', {
+      pointer: '',
+    });
+  }
+  return parsed as Record<string, unknown>;
+}
+
+/**
+ * Turns the raw bytes of one delivery into the event to submit, or throws the WebhookRejection
+ * to answer with. Checks, in order: JSON → signature → event type → schema → freshness.
+ *
+ * The signature covers `JSON.stringify(body.data)` of the parsed body, so it is checked on
+ * exactly what `JSON.parse` produced, before anything is removed. Only then are
+ * `__proto__`/`constructor`/`prototype` keys stripped (see prototype-keys.ts): the payload
+ * handed on is the parsed body minus those keys, with every other (unknown) field kept.
+ */
+export function checkDelivery(raw: Buffer, signature: string | string[] | undefined, context: DeliveryCheckContext): IdentifiedEvent {
+  const body = parseBody(raw);
+
+  if (!verifyPushPressSignature({ data: body['data'], signature, secrets: context.secrets })) {
+    throw new WebhookRejection(
+      'invalid_signature',
+      signature === undefined
+        ? `The \`${PUSHPRESS_SIGNATURE_HEADER}\` header is missing.`
+        : `The \`${PUSHPRESS_SIGNATURE_HEADER}\` header does not match the body under any configured signing secret.`,
+      { hint: 'Check that the receiver is configured with the webhook\'s current signing secret.' },
+    );
+  }
+
+  const stripped = stripPrototypeKeys(body);
+  if (stripped.length > 0) {
+    context.logger?.warn('pushpress webhook: removed prototype-like keys from the payload', { pointers: stripped });
+  }
+
+  const event = body['event'];
+  const trigger = typeof event === 'string' ? context.triggers.get(event) : undefined;
+  if (typeof event !== 'string' || trigger === undefined) {
+    const known = [...context.triggers.keys()];
+    throw new WebhookRejection(
+      'unknown_event',
+      typeof event === 'string'
+        ? `"${event.slice(0, 100)}" is not an event type this receiver handles.`
+        : 'The body has no string `event` member.',
+      {
+        pointer: '/event',
+        hint: typeof event === 'string' ? `Closest known event types: ${closestNames(event, known).join(', ')}.` : undefined,
+      },
+    );
+  }
+
+  const violations = context.checkOf(event)(body);
+  if (violations.length > 0) {
+    throw new WebhookRejection('schema_mismatch', `The body does not match the schema of ${trigger.id}.`, {
+      pointer: violations[0]?.pointer,
+      details: { violations },
+    });
+  }
+
+  const created = body['created'];
+  if (typeof created !== 'number' || !Number.isSafeInteger(created)) {
+    throw new WebhookRejection('schema_mismatch', '`created` must be an integer (unix seconds).', { pointer: '/created' });
+  }
+  const nowSeconds = Math.floor(context.nowMs / 1000);
+  if (nowSeconds - created > context.maxAgeSeconds) {
+    throw new WebhookRejection(
+      'stale_delivery',
+      `The delivery was created ${nowSeconds - created} s ago, more than the ${context.maxAgeSeconds} s this receiver accepts.`,
+      { pointer: '/created', hint: 'Stale deliveries are refused so that old events are not replayed; raise maxAgeSeconds to accept them.' },
+    );
+  }
+  if (created - nowSeconds > context.maxFutureSeconds) {
+    throw new WebhookRejection(
+      'future_delivery',
+      `The delivery claims to be created ${created - nowSeconds} s in the future (at most ${context.maxFutureSeconds} s of clock skew is accepted).`,
+      {
+        pointer: '/created',
+        hint: created > 1e11 ? '`created` looks like milliseconds; PushPress sends unix seconds.' : 'Check the clocks of sender and receiver.',
+      },
+    );
+  }
+
+  const data = body['data'];
+  const orderingKey = customerIdOf(event, data);
+  return {
+    id: deliveryIdentity(event, created, data),
+    trigger: trigger.id,
+    payload: body,
+    ...(orderingKey === undefined ? {} : { orderingKey }),
+  };
+}

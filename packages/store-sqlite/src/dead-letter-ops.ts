@@ -1,0 +1,120 @@
+import type { Database } from 'better-sqlite3';
+import { FlowlineError, type ErrorRecord } from '@flowline/core';
+import { checkId, sqlLimit } from './input-checks.js';
+import { fromJsonColumn, toOptionalJsonColumn } from './json-column.js';
+
+/** What to put on the dead-letter list: exactly one of `runId` (a run that gave up) or `inboxId` (a delivery never run). */
+export type DeadLetterInput = (
+  | { readonly runId: string; readonly inboxId?: undefined }
+  | { readonly inboxId: string; readonly runId?: undefined }
+) & {
+  /** Why it is here, short and machine-readable, e.g. `retries-exhausted`, `invalid-event`, `workflow-missing`. */
+  readonly reason: string;
+  readonly error?: ErrorRecord;
+  /** ISO time it was dead-lettered. */
+  readonly at: string;
+};
+
+/** A dead letter: `id` is `run:<runId>` or `inbox:<inboxId>`, so one subject has at most one. */
+export type DeadLetter = DeadLetterInput & { readonly id: string };
+
+export interface DeadLetterQuery {
+  readonly reason?: string;
+  /** Oldest first; at most this many. */
+  readonly limit?: number;
+}
+
+export interface DeadLetterOps {
+  /** Puts a run or an inbox entry on the list; puts the same subject again replace its entry. */
+  putDeadLetter(input: DeadLetterInput): Promise<DeadLetter>;
+  getDeadLetter(id: string): Promise<DeadLetter | undefined>;
+  /** Oldest first (a work list to replay or discard). */
+  listDeadLetters(query?: DeadLetterQuery): Promise<DeadLetter[]>;
+  removeDeadLetter(id: string): Promise<{ readonly removed: boolean }>;
+}
+
+interface DeadLetterRow {
+  id: string;
+  run_id: string | null;
+  inbox_id: string | null;
+  reason: string;
+  error: string | null;
+  at: string;
+}
+
+const COLUMNS = 'id, run_id, inbox_id, reason, error, at';
+
+export function createDeadLetterOps(db: Database): DeadLetterOps {
+  const upsert = db.prepare<[string, string | null, string | null, string, string | null, string]>(
+    `INSERT INTO dead_letters (id, run_id, inbox_id, reason, error, at) VALUES (?, ?, ?, ?, ?, ?)
+     ON CONFLICT (id) DO UPDATE SET reason = excluded.reason, error = excluded.error, at = excluded.at`,
+  );
+  const get = db.prepare<[string], DeadLetterRow>(`SELECT ${COLUMNS} FROM dead_letters WHERE id = ?`);
+  const list = db.prepare<[number], DeadLetterRow>(`SELECT ${COLUMNS} FROM dead_letters ORDER BY at, seq LIMIT ?`);
+  const listByReason = db.prepare<[string, number], DeadLetterRow>(
+    `SELECT ${COLUMNS} FROM dead_letters WHERE reason = ? ORDER BY at, seq LIMIT ?`,
+  );
+  const remove = db.prepare<[string]>(`DELETE FROM dead_letters WHERE id = ?`);
+
+  return {
+    async putDeadLetter(input) {
+      const subject = checkSubject(input);
+      checkId(input.reason, 'reason', 'putDeadLetter');
+      checkId(input.at, 'at', 'putDeadLetter');
+      const id = `${subject.kind}:${subject.id}`;
+      upsert.run(
+        id,
+        subject.kind === 'run' ? subject.id : null,
+        subject.kind === 'inbox' ? subject.id : null,
+        input.reason,
+        toOptionalJsonColumn(input.error, `the error of dead letter ${id}`),
+        input.at,
+      );
+      const row = get.get(id);
+      if (row === undefined) throw corrupt(`dead letter ${id} is missing right after it was written`);
+      return toDeadLetter(row);
+    },
+    async getDeadLetter(id) {
+      const row = get.get(id);
+      return row === undefined ? undefined : toDeadLetter(row);
+    },
+    async listDeadLetters(query = {}) {
+      const limit = sqlLimit(query.limit, 'listDeadLetters');
+      const rows = query.reason === undefined ? list.all(limit) : listByReason.all(query.reason, limit);
+      return rows.map(toDeadLetter);
+    },
+    async removeDeadLetter(id) {
+      return { removed: remove.run(id).changes === 1 };
+    },
+  };
+}
+
+function checkSubject(input: DeadLetterInput): { kind: 'run' | 'inbox'; id: string } {
+  const hasRun = input.runId !== undefined;
+  const hasInbox = input.inboxId !== undefined;
+  if (hasRun === hasInbox) {
+    throw new FlowlineError('store.invalid_input', 'Expected a dead letter to name exactly one of `runId` or `inboxId`.', {
+      hint: 'Dead-letter a run that gave up by its runId, or a delivery that never became a run by its inboxId.',
+    });
+  }
+  if (hasRun) {
+    checkId(input.runId, 'runId', 'putDeadLetter');
+    return { kind: 'run', id: input.runId };
+  }
+  checkId(input.inboxId, 'inboxId', 'putDeadLetter');
+  return { kind: 'inbox', id: input.inboxId };
+}
+
+function toDeadLetter(row: DeadLetterRow): DeadLetter {
+  const base = { id: row.id, reason: row.reason, at: row.at };
+  const withError = row.error === null ? base : { ...base, error: fromJsonColumn<ErrorRecord>(row.error) };
+  if (row.run_id !== null) return { ...withError, runId: row.run_id };
+  if (row.inbox_id !== null) return { ...withError, inboxId: row.inbox_id };
+  throw corrupt(`dead letter ${row.id} names neither a run nor an inbox entry`);
+}
+
+function corrupt(message: string): FlowlineError {
+  return new FlowlineError('store.corrupt', `The dead-letter table is inconsistent: ${message}.`, {
+    hint: 'Check the database file with `PRAGMA integrity_check` and restore it from a backup if it fails.',
+  });
+}

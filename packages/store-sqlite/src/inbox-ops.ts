@@ -1,0 +1,82 @@
+import type { Database } from 'better-sqlite3';
+import { FlowlineError, type ErrorRecord, type InboxEntry, type InboxStatus, type Store } from '@flowline/core';
+import { checkId, checkOneOf, sqlLimit } from './input-checks.js';
+import { fromJsonColumn, toJsonColumn, toOptionalJsonColumn } from './json-column.js';
+
+const INBOX_STATUSES: readonly InboxStatus[] = ['pending', 'done', 'dead'];
+
+interface InboxRow {
+  id: string;
+  status: InboxStatus;
+  received_at: string;
+  event: string;
+  run_ids: string;
+  error: string | null;
+}
+
+const COLUMNS = 'id, status, received_at, event, run_ids, error';
+
+export type InboxOps = Pick<Store, 'addToInbox' | 'getInboxEntry' | 'setInboxStatus' | 'listInbox'>;
+
+/** The inbox of accepted deliveries: deduped by id, listed in order of acceptance. */
+export function createInboxOps(db: Database): InboxOps {
+  const insert = db.prepare<[string, string, string]>(
+    `INSERT INTO inbox (id, status, received_at, event) VALUES (?, 'pending', ?, ?) ON CONFLICT (id) DO NOTHING`,
+  );
+  const get = db.prepare<[string], InboxRow>(`SELECT ${COLUMNS} FROM inbox WHERE id = ?`);
+  const setStatus = db.prepare<[string, string]>(`UPDATE inbox SET status = ? WHERE id = ?`);
+  const setAll = db.prepare<[string, string, string | null, string]>(
+    `UPDATE inbox SET status = ?, run_ids = ?, error = ? WHERE id = ?`,
+  );
+  const list = db.prepare<[string, number], InboxRow>(
+    `SELECT ${COLUMNS} FROM inbox WHERE status = ? ORDER BY seq LIMIT ?`,
+  );
+
+  return {
+    async addToInbox(event, receivedAt) {
+      checkId(event.id, 'event.id', 'addToInbox');
+      checkId(receivedAt, 'receivedAt', 'addToInbox');
+      const result = insert.run(event.id, receivedAt, toJsonColumn(event, `inbox entry ${event.id}`));
+      return { added: result.changes === 1 };
+    },
+
+    async getInboxEntry(id) {
+      const row = get.get(id);
+      return row === undefined ? undefined : toEntry(row);
+    },
+
+    async setInboxStatus(id, status, update) {
+      checkOneOf(status, INBOX_STATUSES, `the status of inbox entry ${id}`);
+      const result =
+        update === undefined
+          ? setStatus.run(status, id)
+          : setAll.run(
+              status,
+              toJsonColumn(update.runIds, `the run ids of inbox entry ${id}`),
+              toOptionalJsonColumn(update.error, `the error of inbox entry ${id}`),
+              id,
+            );
+      if (result.changes === 0) {
+        throw new FlowlineError('store.not_found', `Cannot set the status of inbox entry ${JSON.stringify(id)}: no such entry.`, {
+          hint: 'Add the event with addToInbox before changing its status.',
+        });
+      }
+    },
+
+    async listInbox(status, limit) {
+      checkOneOf(status, INBOX_STATUSES, 'the status of listInbox');
+      return list.all(status, sqlLimit(limit, 'listInbox')).map(toEntry);
+    },
+  };
+}
+
+function toEntry(row: InboxRow): InboxEntry {
+  const entry: InboxEntry = {
+    id: row.id,
+    event: fromJsonColumn(row.event),
+    receivedAt: row.received_at,
+    status: row.status,
+    runIds: fromJsonColumn<string[]>(row.run_ids),
+  };
+  return row.error === null ? entry : { ...entry, error: fromJsonColumn<ErrorRecord>(row.error) };
+}

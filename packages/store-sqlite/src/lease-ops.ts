@@ -1,0 +1,83 @@
+import type { Database } from 'better-sqlite3';
+import { FlowlineError } from '@flowline/core';
+import { checkId, sqlLimit } from './input-checks.js';
+
+/** Who holds a key (an ordering key, a run id) until when (ms since the epoch). */
+export interface Lease {
+  readonly key: string;
+  readonly owner: string;
+  readonly expiresAt: number;
+}
+
+export interface LeaseRequest {
+  /** What is leased, e.g. `order:usr_1` or `run:r_42`. */
+  readonly key: string;
+  /** The worker asking (e.g. `host-a:pid-123`); asking again as the same owner renews. */
+  readonly owner: string;
+  readonly ttlMs: number;
+}
+
+export interface LeaseOps {
+  /**
+   * Takes the lease when it is free, expired, or already the owner's (which renews it), in one
+   * transaction. `lease` is whoever holds it afterwards.
+   */
+  acquireLease(request: LeaseRequest): Promise<{ readonly acquired: boolean; readonly lease: Lease }>;
+  /** Gives the lease up, only if `owner` holds it. */
+  releaseLease(key: string, owner: string): Promise<{ readonly released: boolean }>;
+  getLease(key: string): Promise<Lease | undefined>;
+  /** Leases whose holder stopped renewing them (crashed workers), oldest expiry first; `prefix` narrows by key. */
+  listExpiredLeases(options?: { readonly prefix?: string; readonly limit?: number }): Promise<Lease[]>;
+}
+
+interface LeaseRow {
+  key: string;
+  owner: string;
+  expires_at: number;
+}
+
+export function createLeaseOps(db: Database, clock: () => number): LeaseOps {
+  const take = db.prepare<[string, string, number, number]>(
+    `INSERT INTO leases (key, owner, expires_at) VALUES (?, ?, ?)
+     ON CONFLICT (key) DO UPDATE SET owner = excluded.owner, expires_at = excluded.expires_at
+     WHERE leases.owner = excluded.owner OR leases.expires_at <= ?`,
+  );
+  const get = db.prepare<[string], LeaseRow>(`SELECT key, owner, expires_at FROM leases WHERE key = ?`);
+  const release = db.prepare<[string, string]>(`DELETE FROM leases WHERE key = ? AND owner = ?`);
+  const expired = db.prepare<[number, string, number], LeaseRow>(
+    `SELECT key, owner, expires_at FROM leases WHERE expires_at <= ?1 AND substr(key, 1, length(?2)) = ?2 ORDER BY expires_at LIMIT ?3`,
+  );
+  const acquire = db.transaction((request: LeaseRequest, now: number) => {
+    const acquired = take.run(request.key, request.owner, now + request.ttlMs, now).changes === 1;
+    const row = get.get(request.key);
+    if (row === undefined) {
+      throw new FlowlineError('store.corrupt', `Lease ${JSON.stringify(request.key)} is missing right after it was written.`);
+    }
+    return { acquired, lease: toLease(row) };
+  });
+
+  return {
+    async acquireLease(request) {
+      checkId(request.key, 'key', 'acquireLease');
+      checkId(request.owner, 'owner', 'acquireLease');
+      if (!Number.isInteger(request.ttlMs) || request.ttlMs <= 0) {
+        throw new FlowlineError('store.invalid_input', `Expected \`ttlMs\` of acquireLease to be a positive integer, got ${String(request.ttlMs)}.`);
+      }
+      return acquire.immediate(request, clock());
+    },
+    async releaseLease(key, owner) {
+      return { released: release.run(key, owner).changes === 1 };
+    },
+    async getLease(key) {
+      const row = get.get(key);
+      return row === undefined ? undefined : toLease(row);
+    },
+    async listExpiredLeases(options = {}) {
+      return expired.all(clock(), options.prefix ?? '', sqlLimit(options.limit, 'listExpiredLeases')).map(toLease);
+    },
+  };
+}
+
+function toLease(row: LeaseRow): Lease {
+  return { key: row.key, owner: row.owner, expiresAt: row.expires_at };
+}

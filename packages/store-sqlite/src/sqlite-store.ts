@@ -1,0 +1,94 @@
+import type { Store } from '@flowline/core';
+import { FlowlineError } from '@flowline/core';
+import { createDeadLetterOps, type DeadLetterOps } from './dead-letter-ops.js';
+import { parseEncryptionKey, type EncryptionKeyInput } from './encryption-key.js';
+import { createIdempotencyOps } from './idempotency-ops.js';
+import { createInboxOps } from './inbox-ops.js';
+import { createLeaseOps, type LeaseOps } from './lease-ops.js';
+import { createLinkOps } from './link-ops.js';
+import { migrate, schemaVersion } from './migrations.js';
+import { DURABILITIES, openDatabase, type Durability } from './open-database.js';
+import { createRunOps } from './run-ops.js';
+import { createTokenOps, type TokenOps } from './token-ops.js';
+
+export interface SqliteStoreOptions {
+  /** A file path, or `':memory:'` for a private in-memory database (gone on close). */
+  readonly path: string;
+  /** 32 bytes (or 64 hex digits / base64) for AES-256-GCM token encryption. Without it, token calls fail. */
+  readonly encryptionKey?: EncryptionKeyInput | undefined;
+  /** See `Durability`; default `'power'`. */
+  readonly durability?: Durability;
+  /** How long a write waits for another process's lock before failing; default 5000 ms. */
+  readonly busyTimeoutMs?: number;
+  /** The time in ms since the epoch, for leases and token timestamps; default `Date.now`. */
+  readonly clock?: () => number;
+}
+
+/**
+ * The core `Store` plus what a durable store holds beyond it: a dead-letter list, encrypted
+ * OAuth tokens, leases, and the schema version.
+ */
+export interface SqliteStore extends Store, DeadLetterOps, TokenOps, LeaseOps {
+  readonly path: string;
+  readonly durability: Durability;
+  /** The schema version the database is at (the latest after opening). */
+  schemaVersion(): number;
+  /** Checkpoints the WAL into the database file and closes it. Calls after this fail. */
+  close(): Promise<void>;
+}
+
+/**
+ * Opens (creating and migrating as needed) a SQLite database as a Flowline store. One write is
+ * one transaction; statements are prepared once; JSON columns are text. Safe to open from
+ * several processes: SQLite serializes writers, and readers do not block in WAL mode.
+ */
+export function createSqliteStore(options: SqliteStoreOptions): SqliteStore {
+  const { path, durability = 'power', busyTimeoutMs = 5000, clock = Date.now } = checkOptions(options);
+  const key = options.encryptionKey === undefined ? undefined : parseEncryptionKey(options.encryptionKey);
+  const db = openDatabase(path, durability, busyTimeoutMs);
+  const now = (): Date => new Date(clock());
+  try {
+    migrate(db, { now });
+  } catch (error) {
+    db.close();
+    throw error;
+  }
+  return {
+    path,
+    durability,
+    ...createInboxOps(db),
+    ...createRunOps(db),
+    ...createIdempotencyOps(db),
+    ...createLinkOps(db),
+    ...createDeadLetterOps(db),
+    ...createTokenOps(db, key, now),
+    ...createLeaseOps(db, clock),
+    schemaVersion: () => schemaVersion(db),
+    async close() {
+      if (db.open) db.close();
+    },
+  };
+}
+
+function checkOptions(options: SqliteStoreOptions): SqliteStoreOptions {
+  if (typeof options !== 'object' || options === null) {
+    throw invalid(`Expected the options of createSqliteStore to be an object, got ${options === null ? 'null' : typeof options}.`);
+  }
+  if (typeof options.path !== 'string' || options.path.length === 0) {
+    throw invalid(`Expected \`path\` to be a file path or ':memory:', got ${JSON.stringify(options.path) ?? typeof options.path}.`);
+  }
+  if (options.durability !== undefined && !DURABILITIES.includes(options.durability)) {
+    throw invalid(`Expected \`durability\` to be 'power' or 'process', got ${JSON.stringify(options.durability)}.`);
+  }
+  if (options.busyTimeoutMs !== undefined && (!Number.isInteger(options.busyTimeoutMs) || options.busyTimeoutMs < 0)) {
+    throw invalid(`Expected \`busyTimeoutMs\` to be an integer ≥ 0, got ${String(options.busyTimeoutMs)}.`);
+  }
+  if (options.clock !== undefined && typeof options.clock !== 'function') {
+    throw invalid(`Expected \`clock\` to be a function returning ms since the epoch, got ${typeof options.clock}.`);
+  }
+  return options;
+}
+
+function invalid(message: string): FlowlineError {
+  return new FlowlineError('store.invalid_options', message);
+}

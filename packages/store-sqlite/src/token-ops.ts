@@ -1,0 +1,89 @@
+import type { Database } from 'better-sqlite3';
+import { FlowlineError } from '@flowline/core';
+import { keyFingerprint, SECRET_KEY_ENV } from './encryption-key.js';
+import { checkId } from './input-checks.js';
+import { toJsonColumn } from './json-column.js';
+import { open, seal } from './token-cipher.js';
+
+/** OAuth tokens of one connection (access token, refresh token, expiry, scopes…), as a JSON object. */
+export type OAuthTokens = Readonly<Record<string, unknown>>;
+
+export interface TokenOps {
+  /** Encrypts the tokens with the store's key and replaces what the connection had. */
+  putTokens(connectionId: string, tokens: OAuthTokens): Promise<void>;
+  /** Decrypts the connection's tokens; fails with `store.token_key_mismatch` under another key. */
+  getTokens(connectionId: string): Promise<OAuthTokens | undefined>;
+  deleteTokens(connectionId: string): Promise<{ readonly deleted: boolean }>;
+}
+
+interface TokenRow {
+  key_id: string;
+  iv: Buffer;
+  tag: Buffer;
+  ciphertext: Buffer;
+}
+
+/**
+ * OAuth tokens encrypted at rest with AES-256-GCM. Each row keeps a random nonce, the tag,
+ * and a one-way fingerprint of the key it was sealed with; the connection id is authenticated
+ * data. Without a key, every token call fails: tokens are never stored in plaintext.
+ */
+export function createTokenOps(db: Database, key: Buffer | undefined, now: () => Date): TokenOps {
+  const keyId = key === undefined ? undefined : keyFingerprint(key);
+  const upsert = db.prepare<[string, string, Buffer, Buffer, Buffer, string]>(
+    `INSERT INTO tokens (connection_id, key_id, iv, tag, ciphertext, updated_at) VALUES (?, ?, ?, ?, ?, ?)
+     ON CONFLICT (connection_id) DO UPDATE SET key_id = excluded.key_id, iv = excluded.iv, tag = excluded.tag,
+       ciphertext = excluded.ciphertext, updated_at = excluded.updated_at`,
+  );
+  const get = db.prepare<[string], TokenRow>(`SELECT key_id, iv, tag, ciphertext FROM tokens WHERE connection_id = ?`);
+  const remove = db.prepare<[string]>(`DELETE FROM tokens WHERE connection_id = ?`);
+
+  function requireKey(action: string): Buffer {
+    if (key === undefined) {
+      throw new FlowlineError('store.no_encryption_key', `Cannot ${action}: the store was opened without an encryption key.`, {
+        hint: `Pass \`encryptionKey\` (e.g. from ${SECRET_KEY_ENV}) to createSqliteStore; tokens are never stored unencrypted.`,
+      });
+    }
+    return key;
+  }
+
+  return {
+    async putTokens(connectionId, tokens) {
+      checkId(connectionId, 'connectionId', 'putTokens');
+      const k = requireKey(`store the tokens of connection ${JSON.stringify(connectionId)}`);
+      if (typeof tokens !== 'object' || tokens === null || Array.isArray(tokens)) {
+        throw new FlowlineError('store.invalid_input', `Expected the tokens of connection ${JSON.stringify(connectionId)} to be an object.`);
+      }
+      const sealed = seal(k, toJsonColumn(tokens, `the tokens of connection ${JSON.stringify(connectionId)}`), connectionId);
+      upsert.run(connectionId, keyId ?? '', sealed.iv, sealed.tag, sealed.ciphertext, now().toISOString());
+    },
+
+    async getTokens(connectionId) {
+      const k = requireKey(`read the tokens of connection ${JSON.stringify(connectionId)}`);
+      const row = get.get(connectionId);
+      if (row === undefined) return undefined;
+      if (row.key_id !== keyId) {
+        throw new FlowlineError(
+          'store.token_key_mismatch',
+          `Cannot decrypt the tokens of connection ${JSON.stringify(connectionId)}: they were encrypted with key ${row.key_id}, but the store was opened with key ${keyId ?? 'none'}.`,
+          { hint: `Open the store with the ${SECRET_KEY_ENV} the tokens were saved with, or authorize the connection again.` },
+        );
+      }
+      let plaintext: string;
+      try {
+        plaintext = open(k, row, connectionId);
+      } catch (cause) {
+        throw new FlowlineError(
+          'store.token_corrupt',
+          `Cannot decrypt the tokens of connection ${JSON.stringify(connectionId)}: the ciphertext does not authenticate under key ${row.key_id}.`,
+          { hint: 'The row was altered or copied from another connection; authorize the connection again.', cause },
+        );
+      }
+      return JSON.parse(plaintext) as OAuthTokens;
+    },
+
+    async deleteTokens(connectionId) {
+      return { deleted: remove.run(connectionId).changes === 1 };
+    },
+  };
+}

@@ -20,3 +20,35 @@ export { WebhookRejection, type RejectionReason } from './pushpress/webhook-reje
 export { PUSHPRESS_EVENT_NAMES, type PushPressEventName } from './pushpress/events.js';
 export { customerIdOf, deliveryIdentity } from './pushpress/delivery-identity.js';
 export { referencePushPressTriggers } from './pushpress/reference-triggers.js';
+export { allOperations, ghlOperations, operationsById, pushpressTriggers } from './operations/index.js';
+export type * from './generated/types/index.js';
+export {
+  buildGhlAuthorizationUrl,
+  createGhlConnector,
+  exchangeGhlAuthorizationCode,
+  GhlClient,
+  GHL_AUTHORIZATION_HOSTS,
+  GHL_PRODUCTION_BASE_URL,
+  InMemoryTokenStore,
+  RateBudget,
+  type AccessToken,
+  type AccessTokenSource,
+  type AuthorizationUrlOptions,
+  type ExchangeCodeOptions,
+  type GhlCall,
+  type GhlClientOptions,
+  type GhlConnector,
+  type GhlConnectorOptions,
+  type GhlCredentials,
+  type GhlOAuthCredentials,
+  type GhlPrivateTokenCredentials,
+  type GhlTokenSet,
+  type GhlUserType,
+  type InputViolation,
+  type OperationInput,
+  type RateBudgetOptions,
+  type RatePermit,
+  type Reconcile,
+  type RetryOptions,
+  type TokenStore,
+} from './ghl/index.js';

@@ -20,6 +20,8 @@ export { WebhookRejection, type RejectionReason } from './pushpress/webhook-reje
 export { PUSHPRESS_EVENT_NAMES, type PushPressEventName } from './pushpress/events.js';
 export { customerIdOf, deliveryIdentity } from './pushpress/delivery-identity.js';
 export { referencePushPressTriggers } from './pushpress/reference-triggers.js';
+export { allOperations, ghlOperations, operationsById, pushpressTriggers } from './operations/index.js';
+export type * from './generated/types/index.js';
 export {
   buildGhlAuthorizationUrl,
   createGhlConnector,

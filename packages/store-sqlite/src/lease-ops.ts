@@ -44,8 +44,8 @@ export function createLeaseOps(db: Database, clock: () => number): LeaseOps {
   );
   const get = db.prepare<[string], LeaseRow>(`SELECT key, owner, expires_at FROM leases WHERE key = ?`);
   const release = db.prepare<[string, string]>(`DELETE FROM leases WHERE key = ? AND owner = ?`);
-  const expired = db.prepare<[number, string, number], LeaseRow>(
-    `SELECT key, owner, expires_at FROM leases WHERE expires_at <= ?1 AND substr(key, 1, length(?2)) = ?2 ORDER BY expires_at LIMIT ?3`,
+  const expired = db.prepare<[{ now: number; prefix: string; limit: number }], LeaseRow>(
+    `SELECT key, owner, expires_at FROM leases WHERE expires_at <= @now AND substr(key, 1, length(@prefix)) = @prefix ORDER BY expires_at LIMIT @limit`,
   );
   const acquire = db.transaction((request: LeaseRequest, now: number) => {
     const acquired = take.run(request.key, request.owner, now + request.ttlMs, now).changes === 1;
@@ -73,7 +73,9 @@ export function createLeaseOps(db: Database, clock: () => number): LeaseOps {
       return row === undefined ? undefined : toLease(row);
     },
     async listExpiredLeases(options = {}) {
-      return expired.all(clock(), options.prefix ?? '', sqlLimit(options.limit, 'listExpiredLeases')).map(toLease);
+      return expired
+        .all({ now: clock(), prefix: options.prefix ?? '', limit: sqlLimit(options.limit, 'listExpiredLeases') })
+        .map(toLease);
     },
   };
 }

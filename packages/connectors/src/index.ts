@@ -19,7 +19,6 @@ export {
 export { WebhookRejection, type RejectionReason } from './pushpress/webhook-rejection.js';
 export { PUSHPRESS_EVENT_NAMES, type PushPressEventName } from './pushpress/events.js';
 export { customerIdOf, deliveryIdentity } from './pushpress/delivery-identity.js';
-export { referencePushPressTriggers } from './pushpress/reference-triggers.js';
 export { allOperations, ghlOperations, operationsById, pushpressTriggers } from './operations/index.js';
 export type * from './generated/types/index.js';
 export {
@@ -52,3 +51,12 @@ export {
   type RetryOptions,
   type TokenStore,
 } from './ghl/index.js';
+export {
+  createPushPressClient,
+  PUSHPRESS_PRODUCTION_URL,
+  type PushPressClient,
+  type PushPressClientOptions,
+  type PushPressCustomer,
+} from './pushpress/rest-client.js';
+export { createPushPressConnector, type PushPressConnectorOptions } from './pushpress/connector.js';
+export { customerLookupOperation, type CustomerLookupInput } from './pushpress/customer-lookup.js';

@@ -24,17 +24,26 @@ function violationOf(error: ErrorObject): SchemaViolation {
   return { pointer: pointer === '' ? '' : pointer, message: error.message ?? 'is not valid', keyword: error.keyword };
 }
 
+let compilers: { readonly draft07: Ajv; readonly draft2020: Ajv2020 } | undefined;
+// Descriptors are shared (the catalog is frozen), so one compiled check per schema object serves every receiver.
+const compiled = new WeakMap<JsonSchema, PayloadCheck>();
+
 /**
  * Compiles JSON Schemas (draft-07, or 2020-12 when `$schema` says so) into checks that never
  * change the value (no defaults, coercion or removal) and report violations by JSON pointer.
  */
 export function createPayloadChecker(): (schema: JsonSchema) => PayloadCheck {
-  const draft07 = new Ajv({ strict: true, allowUnionTypes: true, allErrors: true });
-  const draft2020 = new Ajv2020({ strict: true, allowUnionTypes: true, allErrors: true });
+  compilers ??= {
+    draft07: new Ajv({ strict: true, allowUnionTypes: true, allErrors: true }),
+    draft2020: new Ajv2020({ strict: true, allowUnionTypes: true, allErrors: true }),
+  };
+  const { draft07, draft2020 } = compilers;
   return (schema) => {
+    const cached = compiled.get(schema);
+    if (cached !== undefined) return cached;
     const dialect = typeof schema['$schema'] === 'string' ? schema['$schema'] : '';
     const validate: ValidateFunction = (dialect.includes('2020-12') ? draft2020 : draft07).compile(schema);
-    return (value) => {
+    const check: PayloadCheck = (value) => {
       if (validate(value)) return [];
       const seen = new Set<string>();
       const violations: SchemaViolation[] = [];
@@ -48,5 +57,7 @@ export function createPayloadChecker(): (schema: JsonSchema) => PayloadCheck {
       }
       return violations;
     };
+    compiled.set(schema, check);
+    return check;
   };
 }

@@ -3,7 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import {
   createPushPressReceiver,
-  referencePushPressTriggers,
+  createPushPressConnector,
   type PushPressReceiverOptions,
   type RunningReceiver,
 } from '@flowline/connectors';
@@ -21,6 +21,8 @@ import {
 import { createRecordingSink, type RecordingSink } from './fixtures/recording-sink.js';
 
 const SECRETS = ['whsec_current', 'whsec_previous'];
+/** The connector's operations: the 23 generated trigger descriptors (the lookup action is ignored by the receiver). */
+const pushpressOperations = createPushPressConnector().operations;
 
 let running: RunningReceiver | undefined;
 afterEach(async () => {
@@ -36,7 +38,7 @@ async function start(
   const receiver = createPushPressReceiver({
     secrets: SECRETS,
     sink,
-    operations: referencePushPressTriggers(),
+    operations: pushpressOperations,
     now: () => NOW_MS,
     logger,
     ...overrides,
@@ -309,10 +311,10 @@ describe('PushPress webhook receiver: hostile payloads and secrets', () => {
   it('does not echo the secrets when its options are wrong', () => {
     const sink = createRecordingSink();
     expect(() =>
-      createPushPressReceiver({ secrets: ['whsec_visible', ''], sink, operations: referencePushPressTriggers() }),
+      createPushPressReceiver({ secrets: ['whsec_visible', ''], sink, operations: pushpressOperations }),
     ).toThrow(/non-empty array of non-empty strings/);
     try {
-      createPushPressReceiver({ secrets: ['whsec_visible', ''], sink, operations: referencePushPressTriggers() });
+      createPushPressReceiver({ secrets: ['whsec_visible', ''], sink, operations: pushpressOperations });
     } catch (error) {
       expect(String(error)).not.toContain('whsec_visible');
     }
@@ -322,7 +324,7 @@ describe('PushPress webhook receiver: hostile payloads and secrets', () => {
     const sink = createRecordingSink();
     expect(() => createPushPressReceiver({ secrets: SECRETS, sink, operations: [] })).toThrow(/at least one pushpress trigger/);
     expect(() =>
-      createPushPressReceiver({ secrets: SECRETS, sink, operations: referencePushPressTriggers(), maxBodyBytes: -1 }),
+      createPushPressReceiver({ secrets: SECRETS, sink, operations: pushpressOperations, maxBodyBytes: -1 }),
     ).toThrow(/maxBodyBytes/);
   });
 });
@@ -330,7 +332,7 @@ describe('PushPress webhook receiver: hostile payloads and secrets', () => {
 describe('PushPress webhook receiver: mounted in a host server', () => {
   it('works under a sub-path of the host own http server', async () => {
     const sink = createRecordingSink();
-    const receiver = createPushPressReceiver({ secrets: SECRETS, sink, operations: referencePushPressTriggers(), now: () => NOW_MS });
+    const receiver = createPushPressReceiver({ secrets: SECRETS, sink, operations: pushpressOperations, now: () => NOW_MS });
     const host: Server = createServer((req, res) => {
       if (req.url === '/hooks/pushpress') return receiver(req, res);
       res.writeHead(404).end('not here');

@@ -1,0 +1,43 @@
+import type { GhlSandbox } from '../../src/index.js';
+
+export interface CallOptions {
+  readonly body?: unknown;
+  readonly token?: string | null;
+  readonly version?: string | null;
+}
+
+export interface CallResult {
+  readonly status: number;
+  readonly headers: Headers;
+  // Test code reads arbitrary members of answers.
+  readonly body: Record<string, unknown> & { [key: string]: unknown };
+}
+
+const CALENDAR_VERSION = '2021-04-15';
+const DEFAULT_VERSION = '2021-07-28';
+
+/** One HTTP call to the sandbox with the headers the GHL connector sends. */
+export async function call(sandbox: GhlSandbox, method: string, path: string, options: CallOptions = {}): Promise<CallResult> {
+  const headers: Record<string, string> = {};
+  const token = options.token === undefined ? 'sandbox-token' : options.token;
+  if (token !== null) headers['authorization'] = `Bearer ${token}`;
+  const version = options.version === undefined ? (path.startsWith('/calendars') ? CALENDAR_VERSION : DEFAULT_VERSION) : options.version;
+  if (version !== null) headers['version'] = version;
+  if (options.body !== undefined) headers['content-type'] = 'application/json';
+  const res = await fetch(`${sandbox.url}${path}`, {
+    method,
+    headers,
+    ...(options.body === undefined ? {} : { body: JSON.stringify(options.body) }),
+  });
+  const text = await res.text();
+  return { status: res.status, headers: res.headers, body: text === '' ? {} : (JSON.parse(text) as CallResult['body']) };
+}
+
+export const LOC = 'loc_sandbox_1';
+
+/** Reads a nested member of an answer body in tests without casts at every step. */
+export function get<T = unknown>(value: unknown, ...path: (string | number)[]): T {
+  let v: unknown = value;
+  for (const key of path) v = (v as Record<string | number, unknown> | undefined)?.[key];
+  return v as T;
+}

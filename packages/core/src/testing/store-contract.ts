@@ -208,7 +208,7 @@ export function describeStoreContract(name: string, makeStore: () => Promise<Sto
         expect((await store.listRuns()).map((r) => r.id)).toEqual(['r-new', 'r-mid', 'r-old']);
       });
 
-      it('lists runs queued at the same time last put first', async () => {
+      it('lists runs queued at the same time newest first by when each was first put', async () => {
         for (const id of ['r1', 'r2', 'r3']) await store.putRun(run(id));
         await store.putRun(run('r1', { status: 'running' }));
         expect((await store.listRuns()).map((r) => r.id)).toEqual(['r3', 'r2', 'r1']);

@@ -1,0 +1,118 @@
+import jsonata from 'jsonata';
+import { ExpressionError } from '../errors/expression-error.js';
+import { DEFAULT_EXPRESSION_LIMITS, checkExpressionLimits, type ExpressionLimits } from './expression-limits.js';
+import { LIMIT_CODES, asJsonataFailure } from './jsonata-failure.js';
+import { Re2Regex } from './re2-regex.js';
+
+export type ExpressionNode = jsonata.ExprNode;
+
+/** A JSONata function offered to every expression, e.g. `$toE164`. */
+export interface ExpressionFunction {
+  readonly implementation: (...args: never[]) => unknown;
+  /** JSONata signature, e.g. `<s-s?:s>`. */
+  readonly signature?: string;
+}
+
+/** A compiled, bounded JSONata expression. Safe to evaluate concurrently. */
+export interface CompiledExpression {
+  readonly source: string;
+  readonly ast: ExpressionNode;
+  /** Evaluates against `input` (JSONata's `$`) with `bindings` as `$name` variables. */
+  evaluate(input: unknown, bindings: Readonly<Record<string, unknown>>, pointer: string): Promise<unknown>;
+}
+
+export interface ExpressionCompilerOptions {
+  readonly limits?: Partial<ExpressionLimits>;
+  readonly functions?: Readonly<Record<string, ExpressionFunction>>;
+}
+
+/** Strips the optional leading `=` that marks an expression inside a mapping. */
+export function expressionSource(text: string): string {
+  return text.startsWith('=') ? text.slice(1) : text;
+}
+
+/**
+ * Compiles JSONata once per distinct source and caches it. Every evaluation is bounded by
+ * time, depth and sequence size, and regular expressions run on RE2.
+ */
+export class ExpressionCompiler {
+  readonly limits: ExpressionLimits;
+  readonly #functions: Readonly<Record<string, ExpressionFunction>>;
+  readonly #cache = new Map<string, CompiledExpression>();
+
+  constructor(options: ExpressionCompilerOptions = {}) {
+    this.limits = { ...DEFAULT_EXPRESSION_LIMITS, ...options.limits };
+    checkExpressionLimits(this.limits);
+    this.#functions = options.functions ?? {};
+  }
+
+  /** Compiles `source` (a leading `=` is ignored); throws `ExpressionError` at `pointer` on a syntax error. */
+  compile(text: string, pointer: string): CompiledExpression {
+    const source = expressionSource(text);
+    const cached = this.#cache.get(source);
+    if (cached) return cached;
+    const compiled = this.#compile(source, pointer);
+    this.#cache.set(source, compiled);
+    return compiled;
+  }
+
+  #compile(source: string, pointer: string): CompiledExpression {
+    let expression: jsonata.Expression;
+    try {
+      expression = jsonata(source, {
+        timeout: this.limits.timeoutMs,
+        stack: this.limits.maxDepth,
+        sequence: this.limits.maxSequence,
+        RegexEngine: Re2Regex as unknown as RegExpConstructor,
+      });
+    } catch (thrown) {
+      const failure = asJsonataFailure(thrown);
+      throw new ExpressionError(
+        'expression.syntax',
+        `JSONata syntax error${failure.position === undefined ? '' : ` at character ${failure.position}`}: ${failure.message ?? 'unreadable expression'}`,
+        { pointer, position: failure.position, jsonataCode: failure.code, hint: 'Check the expression in the JSONata exerciser; strings need quotes, paths do not.' },
+      );
+    }
+    for (const [name, fn] of Object.entries(this.#functions)) {
+      expression.registerFunction(name, fn.implementation as (...args: unknown[]) => unknown, fn.signature);
+    }
+    const limits = this.limits;
+    return {
+      source,
+      ast: expression.ast(),
+      async evaluate(input, bindings, at) {
+        try {
+          return await expression.evaluate(input, bindings as Record<string, unknown>);
+        } catch (thrown) {
+          if (thrown instanceof ExpressionError) throw thrown;
+          throw toEvaluationError(thrown, source, at, limits);
+        }
+      },
+    };
+  }
+}
+
+function toEvaluationError(thrown: unknown, source: string, pointer: string, limits: ExpressionLimits): ExpressionError {
+  const failure = asJsonataFailure(thrown);
+  const code = failure.code ?? '';
+  const where = failure.position === undefined ? '' : ` at character ${failure.position}`;
+  const excerpt = source.length > 80 ? `${source.slice(0, 77)}...` : source;
+  if (LIMIT_CODES.has(code)) {
+    const bound =
+      code === 'D1012' ? `ran longer than ${limits.timeoutMs} ms`
+      : code === 'D1011' ? `nested deeper than ${limits.maxDepth} levels`
+      : `built a sequence larger than allowed (${limits.maxSequence} items)`;
+    return new ExpressionError('expression.limit', `Expression \`${excerpt}\` ${bound} and was stopped`, {
+      pointer,
+      jsonataCode: code,
+      position: failure.position,
+      hint: 'Look for unbounded recursion, huge ranges or loops; the limits are set by the engine host.',
+      cause: thrown,
+    });
+  }
+  return new ExpressionError(
+    'expression.evaluation',
+    `Expression \`${excerpt}\` failed${where}: ${failure.message ?? 'evaluation error'}`,
+    { pointer, jsonataCode: code || undefined, position: failure.position, cause: thrown },
+  );
+}

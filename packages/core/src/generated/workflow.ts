@@ -1,0 +1,272 @@
+/* eslint-disable */
+/**
+ * DO NOT EDIT: generated from schemas/workflow.schema.json by packages/core/scripts/generate.ts.
+ * Change the schema, then run `pnpm generate`.
+ */
+
+/**
+ * A JSONata expression (a string), or an object/array whose string values starting with '=' are JSONata and the rest literal. {"$use": "template"} inserts a named template; other keys beside $use extend or override it.
+ *
+ * This interface was referenced by `WorkflowDefinition`'s JSON-Schema
+ * via the `definition` "Mapping".
+ */
+export type Mapping =
+  | string
+  | number
+  | boolean
+  | null
+  | Mapping[]
+  | {
+      [k: string]: Mapping;
+    };
+/**
+ * @minItems 1
+ *
+ * This interface was referenced by `WorkflowDefinition`'s JSON-Schema
+ * via the `definition` "StepList".
+ */
+export type StepList = [Step, ...Step[]];
+/**
+ * This interface was referenced by `WorkflowDefinition`'s JSON-Schema
+ * via the `definition` "Step".
+ */
+export type Step = ActionStep | IfStep | ForEachStep | SetStep | FailStep | SucceedStep;
+/**
+ * A JSONata expression. A leading '=' is allowed and ignored.
+ *
+ * This interface was referenced by `WorkflowDefinition`'s JSON-Schema
+ * via the `definition` "Expression".
+ */
+export type Expression = string;
+/**
+ * Unique in the workflow; earlier steps' outputs are $steps.<id>.
+ *
+ * This interface was referenced by `WorkflowDefinition`'s JSON-Schema
+ * via the `definition` "StepId".
+ */
+export type StepId = string;
+/**
+ * What a failure of this step does: fail the run (default), continue with the next step (the error is in $steps.<id>.error), or run fallback steps ($error in scope) and continue.
+ *
+ * This interface was referenced by `WorkflowDefinition`'s JSON-Schema
+ * via the `definition` "OnError".
+ */
+export type OnError = ('fail' | 'continue') | StepList;
+
+/**
+ * A Flowline workflow: one trigger and the steps a matching event runs, in order. Mappings are JSONata; connections are named, never inlined.
+ */
+export interface WorkflowDefinition {
+  /**
+   * Path or URL of this schema, for editors.
+   */
+  $schema?: string;
+  /**
+   * Stable identifier: lower-case letters, digits, dot, dash, underscore.
+   */
+  id: string;
+  name: string;
+  /**
+   * Bumped by the author on each change.
+   */
+  version: number;
+  description?: string;
+  trigger: Trigger;
+  /**
+   * Named mappings, used from any mapping as {"$use": "name"}.
+   */
+  templates?: {
+    [k: string]: Mapping;
+  };
+  steps: StepList;
+}
+/**
+ * This interface was referenced by `WorkflowDefinition`'s JSON-Schema
+ * via the `definition` "Trigger".
+ */
+export interface Trigger {
+  /**
+   * A trigger operation id from the catalog, e.g. pushpress.customer.created.
+   */
+  operation: string;
+  /**
+   * JSONata over the event payload; a run starts only when it is true.
+   */
+  filter?: string;
+}
+/**
+ * This interface was referenced by `WorkflowDefinition`'s JSON-Schema
+ * via the `definition` "RetryPolicy".
+ */
+export interface RetryPolicy {
+  /**
+   * Attempts in all, the first included. Default 3 for actions.
+   */
+  attempts?: number;
+  /**
+   * Default 500.
+   */
+  initialDelayMs?: number;
+  /**
+   * Default 2.
+   */
+  factor?: number;
+  /**
+   * Default 30000.
+   */
+  maxDelayMs?: number;
+  /**
+   * Randomize each delay between 1x and 2x. Default true.
+   */
+  jitter?: boolean;
+  /**
+   * Error categories that retry. Default: network, timeout, rate_limited, server. validation, credentials, permission, not_found and expression never retry.
+   */
+  retryOn?: (
+    | 'validation'
+    | 'credentials'
+    | 'permission'
+    | 'not_found'
+    | 'conflict'
+    | 'rate_limited'
+    | 'server'
+    | 'network'
+    | 'timeout'
+    | 'expression'
+    | 'internal'
+  )[];
+}
+/**
+ * This interface was referenced by `WorkflowDefinition`'s JSON-Schema
+ * via the `definition` "ActionStep".
+ */
+export interface ActionStep {
+  id: StepId;
+  type: 'action';
+  name?: string;
+  description?: string;
+  /**
+   * An action operation id from the catalog, e.g. ghl.contacts.upsert-contact.
+   */
+  operation: string;
+  /**
+   * The name of a connection the host configured.
+   */
+  connection: string;
+  input?: Mapping;
+  idempotencyKey?: Expression;
+  rateLimit?: RateLimit;
+  timeoutMs?: number;
+  retry?: RetryPolicy;
+  onError?: OnError;
+}
+/**
+ * Shared by every run of every workflow on this engine that uses the same key.
+ *
+ * This interface was referenced by `WorkflowDefinition`'s JSON-Schema
+ * via the `definition` "RateLimit".
+ */
+export interface RateLimit {
+  /**
+   * A JSONata expression. A leading '=' is allowed and ignored.
+   */
+  key?: string;
+  limit: number;
+  intervalMs: number;
+  concurrency?: number;
+}
+/**
+ * This interface was referenced by `WorkflowDefinition`'s JSON-Schema
+ * via the `definition` "IfStep".
+ */
+export interface IfStep {
+  id: StepId;
+  type: 'if';
+  name?: string;
+  description?: string;
+  condition: Expression;
+  then: StepList;
+  else?: StepList;
+  timeoutMs?: number;
+  onError?: OnError;
+}
+/**
+ * This interface was referenced by `WorkflowDefinition`'s JSON-Schema
+ * via the `definition` "ForEachStep".
+ */
+export interface ForEachStep {
+  id: StepId;
+  type: 'forEach';
+  name?: string;
+  description?: string;
+  /**
+   * A JSONata expression. A leading '=' is allowed and ignored.
+   */
+  over: string;
+  /**
+   * The item's variable name; default item ($item, with $index).
+   */
+  as?: string;
+  /**
+   * Items run at once; default 1 (in order).
+   */
+  concurrency?: number;
+  /**
+   * More items fail the step; default 1000.
+   */
+  maxIterations?: number;
+  steps: StepList;
+  timeoutMs?: number;
+  onError?: OnError;
+}
+/**
+ * This interface was referenced by `WorkflowDefinition`'s JSON-Schema
+ * via the `definition` "SetStep".
+ */
+export interface SetStep {
+  id: StepId;
+  type: 'set';
+  name?: string;
+  description?: string;
+  /**
+   * Later mappings read it as $vars.<var>.
+   */
+  var: string;
+  value: Mapping;
+  timeoutMs?: number;
+  onError?: OnError;
+}
+/**
+ * This interface was referenced by `WorkflowDefinition`'s JSON-Schema
+ * via the `definition` "FailStep".
+ */
+export interface FailStep {
+  id: StepId;
+  type: 'fail';
+  name?: string;
+  description?: string;
+  /**
+   * A JSONata expression (a string), or an object/array whose string values starting with '=' are JSONata and the rest literal. {"$use": "template"} inserts a named template; other keys beside $use extend or override it.
+   */
+  message:
+    | string
+    | number
+    | boolean
+    | null
+    | Mapping[]
+    | {
+        [k: string]: Mapping;
+      };
+  code?: string;
+}
+/**
+ * This interface was referenced by `WorkflowDefinition`'s JSON-Schema
+ * via the `definition` "SucceedStep".
+ */
+export interface SucceedStep {
+  id: StepId;
+  type: 'succeed';
+  name?: string;
+  description?: string;
+  output?: Mapping;
+}

@@ -1,0 +1,73 @@
+import type { Step } from '../generated/workflow.js';
+import { toErrorRecord } from '../runtime/error-record.js';
+import type { RunContext } from '../runtime/run-context.js';
+import type { RunServices } from '../runtime/run-services.js';
+import { buildScope } from '../runtime/scope.js';
+import type { PreparedStep, StepReport } from '../steps/step-kind.js';
+import type { StepOutcome } from '../steps/step-outcome.js';
+import type { StepRecord } from '../store/records.js';
+
+function iso(ms: number): string {
+  return new Date(ms).toISOString();
+}
+
+/** Runs one step of one run: events, timing, its record in the store, and failures turned into data. */
+export async function runStep(prepared: PreparedStep, context: RunContext, services: RunServices, signal: AbortSignal): Promise<StepOutcome> {
+  const { step } = prepared;
+  const { store, events, now } = services;
+  const path = context.pathPrefix + step.id;
+  const base = { runId: context.runId, workflowId: context.workflowId, dryRun: context.dryRun, stepId: step.id, path, kind: step.type };
+  const startedAt = now();
+  const skipped: Promise<void>[] = [];
+  events.emit('step.started', { ...base, at: iso(startedAt) });
+
+  const skip = (steps: readonly Step[], reason: string) => {
+    const at = iso(now());
+    for (const other of steps) {
+      const otherPath = context.pathPrefix + other.id;
+      const record: StepRecord = { runId: context.runId, path: otherPath, stepId: other.id, kind: other.type, status: 'skipped', attempts: 0, startedAt: at, finishedAt: at, durationMs: 0, reason };
+      skipped.push(store.putStep(record));
+      events.emit('step.skipped', { ...base, stepId: other.id, path: otherPath, kind: other.type, at, reason });
+    }
+  };
+  const retrying = (attempt: number, delayMs: number, error: unknown) => {
+    events.emit('step.retrying', { ...base, at: iso(now()), attempt, delayMs, error: toErrorRecord(error, services.redact) });
+  };
+
+  let report: StepReport;
+  try {
+    report = await prepared.execute({ context, scope: buildScope(context, services.config), path, signal, services, skip, retrying });
+  } catch (error) {
+    report = { outcome: { type: 'error', error: toErrorRecord(error, services.redact) } };
+  }
+  await Promise.all(skipped);
+
+  const finishedAt = now();
+  const durationMs = finishedAt - startedAt;
+  const { outcome } = report;
+  const attempts = report.attempts ?? 1;
+  const error = outcome.type === 'error' || outcome.type === 'fail' ? outcome.error : undefined;
+  const output = outcome.type === 'error' || outcome.type === 'fail' ? undefined : outcome.output;
+  await store.putStep({
+    runId: context.runId,
+    path,
+    stepId: step.id,
+    kind: step.type,
+    status: error ? 'failed' : report.skipped ? 'skipped' : 'succeeded',
+    attempts,
+    startedAt: iso(startedAt),
+    finishedAt: iso(finishedAt),
+    durationMs,
+    ...(report.input === undefined ? {} : { input: report.input }),
+    ...(output === undefined ? {} : { output }),
+    ...(error ? { error } : {}),
+    ...(report.skipped ? { reason: report.skipped } : {}),
+    ...(report.request === undefined ? {} : { request: report.request }),
+  });
+
+  const at = iso(finishedAt);
+  if (error) events.emit('step.failed', { ...base, at, durationMs, attempts, error });
+  else if (report.skipped) events.emit('step.skipped', { ...base, at, reason: report.skipped });
+  else events.emit('step.succeeded', { ...base, at, durationMs, attempts, ...(output === undefined ? {} : { output }) });
+  return outcome;
+}

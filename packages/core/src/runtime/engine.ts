@@ -1,0 +1,254 @@
+import { randomUUID } from 'node:crypto';
+import type { Snapshot } from 'xstate';
+import { createCatalog, type Catalog } from '../catalog/catalog.js';
+import type { ConnectionConfig, Connector } from '../connectors/connector.js';
+import { validateWorkflow } from '../definition/validate-workflow.js';
+import type { ValidationResult } from '../definition/validation-problem.js';
+import { FlowlineError } from '../errors/flowline-error.js';
+import { WorkflowValidationError } from '../errors/workflow-validation-error.js';
+import { ExpressionCompiler, type ExpressionFunction } from '../expressions/expression-compiler.js';
+import type { ExpressionLimits } from '../expressions/expression-limits.js';
+import type { Mapping, WorkflowDefinition } from '../generated/workflow.js';
+import { createKeyedLimiter, type KeyedLimiter } from '../limits/keyed-limiter.js';
+import { Semaphore } from '../limits/semaphore.js';
+import { prepareWorkflow, type PreparedWorkflow } from '../machine/prepare-workflow.js';
+import { createMemoryStore } from '../store/memory-store.js';
+import type { RunRecord, StepRecord, TriggerEvent } from '../store/records.js';
+import type { RunQuery, Store } from '../store/store.js';
+import { createRedactor, secretStrings, toErrorRecord } from './error-record.js';
+import type { EventSink, IdentifiedEvent, SubmitResult } from './event-sink.js';
+import { executeRun, finishRun, queueRun } from './execute-run.js';
+import { silentLogger, type Logger } from './logger.js';
+import { PayloadChecker } from './payload-checker.js';
+import { createRunEventEmitter, type RunEventName, type RunEvents } from './run-events.js';
+import type { RunServices } from './run-services.js';
+import { isTruthy } from '../steps/truthiness.js';
+
+export interface EngineOptions {
+  /** The connectors whose operations workflows may use. */
+  readonly connectors?: readonly Connector[];
+  /** Where runs, snapshots, idempotency records and the inbox live. Default: in memory. */
+  readonly store?: Store;
+  readonly logger?: Logger;
+  /** Named connections (settings and secret credentials) that action steps refer to. */
+  readonly connections?: Readonly<Record<string, ConnectionConfig>>;
+  /** Non-secret configuration, `$config` in mappings (e.g. a GHL location id). */
+  readonly config?: Readonly<Record<string, unknown>>;
+  /** Mapping templates every workflow may `$use` (a workflow's own templates win). */
+  readonly templates?: Readonly<Record<string, Mapping>>;
+  readonly expressionLimits?: Partial<ExpressionLimits>;
+  /** Extra JSONata functions, e.g. `{ toE164: { implementation, signature } }` for `$toE164()`. */
+  readonly expressionFunctions?: Readonly<Record<string, ExpressionFunction>>;
+  /** Larger event payloads are refused. Default 1 MiB. */
+  readonly maxPayloadBytes?: number;
+  /** Submitted events processed at once (events with one ordering key always run one at a time). Default 16. */
+  readonly concurrency?: number;
+  readonly limiter?: KeyedLimiter;
+  readonly now?: () => number;
+}
+
+export interface RunOptions {
+  /** Action steps record the request they would send instead of calling out. */
+  readonly dryRun?: boolean;
+}
+
+/** A finished run with its step records. */
+export type CompletedRun = RunRecord & { readonly steps: readonly StepRecord[] };
+
+/** The embedding API: everything a host (a builder, a server, the CLI) uses. */
+export interface Engine extends EventSink {
+  readonly catalog: Catalog;
+  /** Every problem of a definition, each with a JSON pointer. */
+  validate(definition: unknown): ValidationResult;
+  /** Validates and deploys (or replaces) a workflow; throws WorkflowValidationError. */
+  deploy(definition: unknown): WorkflowDefinition;
+  undeploy(id: string): boolean;
+  workflows(): WorkflowDefinition[];
+  /** Runs every deployed workflow whose trigger (and filter) matches the event, and waits for them. */
+  dispatch(event: TriggerEvent, options?: RunOptions): Promise<CompletedRun[]>;
+  /** Runs one definition (deployed or not) against one event. */
+  run(definition: unknown, event: TriggerEvent, options?: RunOptions): Promise<CompletedRun>;
+  /** Resumes runs a previous process left unfinished, from their persisted snapshots. */
+  resume(): Promise<CompletedRun[]>;
+  getRun(id: string): Promise<CompletedRun | undefined>;
+  listRuns(query?: RunQuery): Promise<RunRecord[]>;
+  /** Subscribes to run and step events; returns the unsubscribe function. */
+  on<Name extends RunEventName>(name: Name, listener: (event: RunEvents[Name]) => void): () => void;
+  /** Resolves when every submitted event has been processed. */
+  idle(): Promise<void>;
+}
+
+function checkOptions(options: EngineOptions): void {
+  if (options.concurrency !== undefined && (!Number.isInteger(options.concurrency) || options.concurrency < 1)) {
+    throw new TypeError(`Expected \`concurrency\` to be a positive integer, got ${options.concurrency}`);
+  }
+  for (const [name, connection] of Object.entries(options.connections ?? {})) {
+    if (!options.connectors?.some((connector) => connector.name === connection.connector)) {
+      throw new TypeError(`Connection "${name}" is for connector "${connection.connector}", which was not given to the engine`);
+    }
+  }
+}
+
+export function createEngine(options: EngineOptions = {}): Engine {
+  checkOptions(options);
+  const connectors = new Map((options.connectors ?? []).map((connector) => [connector.name, connector]));
+  const catalog = createCatalog([...connectors.values()].flatMap((connector) => connector.operations));
+  const connections = options.connections ?? {};
+  const expressions = new ExpressionCompiler({ limits: options.expressionLimits, functions: options.expressionFunctions });
+  const services: RunServices = {
+    store: options.store ?? createMemoryStore(),
+    events: createRunEventEmitter(),
+    logger: options.logger ?? silentLogger,
+    limiter: options.limiter ?? createKeyedLimiter(),
+    catalog,
+    connectors,
+    connections,
+    config: options.config ?? {},
+    redact: createRedactor(Object.values(connections).flatMap((connection) => secretStrings(connection.credentials))),
+    now: options.now ?? Date.now,
+  };
+  const payloads = new PayloadChecker(catalog, options.maxPayloadBytes ?? 1024 * 1024);
+  const deployed = new Map<string, PreparedWorkflow>();
+  const pending = new Set<Promise<unknown>>();
+  const lanes = new Map<string, Promise<unknown>>();
+  const slots = new Semaphore(options.concurrency ?? 16);
+  const { store } = services;
+
+  const validate = (definition: unknown): ValidationResult =>
+    validateWorkflow(definition, { catalog, expressions, connections, templates: options.templates });
+
+  const prepare = (definition: unknown): PreparedWorkflow => {
+    const result = validate(definition);
+    if (!result.valid) {
+      const id = definition !== null && typeof definition === 'object' && typeof (definition as { id?: unknown }).id === 'string' ? `"${(definition as { id: string }).id}"` : '(no id)';
+      throw new WorkflowValidationError(id, result.problems);
+    }
+    return prepareWorkflow(definition as WorkflowDefinition, { services, expressions, catalog, templates: options.templates ?? {} });
+  };
+
+  const checkEvent = (event: TriggerEvent): void => {
+    const operation = catalog.describe(event.trigger);
+    if (!operation || operation.kind !== 'trigger') {
+      const closest = catalog.suggest(event.trigger, 'trigger');
+      throw new FlowlineError('event.unknown-trigger', `"${event.trigger}" is not a trigger this engine knows`, {
+        pointer: '/trigger',
+        ...(closest.length ? { hint: `Did you mean ${closest.map((id) => `"${id}"`).join(', ')}?` } : {}),
+      });
+    }
+    payloads.check(event.trigger, event.payload);
+  };
+
+  const complete = async (run: RunRecord): Promise<CompletedRun> => ({ ...run, steps: await store.listSteps(run.id) });
+
+  const start = async (workflow: PreparedWorkflow, event: TriggerEvent, runOptions: RunOptions): Promise<CompletedRun | undefined> => {
+    const dryRun = runOptions.dryRun ?? false;
+    if (workflow.filter) {
+      let matches: boolean;
+      try {
+        matches = isTruthy(await workflow.filter.evaluate(event.payload, { event: event.payload, trigger: { operation: event.trigger, id: event.id }, config: services.config }, '/trigger/filter'));
+      } catch (error) {
+        const run = await queueRun(workflow, event, { id: randomUUID(), dryRun, services });
+        return complete(await finishRun(run, { status: 'failed', error: toErrorRecord(error, services.redact) }, services));
+      }
+      if (!matches) return undefined;
+    }
+    const run = await queueRun(workflow, event, { id: randomUUID(), dryRun, services });
+    return complete(await executeRun(workflow, run, services));
+  };
+
+  const dispatch = async (event: TriggerEvent, runOptions: RunOptions = {}): Promise<CompletedRun[]> => {
+    checkEvent(event);
+    const matching = [...deployed.values()].filter((workflow) => workflow.definition.trigger.operation === event.trigger);
+    const runs = await Promise.all(matching.map((workflow) => start(workflow, event, runOptions)));
+    return runs.filter((run): run is CompletedRun => run !== undefined);
+  };
+
+  const process = async (event: IdentifiedEvent): Promise<void> => {
+    try {
+      const runs = await slots.run(() => dispatch(event));
+      await store.setInboxStatus(event.id, 'done', { runIds: runs.map((run) => run.id) });
+    } catch (error) {
+      const record = toErrorRecord(error, services.redact);
+      services.logger.error('an accepted event could not be processed', { eventId: event.id, error: record });
+      await store.setInboxStatus(event.id, 'dead', { runIds: [], error: record });
+    }
+  };
+
+  const track = <T>(promise: Promise<T>): Promise<T> => {
+    pending.add(promise);
+    void promise.finally(() => pending.delete(promise));
+    return promise;
+  };
+
+  return {
+    catalog,
+    validate,
+    deploy(definition) {
+      const workflow = prepare(definition);
+      deployed.set(workflow.definition.id, workflow);
+      return workflow.definition;
+    },
+    undeploy(id) {
+      return deployed.delete(id);
+    },
+    workflows() {
+      return [...deployed.values()].map((workflow) => workflow.definition);
+    },
+    dispatch,
+    async run(definition, event, runOptions = {}) {
+      const workflow = prepare(definition);
+      checkEvent(event);
+      if (event.trigger !== workflow.definition.trigger.operation) {
+        throw new FlowlineError('event.wrong-trigger', `Workflow "${workflow.definition.id}" starts on ${workflow.definition.trigger.operation}, not ${event.trigger}`, {
+          pointer: '/trigger/operation',
+          hint: 'Give it an event of its trigger.',
+        });
+      }
+      const run = await queueRun(workflow, event, { id: randomUUID(), dryRun: runOptions.dryRun ?? false, services });
+      return complete(await executeRun(workflow, run, services));
+    },
+    async submit(event) {
+      checkEvent(event);
+      const { added } = await store.addToInbox(event, new Date(services.now()).toISOString());
+      if (!added) return { status: 'duplicate', id: event.id } satisfies SubmitResult;
+      const lane = event.orderingKey ?? event.id;
+      const previous = lanes.get(lane) ?? Promise.resolve();
+      const next = previous.then(() => process(event));
+      lanes.set(lane, next);
+      void track(next).finally(() => {
+        if (lanes.get(lane) === next) lanes.delete(lane);
+      });
+      return { status: 'accepted', id: event.id };
+    },
+    async resume() {
+      const unfinished = [...(await store.listRuns({ status: 'running' })), ...(await store.listRuns({ status: 'queued' }))];
+      const resumed: CompletedRun[] = [];
+      for (const run of unfinished) {
+        const workflow = deployed.get(run.workflowId);
+        if (!workflow || workflow.definition.version !== run.workflowVersion) {
+          services.logger.warn('a run cannot resume: its workflow version is not deployed', { runId: run.id, workflowId: run.workflowId, version: run.workflowVersion });
+          continue;
+        }
+        const snapshot = (await store.getSnapshot(run.id)) as Snapshot<unknown> | undefined;
+        resumed.push(await complete(await track(executeRun(workflow, run, services, snapshot))));
+      }
+      return resumed;
+    },
+    async getRun(id) {
+      const run = await store.getRun(id);
+      return run ? complete(run) : undefined;
+    },
+    listRuns(query) {
+      return store.listRuns(query);
+    },
+    on(name, listener) {
+      services.events.on(name, listener as never);
+      return () => {
+        services.events.off(name, listener as never);
+      };
+    },
+    async idle() {
+      while (pending.size > 0) await Promise.allSettled([...pending]);
+    },
+  };
+}

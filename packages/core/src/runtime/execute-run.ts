@@ -1,0 +1,106 @@
+import { createActor, toPromise, type Snapshot } from 'xstate';
+import type { PreparedWorkflow } from '../machine/prepare-workflow.js';
+import type { RunRecord, TriggerEvent } from '../store/records.js';
+import { toErrorRecord } from './error-record.js';
+import type { RunContext, RunResult } from './run-context.js';
+import type { RunServices } from './run-services.js';
+
+function iso(ms: number): string {
+  return new Date(ms).toISOString();
+}
+
+export function initialContext(run: RunRecord): RunContext {
+  return {
+    runId: run.id,
+    workflowId: run.workflowId,
+    dryRun: run.dryRun,
+    trigger: { operation: run.event.trigger, ...(run.event.id === undefined ? {} : { id: run.event.id }) },
+    payload: run.event.payload,
+    steps: {},
+    vars: {},
+    locals: {},
+    error: null,
+    pathPrefix: '',
+    result: null,
+  };
+}
+
+/** Records a new run as queued. */
+export async function queueRun(workflow: PreparedWorkflow, event: TriggerEvent, options: { id: string; dryRun: boolean; services: RunServices }): Promise<RunRecord> {
+  const { definition } = workflow;
+  const { services } = options;
+  const run: RunRecord = {
+    id: options.id,
+    workflowId: definition.id,
+    workflowVersion: definition.version,
+    status: 'queued',
+    dryRun: options.dryRun,
+    event,
+    queuedAt: iso(services.now()),
+  };
+  await services.store.putRun(run);
+  services.events.emit('run.queued', {
+    runId: run.id,
+    workflowId: run.workflowId,
+    dryRun: run.dryRun,
+    at: run.queuedAt,
+    trigger: event.trigger,
+    ...(event.id === undefined ? {} : { eventId: event.id }),
+  });
+  return run;
+}
+
+/** Ends a run without running its machine (e.g. its trigger filter failed). */
+export async function finishRun(run: RunRecord, result: RunResult, services: RunServices): Promise<RunRecord> {
+  const finishedAt = services.now();
+  const done: RunRecord = {
+    ...run,
+    status: result.status,
+    finishedAt: iso(finishedAt),
+    ...(result.output === undefined ? {} : { output: result.output }),
+    ...(result.error ? { error: result.error } : {}),
+    ...(result.failedStep ? { failedStep: result.failedStep } : {}),
+  };
+  await services.store.putRun(done);
+  const base = { runId: run.id, workflowId: run.workflowId, dryRun: run.dryRun, at: done.finishedAt ?? iso(finishedAt), durationMs: finishedAt - Date.parse(run.startedAt ?? run.queuedAt) };
+  if (result.status === 'succeeded') services.events.emit('run.succeeded', { ...base, ...(result.output === undefined ? {} : { output: result.output }) });
+  else services.events.emit('run.failed', { ...base, error: result.error ?? { name: 'Error', code: 'internal', message: 'The run failed' }, ...(result.failedStep ? { failedStep: result.failedStep } : {}) });
+  return done;
+}
+
+/**
+ * Runs (or resumes, from a persisted snapshot) one run's machine to its end. Every snapshot
+ * is saved to the store as the run moves, so another process can resume it after a crash.
+ */
+export async function executeRun(workflow: PreparedWorkflow, queued: RunRecord, services: RunServices, snapshot?: Snapshot<unknown>): Promise<RunRecord> {
+  const run: RunRecord = { ...queued, status: 'running', startedAt: queued.startedAt ?? iso(services.now()) };
+  await services.store.putRun(run);
+  services.events.emit('run.started', { runId: run.id, workflowId: run.workflowId, dryRun: run.dryRun, at: run.startedAt ?? iso(services.now()) });
+
+  const actor = createActor(workflow.machine, snapshot ? { snapshot, input: initialContext(run) } : { input: initialContext(run) });
+  let saving: Promise<void> = Promise.resolve();
+  let saveFailure: unknown;
+  const subscription = actor.subscribe({
+    next: () => {
+      const persisted = actor.getPersistedSnapshot();
+      saving = saving.then(() => services.store.putSnapshot(run.id, persisted)).catch((error: unknown) => {
+        saveFailure ??= error;
+      });
+    },
+    error: () => {},
+  });
+  let result: RunResult;
+  try {
+    actor.start();
+    result = await toPromise(actor);
+  } catch (error) {
+    result = { status: 'failed', error: toErrorRecord(error, services.redact) };
+  } finally {
+    subscription.unsubscribe();
+    await saving;
+  }
+  if (saveFailure !== undefined) {
+    services.logger.error('could not save a run snapshot', { runId: run.id, error: toErrorRecord(saveFailure, services.redact) });
+  }
+  return finishRun(run, result, services);
+}

@@ -1,0 +1,38 @@
+import { EventEmitter } from 'eventemitter3';
+import type { ErrorRecord } from '../store/records.js';
+
+interface RunEventBase {
+  readonly runId: string;
+  readonly workflowId: string;
+  readonly dryRun: boolean;
+  /** ISO-8601 time of the event. */
+  readonly at: string;
+}
+
+interface StepEventBase extends RunEventBase {
+  readonly stepId: string;
+  /** The step's path, with `[index]` inside forEach bodies. */
+  readonly path: string;
+  readonly kind: string;
+}
+
+/** Every event an engine emits, by name. None ever carries a secret. */
+export interface RunEvents {
+  'run.queued': RunEventBase & { readonly trigger: string; readonly eventId?: string };
+  'run.started': RunEventBase;
+  'run.succeeded': RunEventBase & { readonly durationMs: number; readonly output?: unknown };
+  'run.failed': RunEventBase & { readonly durationMs: number; readonly error: ErrorRecord; readonly failedStep?: string };
+  'step.started': StepEventBase;
+  'step.retrying': StepEventBase & { readonly attempt: number; readonly delayMs: number; readonly error: ErrorRecord };
+  'step.succeeded': StepEventBase & { readonly durationMs: number; readonly attempts: number; readonly output?: unknown };
+  'step.failed': StepEventBase & { readonly durationMs: number; readonly attempts: number; readonly error: ErrorRecord };
+  'step.skipped': StepEventBase & { readonly reason: string };
+}
+
+export type RunEventName = keyof RunEvents;
+
+export type RunEventEmitter = EventEmitter<{ [Name in RunEventName]: [RunEvents[Name]] }>;
+
+export function createRunEventEmitter(): RunEventEmitter {
+  return new EventEmitter();
+}

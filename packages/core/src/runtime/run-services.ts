@@ -1,0 +1,22 @@
+import type { Catalog } from '../catalog/catalog.js';
+import type { ConnectionConfig, Connector } from '../connectors/connector.js';
+import type { KeyedLimiter } from '../limits/keyed-limiter.js';
+import type { Store } from '../store/store.js';
+import type { Redactor } from './error-record.js';
+import type { Logger } from './logger.js';
+import type { RunEventEmitter } from './run-events.js';
+
+/** The engine-wide services every run uses. */
+export interface RunServices {
+  readonly store: Store;
+  readonly events: RunEventEmitter;
+  readonly logger: Logger;
+  readonly limiter: KeyedLimiter;
+  readonly catalog: Catalog;
+  readonly connectors: ReadonlyMap<string, Connector>;
+  readonly connections: Readonly<Record<string, ConnectionConfig>>;
+  /** Non-secret host configuration, `$config` in mappings. */
+  readonly config: Readonly<Record<string, unknown>>;
+  readonly redact: Redactor;
+  readonly now: () => number;
+}

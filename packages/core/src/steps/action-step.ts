@@ -1,0 +1,167 @@
+import type { ActionContext } from '../connectors/connector.js';
+import { ActionError } from '../errors/action-error.js';
+import { FlowlineError } from '../errors/flowline-error.js';
+import type { ActionStep } from '../generated/workflow.js';
+import { toErrorRecord } from '../runtime/error-record.js';
+import { resolveRetryPolicy, withRetry } from '../runtime/retry-policy.js';
+import type { ValidationProblem } from '../definition/validation-problem.js';
+import type { StepExecution, StepKind } from './step-kind.js';
+
+function timeoutSignal(signal: AbortSignal, timeoutMs: number | undefined): AbortSignal {
+  return timeoutMs === undefined ? signal : AbortSignal.any([signal, AbortSignal.timeout(timeoutMs)]);
+}
+
+/** Rejects with a `timeout` ActionError when the attempt's signal fires, even if the connector ignores it. */
+function bounded<T>(task: Promise<T>, signal: AbortSignal, timeoutMs: number | undefined, request: string): Promise<T> {
+  if (timeoutMs === undefined) return task;
+  return new Promise<T>((resolve, reject) => {
+    const onAbort = () => {
+      const reason: unknown = signal.reason;
+      reject(
+        reason instanceof DOMException && reason.name === 'TimeoutError'
+          ? new ActionError('timeout', `${request} did not answer within ${timeoutMs} ms`, { request, hint: 'Raise the step\'s timeoutMs, or check the service.' })
+          : reason,
+      );
+    };
+    if (signal.aborted) return onAbort();
+    signal.addEventListener('abort', onAbort, { once: true });
+    task.then(resolve, reject).finally(() => signal.removeEventListener('abort', onAbort));
+  });
+}
+
+/** `action`: calls one catalog operation through its connector, with retries, timeout, rate limit and idempotency. */
+export const actionStep: StepKind<ActionStep> = {
+  type: 'action',
+  nested: () => [],
+  mappings: (step) => [
+    ...(step.input === undefined ? [] : [{ field: 'input', mapping: step.input, expression: false }]),
+    ...(step.idempotencyKey === undefined ? [] : [{ field: 'idempotencyKey', mapping: step.idempotencyKey, expression: true }]),
+    ...(step.rateLimit?.key === undefined ? [] : [{ field: 'rateLimit/key', mapping: step.rateLimit.key, expression: true }]),
+  ],
+  validate(step, pointer, { catalog, connections }) {
+    const problems: ValidationProblem[] = [];
+    const operation = catalog.describe(step.operation);
+    if (!operation) {
+      const closest = catalog.suggest(step.operation, 'action');
+      problems.push({
+        pointer: `${pointer}/operation`,
+        code: 'operation.unknown',
+        message: `There is no operation "${step.operation}"`,
+        ...(closest.length ? { suggestion: `Did you mean ${closest.map((id) => `"${id}"`).join(', ')}?` } : {}),
+      });
+    } else if (operation.kind !== 'action') {
+      problems.push({
+        pointer: `${pointer}/operation`,
+        code: 'operation.not-an-action',
+        message: `"${step.operation}" is a trigger; a step can only call an action`,
+        suggestion: 'Use it as the workflow\'s trigger.operation, or pick an action from the catalog.',
+      });
+    }
+    if (connections) {
+      const connection = connections[step.connection];
+      if (!connection) {
+        const names = Object.keys(connections);
+        problems.push({
+          pointer: `${pointer}/connection`,
+          code: 'connection.unknown',
+          message: `No connection named "${step.connection}" is configured`,
+          suggestion: names.length ? `Configured connections: ${names.join(', ')}` : 'Configure a connection for this engine first.',
+        });
+      } else if (operation && connection.connector !== operation.connector) {
+        problems.push({
+          pointer: `${pointer}/connection`,
+          code: 'connection.wrong-connector',
+          message: `Connection "${step.connection}" is for ${connection.connector}, but "${step.operation}" needs a ${operation.connector} connection`,
+        });
+      }
+    }
+    return problems;
+  },
+  prepare(step, pointer, { mappings, expressions, catalog }) {
+    const operation = catalog.describe(step.operation);
+    if (!operation) throw new FlowlineError('operation.unknown', `There is no operation "${step.operation}"`, { pointer: `${pointer}/operation` });
+    const input = step.input === undefined ? undefined : mappings.compile(step.input, `${pointer}/input`);
+    const idempotencyKey = step.idempotencyKey === undefined ? undefined : expressions.compile(step.idempotencyKey, `${pointer}/idempotencyKey`);
+    const rateKey = step.rateLimit?.key === undefined ? undefined : expressions.compile(step.rateLimit.key, `${pointer}/rateLimit/key`);
+    const policy = resolveRetryPolicy(step.retry);
+    const requestName = operation.http ? `${operation.http.method} ${operation.http.path}` : operation.id;
+
+    async function evaluateKey(execution: StepExecution): Promise<string | undefined> {
+      if (!idempotencyKey) return undefined;
+      const { scope } = execution;
+      const key = await idempotencyKey.evaluate(scope.input, scope.bindings, `${pointer}/idempotencyKey`);
+      if (key === undefined || key === null || key === '') {
+        throw new FlowlineError('step.empty-idempotency-key', `The idempotency key of step "${step.id}" evaluated to nothing`, {
+          pointer: `${pointer}/idempotencyKey`,
+          hint: 'Build the key from fields every event has, e.g. the event id.',
+        });
+      }
+      return `${execution.context.workflowId}/${step.id}/${typeof key === 'string' ? key : JSON.stringify(key)}`;
+    }
+
+    return {
+      step,
+      pointer,
+      async execute(execution) {
+        const { context, scope, services, signal, path } = execution;
+        const built = input ? await input(scope) : {};
+        const key = await evaluateKey(execution);
+        if (context.dryRun) {
+          return {
+            outcome: { type: 'next', output: operation.sampleOutput ?? null },
+            input: built,
+            request: {
+              operation: operation.id,
+              connection: step.connection,
+              ...(operation.http ? { method: operation.http.method, path: operation.http.path } : {}),
+              input: built,
+              ...(key === undefined ? {} : { idempotencyKey: key }),
+            },
+          };
+        }
+        if (key !== undefined) {
+          const done = await services.store.getIdempotency(key);
+          if (done) return { outcome: { type: 'next', output: done.output }, input: built, skipped: 'idempotent' };
+        }
+        const connection = services.connections[step.connection];
+        const connector = services.connectors.get(operation.connector);
+        if (!connection || !connector) {
+          throw new ActionError('validation', connection ? `No connector "${operation.connector}" is installed` : `No connection named "${step.connection}" is configured`, {
+            pointer: `${pointer}/connection`,
+            hint: 'Give the engine the connector and a connection of that name.',
+          });
+        }
+        const rateLimit = step.rateLimit;
+        const limiterKey = rateLimit
+          ? String(rateKey ? await rateKey.evaluate(scope.input, scope.bindings, `${pointer}/rateLimit/key`) : `${operation.connector}:${step.connection}`)
+          : undefined;
+        let attempts = 0;
+        const attempt = (number: number) => {
+          attempts = number;
+          const attemptSignal = timeoutSignal(signal, step.timeoutMs);
+          const actionContext: ActionContext = {
+            connectionName: step.connection,
+            connection,
+            signal: attemptSignal,
+            limiter: services.limiter,
+            logger: services.logger,
+            idempotencyKey: key ?? `${context.runId}/${path}`,
+            attempt: number,
+          };
+          const call = () => bounded(connector.invoke({ operationId: operation.id, input: built }, actionContext), attemptSignal, step.timeoutMs, requestName);
+          return rateLimit && limiterKey !== undefined ? services.limiter.schedule(`step:${limiterKey}`, rateLimit, call) : call();
+        };
+        let output: unknown;
+        try {
+          output = await withRetry(attempt, policy, { signal, onRetry: execution.retrying });
+        } catch (error) {
+          return { outcome: { type: 'error', error: toErrorRecord(error, services.redact) }, attempts, input: built };
+        }
+        if (key !== undefined) {
+          await services.store.putIdempotency({ key, runId: context.runId, path, output, recordedAt: new Date(services.now()).toISOString() });
+        }
+        return { outcome: { type: 'next', output }, attempts, input: built };
+      },
+    };
+  },
+};

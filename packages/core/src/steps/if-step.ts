@@ -1,0 +1,26 @@
+import type { IfStep } from '../generated/workflow.js';
+import type { StepKind } from './step-kind.js';
+import { isTruthy } from './truthiness.js';
+
+/** `if`: runs `then` when the condition is true (JSONata truthiness), else `else`; the other list is reported skipped. */
+export const ifStep: StepKind<IfStep> = {
+  type: 'if',
+  nested: (step) => [
+    { field: 'then', steps: step.then, inline: true },
+    ...(step.else ? [{ field: 'else', steps: step.else, inline: true }] : []),
+  ],
+  mappings: (step) => [{ field: 'condition', mapping: step.condition, expression: true }],
+  prepare(step, pointer, { expressions }) {
+    const condition = expressions.compile(step.condition, `${pointer}/condition`);
+    return {
+      step,
+      pointer,
+      async execute(execution) {
+        const value = isTruthy(await condition.evaluate(execution.scope.input, execution.scope.bindings, `${pointer}/condition`));
+        const notTaken = value ? step.else : step.then;
+        if (notTaken) execution.skip(notTaken, 'branch-not-taken');
+        return { outcome: { type: 'branch', branch: value ? 'then' : 'else', output: value } };
+      },
+    };
+  },
+};

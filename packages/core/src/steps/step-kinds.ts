@@ -1,0 +1,24 @@
+import type { Step } from '../generated/workflow.js';
+import { actionStep } from './action-step.js';
+import { failStep } from './fail-step.js';
+import { forEachStep } from './for-each-step.js';
+import { ifStep } from './if-step.js';
+import { setStep } from './set-step.js';
+import type { StepKind } from './step-kind.js';
+import { succeedStep } from './succeed-step.js';
+
+type KindRegistry = { readonly [Type in Step['type']]: StepKind<Extract<Step, { type: Type }>> };
+
+/** Every step kind, by the `type` a definition names it with. A new kind is one module and one line here. */
+export const STEP_KINDS: KindRegistry = {
+  action: actionStep,
+  if: ifStep,
+  forEach: forEachStep,
+  set: setStep,
+  fail: failStep,
+  succeed: succeedStep,
+};
+
+export function stepKind<S extends Step>(step: S): StepKind<S> {
+  return STEP_KINDS[step.type] as unknown as StepKind<S>;
+}

@@ -11,6 +11,10 @@ export interface Migration {
 /**
  * The schema, in order. `PRAGMA user_version` holds the version a database is at, and
  * `schema_migrations` records when each step was applied. JSON columns hold text.
+ *
+ * `seq` columns are plain rowids (no AUTOINCREMENT, which costs an extra page write per
+ * insert): SQLite gives a new row max(rowid) + 1, so `ORDER BY seq` is insertion order for the
+ * rows that exist, which is all listing needs.
  */
 export const MIGRATIONS: readonly Migration[] = [
   {
@@ -18,7 +22,7 @@ export const MIGRATIONS: readonly Migration[] = [
     name: 'core store: inbox, runs, steps, snapshots, idempotency, links',
     sql: `
       CREATE TABLE inbox (
-        seq INTEGER PRIMARY KEY AUTOINCREMENT,
+        seq INTEGER PRIMARY KEY,
         id TEXT NOT NULL UNIQUE,
         status TEXT NOT NULL CHECK (status IN ('pending', 'done', 'dead')),
         received_at TEXT NOT NULL,
@@ -29,7 +33,7 @@ export const MIGRATIONS: readonly Migration[] = [
       CREATE INDEX inbox_by_status ON inbox (status, seq);
 
       CREATE TABLE runs (
-        seq INTEGER PRIMARY KEY AUTOINCREMENT,
+        seq INTEGER PRIMARY KEY,
         id TEXT NOT NULL UNIQUE,
         workflow_id TEXT NOT NULL,
         status TEXT NOT NULL CHECK (status IN ('queued', 'running', 'succeeded', 'failed')),
@@ -41,7 +45,7 @@ export const MIGRATIONS: readonly Migration[] = [
       CREATE INDEX runs_by_workflow ON runs (workflow_id, status, queued_at, seq);
 
       CREATE TABLE steps (
-        seq INTEGER PRIMARY KEY AUTOINCREMENT,
+        seq INTEGER PRIMARY KEY,
         run_id TEXT NOT NULL,
         path TEXT NOT NULL,
         record TEXT NOT NULL,
@@ -73,7 +77,7 @@ export const MIGRATIONS: readonly Migration[] = [
     name: 'dead letters and encrypted OAuth tokens',
     sql: `
       CREATE TABLE dead_letters (
-        seq INTEGER PRIMARY KEY AUTOINCREMENT,
+        seq INTEGER PRIMARY KEY,
         id TEXT NOT NULL UNIQUE,
         run_id TEXT,
         inbox_id TEXT,

@@ -1,0 +1,81 @@
+// Micro-benchmark: inbox inserts/s and run+step writes/s, memory store vs SQLite file.
+// Run: node --import tsx packages/store-sqlite/bench/store.bench.ts [seconds per case, default 2]
+// Each case stops after the time budget or 50,000 operations, whichever comes first.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { createMemoryStore, type RunRecord, type StepRecord, type Store } from '@flowline/core';
+import { createSqliteStore, type Durability } from '../src/index.js';
+
+const budgetMs = Number(process.argv[2] ?? 2) * 1000;
+const MAX_OPS = 50_000;
+const STEPS_PER_RUN = 3;
+const payload = { event: 'customer.created', created: 1714557600, data: { id: 'usr_1', name: 'Zoë', email: 'zoe@example.com', tags: ['a', 'b'] } };
+
+interface Case {
+  readonly name: string;
+  readonly open: () => { store: Store; close: () => Promise<void> };
+}
+
+const dir = mkdtempSync(join(tmpdir(), 'flowline-bench-'));
+let fileNo = 0;
+function sqliteCase(durability: Durability): Case {
+  return {
+    name: `sqlite file (${durability})`,
+    open: () => {
+      const store = createSqliteStore({ path: join(dir, `bench-${++fileNo}.db`), durability });
+      return { store, close: () => store.close() };
+    },
+  };
+}
+const cases: Case[] = [
+  { name: 'memory', open: () => ({ store: createMemoryStore(), close: async () => undefined }) },
+  sqliteCase('process'),
+  sqliteCase('power'),
+];
+
+async function measure(unit: (i: number) => Promise<number>): Promise<{ units: number; writes: number; ms: number }> {
+  const start = performance.now();
+  let units = 0;
+  let writes = 0;
+  while (units < MAX_OPS && performance.now() - start < budgetMs) {
+    writes += await unit(units);
+    units += 1;
+  }
+  return { units, writes, ms: performance.now() - start };
+}
+
+function runRecord(id: string, status: RunRecord['status']): RunRecord {
+  return { id, workflowId: 'wf-bench', workflowVersion: 1, status, dryRun: false, event: { trigger: 'pushpress.customer.created', payload, id }, queuedAt: new Date().toISOString() };
+}
+
+function stepRecord(runId: string, n: number): StepRecord {
+  const now = new Date().toISOString();
+  return { runId, path: `step${n}`, stepId: `step${n}`, kind: 'action', status: 'succeeded', attempts: 1, startedAt: now, finishedAt: now, durationMs: 1, output: { contactId: `ct_${n}` } };
+}
+
+const rows: string[][] = [['store', 'inbox inserts/s', 'runs/s', 'run+step writes/s']];
+for (const c of cases) {
+  const { store, close } = c.open();
+  const inbox = await measure(async (i) => {
+    await store.addToInbox({ trigger: 'pushpress.customer.created', payload, id: `evt-${i}` }, new Date().toISOString());
+    return 1;
+  });
+  const runs = await measure(async (i) => {
+    const id = `run-${i}`;
+    await store.putRun(runRecord(id, 'running'));
+    for (let s = 0; s < STEPS_PER_RUN; s++) await store.putStep(stepRecord(id, s));
+    await store.putSnapshot(id, { status: 'active', value: 'step2', context: { i } });
+    await store.putRun(runRecord(id, 'succeeded'));
+    return STEPS_PER_RUN + 3;
+  });
+  await close();
+  const perSecond = (n: number, ms: number): string => Math.round((n / ms) * 1000).toLocaleString('en-US');
+  rows.push([c.name, perSecond(inbox.units, inbox.ms), perSecond(runs.units, runs.ms), perSecond(runs.writes, runs.ms)]);
+}
+rmSync(dir, { recursive: true, force: true });
+
+const widths = rows[0]!.map((_, col) => Math.max(...rows.map((row) => row[col]!.length)));
+for (const row of rows) console.log(row.map((cell, col) => (col === 0 ? cell.padEnd(widths[col]!) : cell.padStart(widths[col]!))).join('  '));
+console.log(`(${STEPS_PER_RUN} steps per run: putRun, ${STEPS_PER_RUN}× putStep, putSnapshot, putRun; one transaction per write; tmp dir ${tmpdir()})`);

@@ -4,6 +4,7 @@ import { parseGhlCredentials } from './auth/credentials.js';
 import { InMemoryTokenStore, type TokenStore } from './auth/token-store.js';
 import { GhlClient, type GhlClientOptions } from './client/ghl-client.js';
 import { closestNames } from './closest-names.js';
+import { ghlOperations } from '../operations/index.js';
 
 export interface GhlConnectorOptions extends GhlClientOptions {
   /** The GHL operation descriptors this connector offers (default: the generated catalog). */
@@ -41,7 +42,7 @@ export function createGhlConnector(options: GhlConnectorOptions = {}): GhlConnec
   if (options.operations !== undefined && !Array.isArray(options.operations)) {
     throw new TypeError('Expected `operations` to be a list of OperationDescriptor');
   }
-  const operations = (options.operations ?? []).filter((op) => op.connector === 'ghl' && op.kind === 'action');
+  const operations = (options.operations ?? ghlOperations).filter((op) => op.connector === 'ghl' && op.kind === 'action');
   const byId = new Map(operations.map((op) => [op.id, op]));
   const client = new GhlClient(options);
   const tokenStore = options.tokenStore ?? new InMemoryTokenStore();

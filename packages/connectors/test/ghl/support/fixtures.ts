@@ -1,4 +1,4 @@
-import { createKeyedLimiter, silentLogger, type ActionContext, type OperationDescriptor } from '@flowline/core';
+import { ActionError, createKeyedLimiter, silentLogger, type ActionContext, type OperationDescriptor } from '@flowline/core';
 
 const stringSchema = { type: 'string', minLength: 1 } as const;
 
@@ -117,3 +117,14 @@ export const privateToken = { type: 'private-token', token: PRIVATE_TOKEN };
 
 /** Fast retries for tests. */
 export const fastRetry = { retries: 2, minDelayMs: 1, maxDelayMs: 5, rateLimitRetries: 3 } as const;
+
+/** The ActionError a call rejects with (fails the test when it resolves or throws something else). */
+export async function failureOf(pending: Promise<unknown>): Promise<ActionError> {
+  const outcome = await pending.then(
+    (value) => ({ resolved: true as const, value }),
+    (error: unknown) => ({ resolved: false as const, error }),
+  );
+  if (outcome.resolved) throw new Error(`Expected the call to fail, it returned ${JSON.stringify(outcome.value)}`);
+  if (!(outcome.error instanceof ActionError)) throw outcome.error;
+  return outcome.error;
+}

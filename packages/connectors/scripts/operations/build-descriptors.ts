@@ -2,7 +2,7 @@ import { readCatalog, type CatalogRow } from './catalog.js';
 import { buildGhlOperation } from './ghl-operation.js';
 import { ghlHint, pushpressHint } from './gym-hints.js';
 import { applySamplePatch, samplePatches } from './sample-patches.js';
-import type { Json, JsonObject } from './json-types.js';
+import { isJsonObject, type Json, type JsonObject } from './json-types.js';
 import { OpenApiDocuments } from './openapi-documents.js';
 import { buildPushpressTrigger } from './pushpress-trigger.js';
 import { SampleSynthesizer } from './sample-synthesizer.js';
@@ -22,16 +22,32 @@ export interface GeneratedOperation {
 }
 
 function checked(id: string, what: string, value: Json, schema: JsonObject): Json {
-  if (!new SchemaFit(schema).fits(value, schema)) {
-    throw new Error(`${id}: the generated ${what} does not validate against its schema; fix scripts/operations/sample-patches.ts`);
+  const problem = new SchemaFit(schema).explain(value, schema);
+  if (problem !== undefined) {
+    throw new Error(`${id}: the generated ${what} does not validate against its schema (${problem}); fix scripts/operations/sample-patches.ts`);
   }
   return value;
+}
+
+/** Query parameters worth showing in a sample even when optional. */
+const SHOWN_QUERY = new Set(['limit', 'timezone', 'model']);
+
+/** Drops optional query parameters (pagination cursors, filters) from a synthesized sample. */
+function withoutOptionalQuery(sample: Json, input: JsonObject): Json {
+  if (!isJsonObject(sample) || !isJsonObject(sample['query'])) return sample;
+  const properties = isJsonObject(input['properties']) ? input['properties'] : {};
+  const query = isJsonObject(properties['query']) ? properties['query'] : {};
+  const required = Array.isArray(query['required']) ? query['required'] : [];
+  const kept = Object.fromEntries(Object.entries(sample['query']).filter(([name]) => required.includes(name) || SHOWN_QUERY.has(name)));
+  const { query: _query, ...rest } = sample;
+  return Object.keys(kept).length === 0 ? rest : { ...rest, query: kept };
 }
 
 function actionOf(row: CatalogRow, documents: OpenApiDocuments, referenceDir: URL): GeneratedOperation {
   const draft = buildGhlOperation(row, { documents, referenceDir });
   const patch = samplePatches[draft.id];
-  const sample = applySamplePatch(new SampleSynthesizer({ root: draft.input, mode: 'minimal', hint: ghlHint }).sample(), patch?.input);
+  const synthesized = withoutOptionalQuery(new SampleSynthesizer({ root: draft.input, mode: 'minimal', hint: ghlHint }).sample(), draft.input);
+  const sample = applySamplePatch(synthesized, patch?.input);
   const synthesizedOutput = new SampleSynthesizer({ root: draft.output, mode: 'full', hint: ghlHint }).sample();
   const sampleOutput = applySamplePatch(synthesizedOutput, patch?.output);
   const notes: string[] = [];

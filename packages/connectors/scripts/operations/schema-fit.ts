@@ -15,12 +15,22 @@ export class SchemaFit {
   }
 
   fits(value: Json, schema: JsonObject): boolean {
+    return this.#validator(schema)(value) === true;
+  }
+
+  /** ajv's error text for a value that does not fit, or undefined when it fits. */
+  explain(value: Json, schema: JsonObject): string | undefined {
+    const validate = this.#validator(schema);
+    return validate(value) === true ? undefined : this.#ajv.errorsText(validate.errors);
+  }
+
+  #validator(schema: JsonObject): ValidateFunction {
     let validate = this.#compiled.get(schema);
     if (validate === undefined) {
       const { $schema: _dialect, ...rest } = schema;
       validate = this.#ajv.compile(this.#definitions === undefined ? rest : { ...rest, definitions: this.#definitions });
       this.#compiled.set(schema, validate);
     }
-    return validate(value) === true;
+    return validate;
   }
 }

@@ -1,6 +1,7 @@
 import type { IdentifiedEvent, Logger, OperationDescriptor } from '@flowline/core';
 import { closestNames } from './closest-names.js';
 import { customerIdOf, deliveryIdentity } from './delivery-identity.js';
+import { exceedsJsonDepth } from './json-depth.js';
 import type { PayloadCheck } from './payload-validator.js';
 import { stripPrototypeKeys } from './prototype-keys.js';
 import { PUSHPRESS_SIGNATURE_HEADER, verifyPushPressSignature } from './signature.js';
@@ -18,7 +19,15 @@ export interface DeliveryCheckContext {
 
 const utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false });
 
+/** PushPress bodies nest about 6 levels deep; anything past this is refused before parsing. */
+export const MAX_JSON_DEPTH = 64;
+
 function parseBody(raw: Buffer): Record<string, unknown> {
+  if (exceedsJsonDepth(raw, MAX_JSON_DEPTH)) {
+    throw new WebhookRejection('malformed_json', `The body nests deeper than ${MAX_JSON_DEPTH} levels.`, {
+      hint: 'PushPress deliveries are shallow; check that this is the PushPress webhook endpoint.',
+    });
+  }
   let text: string;
   try {
     text = utf8.decode(raw);

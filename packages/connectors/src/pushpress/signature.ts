@@ -48,7 +48,12 @@ export function verifyPushPressSignature(options: VerifyPushPressSignatureOption
   if (typeof signature !== 'string') return false;
   const candidate = signature.trim();
   if (!SHA256_HEX.test(candidate)) return false;
-  const message = JSON.stringify(data) as string | undefined;
+  let message: string | undefined;
+  try {
+    message = JSON.stringify(data) as string | undefined;
+  } catch {
+    return false; // e.g. nesting too deep to re-serialize: PushPress cannot have signed it
+  }
   if (message === undefined) return false;
 
   const received = Buffer.from(candidate, 'hex');

@@ -82,3 +82,11 @@ describe('verifyPushPressSignature', () => {
     expect(() => verifyPushPressSignature({ data: {}, signature: VECTOR_SIGNATURE, secrets: [] })).toThrow(/non-empty array/);
   });
 });
+
+describe('verifyPushPressSignature on data it cannot re-serialize', () => {
+  it('answers false instead of throwing', () => {
+    let deep: unknown = [];
+    for (let level = 0; level < 200_000; level += 1) deep = [deep];
+    expect(verifyPushPressSignature({ data: deep, signature: VECTOR_SIGNATURE, secrets: [VECTOR_SECRET] })).toBe(false);
+  });
+});

@@ -79,6 +79,19 @@ describe('PushPress webhook receiver: accepting', () => {
     expect(sink.committed).toHaveLength(1);
   });
 
+  it('verifies over the parsed data even when the raw text uses escapes and other number spellings', async () => {
+    const { url, sink } = await start();
+    const body = customerCreatedBody();
+    (body['data'] as Record<string, unknown>)['name'] = { first: 'Zoë', last: 'Łukasz', nickname: null };
+    (body['data'] as Record<string, unknown>)['balance'] = 1.5;
+    const signature = signatureFor(JSON.stringify(body), 'whsec_current');
+    const raw = JSON.stringify(body).replace('Zoë', 'Zo\\u00eb').replace('"balance":1.5', '"balance":1.50e0');
+    expect(raw).toContain('Zo\\u00eb');
+    const answer = await post(url, raw, { signature });
+    expect(answer.status).toBe(202);
+    expect((sink.committed[0]?.payload as { data: { name: { first: string } } }).data.name.first).toBe('Zoë');
+  });
+
   it('acknowledges a repeated delivery with 200 and status duplicate, committing it once', async () => {
     const { url, sink } = await start();
     const raw = JSON.stringify(customerCreatedBody());
@@ -151,6 +164,22 @@ describe('PushPress webhook receiver: refusing', () => {
     expect(answer.status).toBe(400);
     expect(errorCode(answer.json)).toBe('pushpress.webhook.malformed_json');
     expect(sink.committed).toHaveLength(0);
+  });
+
+  it('answers 400 to a body nested deeper than 64 levels, before parsing it', async () => {
+    const { url, sink } = await start();
+    const depth = 200_000;
+    const raw = `{"event":"customer.created","created":${CREATED},"data":${'['.repeat(depth)}${']'.repeat(depth)}}`;
+    const answer = await post(url, raw, { signature: 'ab'.repeat(32) });
+    expect(answer.status).toBe(400);
+    expect(answer.json).toMatchObject({ error: { code: 'pushpress.webhook.malformed_json', message: expect.stringContaining('64 levels') } });
+    expect(sink.committed).toHaveLength(0);
+  });
+
+  it('does not count brackets inside strings as nesting', async () => {
+    const { url } = await start();
+    const raw = JSON.stringify(customerCreatedBody({ note: `${'['.repeat(100)} "\\" ${'{'.repeat(100)}` }));
+    expect((await post(url, raw)).status).toBe(202);
   });
 
   it('answers 400 to a JSON body that is not an object', async () => {

@@ -120,7 +120,8 @@ function semanticProblems(definition: Partial<WorkflowDefinition>, options: Vali
       }
       const after = new Set<string>();
       for (const nested of stepLists(step)) {
-        const inner = walk(nested.steps, `${at}/${nested.field}`, nested.field === 'onError' ? new Set([...available, step.id]) : available);
+        // Inline lists (if branches, onError fallbacks) start after the step has recorded its output.
+        const inner = walk(nested.steps, `${at}/${nested.field}`, nested.inline ? new Set([...available, step.id]) : available);
         if (nested.inline) for (const id of inner) after.add(id);
       }
       available.add(step.id);
@@ -188,7 +189,7 @@ function expressionProblems(
   }
   const problems: ValidationProblem[] = [];
   for (const node of walkAst(ast)) {
-    if (node.type === 'regexp' && node.value instanceof RegExp) {
+    if ((node.type as string) === 'regex' && node.value instanceof RegExp) {
       const failure = Re2Regex.check(node.value);
       if (failure) {
         problems.push({

@@ -8,7 +8,7 @@ let compiled: ValidateFunction<WorkflowDefinition> | undefined;
 
 /** The ajv validator of schemas/workflow.schema.json, compiled once (strict mode, every error). */
 export function workflowValidator(): ValidateFunction<WorkflowDefinition> {
-  compiled ??= new Ajv({ allErrors: true, strict: true, keywords: ['tsType'] }).compile<WorkflowDefinition>(workflowSchema);
+  compiled ??= new Ajv({ allErrors: true, verbose: true, strict: true, keywords: ['tsType'] }).compile<WorkflowDefinition>(workflowSchema);
   return compiled;
 }
 

@@ -1,0 +1,50 @@
+import { describe, expect, it } from 'vitest';
+import { createMemoryStore } from '../src/index.js';
+import { customerEvent, echo, testEngine, workflow } from './fixtures.js';
+
+describe('persisted snapshots', () => {
+  it('saves a snapshot as the run moves, and the last one is the finished run', async () => {
+    const store = createMemoryStore();
+    const { engine } = testEngine({ save: echo }, { store });
+    const run = await engine.run(workflow([{ id: 'a', type: 'set', var: 'x', value: '1' }, { id: 'b', type: 'set', var: 'y', value: '2' }]), customerEvent());
+    const snapshot = (await store.getSnapshot(run.id)) as { status: string; value: string; context: { vars: unknown } };
+    expect(JSON.parse(JSON.stringify(snapshot))).toMatchObject({ status: 'done', value: '_succeeded', context: { vars: { x: 1, y: 2 } } });
+  });
+
+  it('resumes an unfinished run in a new engine from its persisted snapshot, without redoing finished steps', async () => {
+    const store = createMemoryStore();
+    const definition = workflow([
+      { id: 'first', type: 'action', operation: 'shop.first', connection: 'main', input: { n: 1 } },
+      { id: 'second', type: 'action', operation: 'shop.second', connection: 'main', input: { got: '=$steps.first.n' } },
+    ]);
+
+    // The first process: `second` never answers (the process "dies" while it waits).
+    let started!: () => void;
+    const secondStarted = new Promise<void>((resolve) => (started = resolve));
+    const crashed = testEngine({ first: echo, second: { run: () => { started(); return new Promise(() => {}); } } }, { store });
+    crashed.engine.deploy(definition);
+    void crashed.engine.submit({ ...customerEvent(), id: 'evt-1' });
+    await secondStarted;
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    const [unfinished] = await store.listRuns({ status: 'running' });
+    expect(unfinished).toBeDefined();
+
+    // The restarted process (the memory store hands out copies, as a database would) resumes it.
+    const restarted = testEngine({ first: echo, second: echo }, { store });
+    restarted.engine.deploy(definition);
+    const [resumed] = await restarted.engine.resume();
+    expect(resumed).toMatchObject({ id: unfinished?.id, status: 'succeeded' });
+    expect(restarted.connector.calls).toEqual([{ operationId: 'shop.second', input: { got: 1 } }]);
+  });
+
+  it('leaves a run whose workflow version is no longer deployed, saying why', async () => {
+    const store = createMemoryStore();
+    const warnings: string[] = [];
+    const logger = { debug() {}, info() {}, error() {}, warn: (message: string) => warnings.push(message) };
+    await store.putRun({ id: 'r1', workflowId: 'wf', workflowVersion: 7, status: 'running', dryRun: false, event: customerEvent(), queuedAt: new Date().toISOString() });
+    const { engine } = testEngine({ save: echo }, { store, logger });
+    engine.deploy(workflow([{ id: 'a', type: 'set', var: 'x', value: '1' }]));
+    expect(await engine.resume()).toEqual([]);
+    expect(warnings).toEqual(['a run cannot resume: its workflow version is not deployed']);
+  });
+});

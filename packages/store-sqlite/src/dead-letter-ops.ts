@@ -2,6 +2,7 @@ import type { Database } from 'better-sqlite3';
 import { FlowlineError, type ErrorRecord } from '@flowline/core';
 import { checkId, sqlLimit } from './input-checks.js';
 import { fromJsonColumn, toOptionalJsonColumn } from './json-column.js';
+import type { WriteQueue } from './write-queue.js';
 
 /** What to put on the dead-letter list: exactly one of `runId` (a run that gave up) or `inboxId` (a delivery never run). */
 export type DeadLetterInput = (
@@ -44,7 +45,7 @@ interface DeadLetterRow {
 
 const COLUMNS = 'id, run_id, inbox_id, reason, error, at';
 
-export function createDeadLetterOps(db: Database): DeadLetterOps {
+export function createDeadLetterOps(db: Database, queue: WriteQueue): DeadLetterOps {
   const upsert = db.prepare<[string, string | null, string | null, string, string | null, string]>(
     `INSERT INTO dead_letters (id, run_id, inbox_id, reason, error, at) VALUES (?, ?, ?, ?, ?, ?)
      ON CONFLICT (id) DO UPDATE SET reason = excluded.reason, error = excluded.error, at = excluded.at`,
@@ -62,29 +63,26 @@ export function createDeadLetterOps(db: Database): DeadLetterOps {
       checkId(input.reason, 'reason', 'putDeadLetter');
       checkId(input.at, 'at', 'putDeadLetter');
       const id = `${subject.kind}:${subject.id}`;
-      upsert.run(
-        id,
-        subject.kind === 'run' ? subject.id : null,
-        subject.kind === 'inbox' ? subject.id : null,
-        input.reason,
-        toOptionalJsonColumn(input.error, `the error of dead letter ${id}`),
-        input.at,
-      );
-      const row = get.get(id);
+      const error = toOptionalJsonColumn(input.error, `the error of dead letter ${id}`);
+      const row = await queue.write(() => {
+        upsert.run(id, subject.kind === 'run' ? subject.id : null, subject.kind === 'inbox' ? subject.id : null, input.reason, error, input.at);
+        return get.get(id);
+      });
       if (row === undefined) throw corrupt(`dead letter ${id} is missing right after it was written`);
       return toDeadLetter(row);
     },
     async getDeadLetter(id) {
-      const row = get.get(id);
+      const row = queue.read(() => get.get(id));
       return row === undefined ? undefined : toDeadLetter(row);
     },
     async listDeadLetters(query = {}) {
       const limit = sqlLimit(query.limit, 'listDeadLetters');
-      const rows = query.reason === undefined ? list.all(limit) : listByReason.all(query.reason, limit);
+      const { reason } = query;
+      const rows = queue.read(() => (reason === undefined ? list.all(limit) : listByReason.all(reason, limit)));
       return rows.map(toDeadLetter);
     },
     async removeDeadLetter(id) {
-      return { removed: remove.run(id).changes === 1 };
+      return queue.write(() => ({ removed: remove.run(id).changes === 1 }));
     },
   };
 }

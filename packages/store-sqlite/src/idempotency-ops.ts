@@ -2,11 +2,12 @@ import type { Database } from 'better-sqlite3';
 import type { IdempotencyRecord, Store } from '@flowline/core';
 import { checkId } from './input-checks.js';
 import { fromJsonColumn, toJsonColumn } from './json-column.js';
+import type { WriteQueue } from './write-queue.js';
 
 export type IdempotencyOps = Pick<Store, 'getIdempotency' | 'putIdempotency'>;
 
 /** Completed effects keyed by a step's idempotency key; a record put again replaces the old one. */
-export function createIdempotencyOps(db: Database): IdempotencyOps {
+export function createIdempotencyOps(db: Database, queue: WriteQueue): IdempotencyOps {
   const get = db.prepare<[string], { record: string }>(`SELECT record FROM idempotency WHERE key = ?`);
   const upsert = db.prepare<[string, string, string]>(
     `INSERT INTO idempotency (key, run_id, record) VALUES (?, ?, ?)
@@ -14,12 +15,15 @@ export function createIdempotencyOps(db: Database): IdempotencyOps {
   );
   return {
     async getIdempotency(key) {
-      const row = get.get(key);
+      const row = queue.read(() => get.get(key));
       return row === undefined ? undefined : fromJsonColumn<IdempotencyRecord>(row.record);
     },
     async putIdempotency(record) {
       checkId(record.key, 'record.key', 'putIdempotency');
-      upsert.run(record.key, record.runId, toJsonColumn(record, `idempotency record ${record.key}`));
+      const json = toJsonColumn(record, `idempotency record ${record.key}`);
+      return queue.write(() => {
+        upsert.run(record.key, record.runId, json);
+      });
     },
   };
 }

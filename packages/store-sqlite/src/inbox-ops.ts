@@ -1,6 +1,7 @@
 import type { Database } from 'better-sqlite3';
 import { FlowlineError, type ErrorRecord, type InboxEntry, type InboxStatus, type Store } from '@flowline/core';
 import { checkId, checkOneOf, sqlLimit } from './input-checks.js';
+import type { WriteQueue } from './write-queue.js';
 import { fromJsonColumn, toJsonColumn, toOptionalJsonColumn } from './json-column.js';
 
 const INBOX_STATUSES: readonly InboxStatus[] = ['pending', 'done', 'dead'];
@@ -19,7 +20,7 @@ const COLUMNS = 'id, status, received_at, event, run_ids, error';
 export type InboxOps = Pick<Store, 'addToInbox' | 'getInboxEntry' | 'setInboxStatus' | 'listInbox'>;
 
 /** The inbox of accepted deliveries: deduped by id, listed in order of acceptance. */
-export function createInboxOps(db: Database): InboxOps {
+export function createInboxOps(db: Database, queue: WriteQueue): InboxOps {
   const insert = db.prepare<[string, string, string]>(
     `INSERT INTO inbox (id, status, received_at, event) VALUES (?, 'pending', ?, ?) ON CONFLICT (id) DO NOTHING`,
   );
@@ -36,36 +37,33 @@ export function createInboxOps(db: Database): InboxOps {
     async addToInbox(event, receivedAt) {
       checkId(event.id, 'event.id', 'addToInbox');
       checkId(receivedAt, 'receivedAt', 'addToInbox');
-      const result = insert.run(event.id, receivedAt, toJsonColumn(event, `inbox entry ${event.id}`));
-      return { added: result.changes === 1 };
+      const json = toJsonColumn(event, `inbox entry ${event.id}`);
+      return queue.write(() => ({ added: insert.run(event.id, receivedAt, json).changes === 1 }));
     },
 
     async getInboxEntry(id) {
-      const row = get.get(id);
+      const row = queue.read(() => get.get(id));
       return row === undefined ? undefined : toEntry(row);
     },
 
     async setInboxStatus(id, status, update) {
       checkOneOf(status, INBOX_STATUSES, `the status of inbox entry ${id}`);
-      const result =
-        update === undefined
-          ? setStatus.run(status, id)
-          : setAll.run(
-              status,
-              toJsonColumn(update.runIds, `the run ids of inbox entry ${id}`),
-              toOptionalJsonColumn(update.error, `the error of inbox entry ${id}`),
-              id,
-            );
-      if (result.changes === 0) {
-        throw new FlowlineError('store.not_found', `Cannot set the status of inbox entry ${JSON.stringify(id)}: no such entry.`, {
-          hint: 'Add the event with addToInbox before changing its status.',
-        });
-      }
+      const runIds = update === undefined ? undefined : toJsonColumn(update.runIds, `the run ids of inbox entry ${id}`);
+      const error = update === undefined ? null : toOptionalJsonColumn(update.error, `the error of inbox entry ${id}`);
+      return queue.write(() => {
+        const result = runIds === undefined ? setStatus.run(status, id) : setAll.run(status, runIds, error, id);
+        if (result.changes === 0) {
+          throw new FlowlineError('store.not_found', `Cannot set the status of inbox entry ${JSON.stringify(id)}: no such entry.`, {
+            hint: 'Add the event with addToInbox before changing its status.',
+          });
+        }
+      });
     },
 
     async listInbox(status, limit) {
       checkOneOf(status, INBOX_STATUSES, 'the status of listInbox');
-      return list.all(status, sqlLimit(limit, 'listInbox')).map(toEntry);
+      const max = sqlLimit(limit, 'listInbox');
+      return queue.read(() => list.all(status, max)).map(toEntry);
     },
   };
 }

@@ -1,6 +1,7 @@
 import type { Database } from 'better-sqlite3';
 import { FlowlineError } from '@flowline/core';
 import { checkId, sqlLimit } from './input-checks.js';
+import type { WriteQueue } from './write-queue.js';
 
 /** Who holds a key (an ordering key, a run id) until when (ms since the epoch). */
 export interface Lease {
@@ -36,7 +37,7 @@ interface LeaseRow {
   expires_at: number;
 }
 
-export function createLeaseOps(db: Database, clock: () => number): LeaseOps {
+export function createLeaseOps(db: Database, queue: WriteQueue, clock: () => number): LeaseOps {
   const take = db.prepare<[string, string, number, number]>(
     `INSERT INTO leases (key, owner, expires_at) VALUES (?, ?, ?)
      ON CONFLICT (key) DO UPDATE SET owner = excluded.owner, expires_at = excluded.expires_at
@@ -63,19 +64,19 @@ export function createLeaseOps(db: Database, clock: () => number): LeaseOps {
       if (!Number.isInteger(request.ttlMs) || request.ttlMs <= 0) {
         throw new FlowlineError('store.invalid_input', `Expected \`ttlMs\` of acquireLease to be a positive integer, got ${String(request.ttlMs)}.`);
       }
-      return acquire.immediate(request, clock());
+      const now = clock();
+      return queue.write(() => acquire(request, now));
     },
     async releaseLease(key, owner) {
-      return { released: release.run(key, owner).changes === 1 };
+      return queue.write(() => ({ released: release.run(key, owner).changes === 1 }));
     },
     async getLease(key) {
-      const row = get.get(key);
+      const row = queue.read(() => get.get(key));
       return row === undefined ? undefined : toLease(row);
     },
     async listExpiredLeases(options = {}) {
-      return expired
-        .all({ now: clock(), prefix: options.prefix ?? '', limit: sqlLimit(options.limit, 'listExpiredLeases') })
-        .map(toLease);
+      const params = { now: clock(), prefix: options.prefix ?? '', limit: sqlLimit(options.limit, 'listExpiredLeases') };
+      return queue.read(() => expired.all(params)).map(toLease);
     },
   };
 }

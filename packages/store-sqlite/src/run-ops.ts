@@ -2,6 +2,7 @@ import type { Database } from 'better-sqlite3';
 import type { RunRecord, RunStatus, StepRecord, Store } from '@flowline/core';
 import { checkId, checkOneOf, sqlLimit } from './input-checks.js';
 import { fromJsonColumn, toJsonColumn } from './json-column.js';
+import type { WriteQueue } from './write-queue.js';
 
 const RUN_STATUSES: readonly RunStatus[] = ['queued', 'running', 'succeeded', 'failed'];
 
@@ -15,7 +16,7 @@ interface RecordRow {
  * Runs, their step results and their machine snapshots. A run put again keeps its place
  * (`seq`), so runs queued at the same time list in the order they were first put.
  */
-export function createRunOps(db: Database): RunOps {
+export function createRunOps(db: Database, queue: WriteQueue): RunOps {
   const upsertRun = db.prepare<[string, string, string, string, string]>(
     `INSERT INTO runs (id, workflow_id, status, queued_at, record) VALUES (?, ?, ?, ?, ?)
      ON CONFLICT (id) DO UPDATE SET workflow_id = excluded.workflow_id, status = excluded.status,
@@ -44,11 +45,14 @@ export function createRunOps(db: Database): RunOps {
     async putRun(run) {
       checkId(run.id, 'run.id', 'putRun');
       checkOneOf(run.status, RUN_STATUSES, `the status of run ${run.id}`);
-      upsertRun.run(run.id, run.workflowId, run.status, run.queuedAt, toJsonColumn(run, `run ${run.id}`));
+      const json = toJsonColumn(run, `run ${run.id}`);
+      return queue.write(() => {
+        upsertRun.run(run.id, run.workflowId, run.status, run.queuedAt, json);
+      });
     },
 
     async getRun(id) {
-      const row = getRun.get(id);
+      const row = queue.read(() => getRun.get(id));
       return row === undefined ? undefined : fromJsonColumn<RunRecord>(row.record);
     },
 
@@ -56,34 +60,41 @@ export function createRunOps(db: Database): RunOps {
       const { workflowId, status } = query;
       if (status !== undefined) checkOneOf(status, RUN_STATUSES, 'the status of listRuns');
       const limit = sqlLimit(query.limit, 'listRuns');
-      const rows =
+      const rows = queue.read(() =>
         workflowId !== undefined && status !== undefined
           ? listByBoth.all(workflowId, status, limit)
           : workflowId !== undefined
             ? listByWorkflow.all(workflowId, limit)
             : status !== undefined
               ? listByStatus.all(status, limit)
-              : listAll.all(limit);
+              : listAll.all(limit),
+      );
       return rows.map((row) => fromJsonColumn<RunRecord>(row.record));
     },
 
     async putStep(step) {
       checkId(step.runId, 'step.runId', 'putStep');
       checkId(step.path, 'step.path', 'putStep');
-      upsertStep.run(step.runId, step.path, toJsonColumn(step, `step ${step.path} of run ${step.runId}`));
+      const json = toJsonColumn(step, `step ${step.path} of run ${step.runId}`);
+      return queue.write(() => {
+        upsertStep.run(step.runId, step.path, json);
+      });
     },
 
     async listSteps(runId) {
-      return listSteps.all(runId).map((row) => fromJsonColumn<StepRecord>(row.record));
+      return queue.read(() => listSteps.all(runId)).map((row) => fromJsonColumn<StepRecord>(row.record));
     },
 
     async putSnapshot(runId, snapshot) {
       checkId(runId, 'runId', 'putSnapshot');
-      upsertSnapshot.run(runId, toJsonColumn(snapshot, `the snapshot of run ${runId}`));
+      const json = toJsonColumn(snapshot, `the snapshot of run ${runId}`);
+      return queue.write(() => {
+        upsertSnapshot.run(runId, json);
+      });
     },
 
     async getSnapshot(runId) {
-      const row = getSnapshot.get(runId);
+      const row = queue.read(() => getSnapshot.get(runId));
       return row === undefined ? undefined : fromJsonColumn<unknown>(row.snapshot);
     },
   };

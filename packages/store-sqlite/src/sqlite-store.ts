@@ -10,6 +10,7 @@ import { migrate, schemaVersion } from './migrations.js';
 import { DURABILITIES, openDatabase, type Durability } from './open-database.js';
 import { createRunOps } from './run-ops.js';
 import { createTokenOps, type TokenOps } from './token-ops.js';
+import { createDirectWrites, createGroupCommit } from './write-queue.js';
 
 export interface SqliteStoreOptions {
   /** A file path, or `':memory:'` for a private in-memory database (gone on close). */
@@ -18,6 +19,12 @@ export interface SqliteStoreOptions {
   readonly encryptionKey?: EncryptionKeyInput | undefined;
   /** See `Durability`; default `'power'`. */
   readonly durability?: Durability;
+  /**
+   * Group commit (default `true`): writes issued in the same event-loop turn share one
+   * transaction and one fsync, each still atomic on its own and each resolving only after the
+   * COMMIT. With `false`, every write is its own transaction, committed before it resolves.
+   */
+  readonly groupCommit?: boolean;
   /** How long a write waits for another process's lock before failing; default 5000 ms. */
   readonly busyTimeoutMs?: number;
   /** The time in ms since the epoch, for leases and token timestamps; default `Date.now`. */
@@ -38,12 +45,13 @@ export interface SqliteStore extends Store, DeadLetterOps, TokenOps, LeaseOps {
 }
 
 /**
- * Opens (creating and migrating as needed) a SQLite database as a Flowline store. One write is
- * one transaction; statements are prepared once; JSON columns are text. Safe to open from
+ * Opens (creating and migrating as needed) a SQLite database as a Flowline store. Each write is
+ * atomic and durable (per `durability`) when its promise resolves; statements are prepared
+ * once; JSON columns are text. Safe to open from
  * several processes: SQLite serializes writers, and readers do not block in WAL mode.
  */
 export function createSqliteStore(options: SqliteStoreOptions): SqliteStore {
-  const { path, durability = 'power', busyTimeoutMs = 5000, clock = Date.now } = checkOptions(options);
+  const { path, durability = 'power', groupCommit = true, busyTimeoutMs = 5000, clock = Date.now } = checkOptions(options);
   const key = options.encryptionKey === undefined ? undefined : parseEncryptionKey(options.encryptionKey);
   const db = openDatabase(path, durability, busyTimeoutMs);
   const now = (): Date => new Date(clock());
@@ -53,19 +61,22 @@ export function createSqliteStore(options: SqliteStoreOptions): SqliteStore {
     db.close();
     throw error;
   }
+  const queue = groupCommit ? createGroupCommit(db) : createDirectWrites();
   return {
     path,
     durability,
-    ...createInboxOps(db),
-    ...createRunOps(db),
-    ...createIdempotencyOps(db),
-    ...createLinkOps(db),
-    ...createDeadLetterOps(db),
-    ...createTokenOps(db, key, now),
-    ...createLeaseOps(db, clock),
+    ...createInboxOps(db, queue),
+    ...createRunOps(db, queue),
+    ...createIdempotencyOps(db, queue),
+    ...createLinkOps(db, queue),
+    ...createDeadLetterOps(db, queue),
+    ...createTokenOps(db, queue, key, now),
+    ...createLeaseOps(db, queue, clock),
     schemaVersion: () => schemaVersion(db),
     async close() {
-      if (db.open) db.close();
+      if (!db.open) return;
+      queue.flush();
+      db.close();
     },
   };
 }
@@ -79,6 +90,9 @@ function checkOptions(options: SqliteStoreOptions): SqliteStoreOptions {
   }
   if (options.durability !== undefined && !DURABILITIES.includes(options.durability)) {
     throw invalid(`Expected \`durability\` to be 'power' or 'process', got ${JSON.stringify(options.durability)}.`);
+  }
+  if (options.groupCommit !== undefined && typeof options.groupCommit !== 'boolean') {
+    throw invalid(`Expected \`groupCommit\` to be true or false, got ${JSON.stringify(options.groupCommit)}.`);
   }
   if (options.busyTimeoutMs !== undefined && (!Number.isInteger(options.busyTimeoutMs) || options.busyTimeoutMs < 0)) {
     throw invalid(`Expected \`busyTimeoutMs\` to be an integer ≥ 0, got ${String(options.busyTimeoutMs)}.`);

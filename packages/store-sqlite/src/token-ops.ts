@@ -4,6 +4,7 @@ import { keyFingerprint, SECRET_KEY_ENV } from './encryption-key.js';
 import { checkId } from './input-checks.js';
 import { toJsonColumn } from './json-column.js';
 import { open, seal } from './token-cipher.js';
+import type { WriteQueue } from './write-queue.js';
 
 /** OAuth tokens of one connection (access token, refresh token, expiry, scopes…), as a JSON object. */
 export type OAuthTokens = Readonly<Record<string, unknown>>;
@@ -28,7 +29,7 @@ interface TokenRow {
  * and a one-way fingerprint of the key it was sealed with; the connection id is authenticated
  * data. Without a key, every token call fails: tokens are never stored in plaintext.
  */
-export function createTokenOps(db: Database, key: Buffer | undefined, now: () => Date): TokenOps {
+export function createTokenOps(db: Database, queue: WriteQueue, key: Buffer | undefined, now: () => Date): TokenOps {
   const keyId = key === undefined ? undefined : keyFingerprint(key);
   const upsert = db.prepare<[string, string, Buffer, Buffer, Buffer, string]>(
     `INSERT INTO tokens (connection_id, key_id, iv, tag, ciphertext, updated_at) VALUES (?, ?, ?, ?, ?, ?)
@@ -55,12 +56,15 @@ export function createTokenOps(db: Database, key: Buffer | undefined, now: () =>
         throw new FlowlineError('store.invalid_input', `Expected the tokens of connection ${JSON.stringify(connectionId)} to be an object.`);
       }
       const sealed = seal(k, toJsonColumn(tokens, `the tokens of connection ${JSON.stringify(connectionId)}`), connectionId);
-      upsert.run(connectionId, keyId ?? '', sealed.iv, sealed.tag, sealed.ciphertext, now().toISOString());
+      const updatedAt = now().toISOString();
+      return queue.write(() => {
+        upsert.run(connectionId, keyId ?? '', sealed.iv, sealed.tag, sealed.ciphertext, updatedAt);
+      });
     },
 
     async getTokens(connectionId) {
       const k = requireKey(`read the tokens of connection ${JSON.stringify(connectionId)}`);
-      const row = get.get(connectionId);
+      const row = queue.read(() => get.get(connectionId));
       if (row === undefined) return undefined;
       if (row.key_id !== keyId) {
         throw new FlowlineError(
@@ -83,7 +87,7 @@ export function createTokenOps(db: Database, key: Buffer | undefined, now: () =>
     },
 
     async deleteTokens(connectionId) {
-      return { deleted: remove.run(connectionId).changes === 1 };
+      return queue.write(() => ({ deleted: remove.run(connectionId).changes === 1 }));
     },
   };
 }

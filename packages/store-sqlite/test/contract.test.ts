@@ -18,3 +18,15 @@ describeStoreContract("sqlite store (':memory:')", async () => {
   const store = createSqliteStore({ path: ':memory:' });
   return { store, close: () => store.close() };
 });
+
+describeStoreContract('sqlite store (file, without group commit)', async () => {
+  const temp = makeTempDir();
+  const store = createSqliteStore({ path: temp.file('flowline.db'), groupCommit: false });
+  return {
+    store,
+    close: async () => {
+      await store.close();
+      temp.remove();
+    },
+  };
+});

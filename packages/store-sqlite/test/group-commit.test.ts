@@ -1,0 +1,81 @@
+import { statSync } from 'node:fs';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { createSqliteStore } from '../src/index.js';
+import { makeTempDir } from './temp-dir.js';
+
+let temp: ReturnType<typeof makeTempDir>;
+beforeEach(() => {
+  temp = makeTempDir();
+});
+afterEach(() => temp.remove());
+
+const event = (id: string) => ({ trigger: 'pushpress.customer.created', payload: { data: { id } }, id });
+const T0 = '2024-01-01T00:00:00.000Z';
+
+describe('group commit', () => {
+  it('commits every write issued together, and they survive a reopen', async () => {
+    const path = temp.file('g.db');
+    const store = createSqliteStore({ path });
+    const results = await Promise.all(Array.from({ length: 50 }, (_, i) => store.addToInbox(event(`e${i}`), T0)));
+    expect(results.every((r) => r.added)).toBe(true);
+    await store.close();
+    const reopened = createSqliteStore({ path });
+    expect(await reopened.listInbox('pending')).toHaveLength(50);
+    await reopened.close();
+  });
+
+  it('rejects only the failing write of a batch', async () => {
+    const store = createSqliteStore({ path: temp.file('g.db') });
+    const [first, bad, second] = await Promise.allSettled([
+      store.addToInbox(event('e1'), T0),
+      store.setInboxStatus('missing', 'done'),
+      store.addToInbox(event('e2'), T0),
+    ]);
+    expect(first).toEqual({ status: 'fulfilled', value: { added: true } });
+    expect(bad).toMatchObject({ status: 'rejected', reason: { code: 'store.not_found' } });
+    expect(second).toEqual({ status: 'fulfilled', value: { added: true } });
+    expect((await store.listInbox('pending')).map((e) => e.id)).toEqual(['e1', 'e2']);
+    await store.close();
+  });
+
+  it('drops a duplicate issued in the same batch', async () => {
+    const store = createSqliteStore({ path: ':memory:' });
+    const results = await Promise.all([store.addToInbox(event('e1'), T0), store.addToInbox(event('e1'), T0)]);
+    expect(results).toEqual([{ added: true }, { added: false }]);
+    await store.close();
+  });
+
+  it('lets a read see a write issued before it and not yet awaited', async () => {
+    const store = createSqliteStore({ path: ':memory:' });
+    const write = store.putLink('ns', 'usr_1', 'ct_1');
+    expect(await store.getLink('ns', 'usr_1')).toBe('ct_1');
+    await write;
+    await store.close();
+  });
+
+  it('commits queued writes on close', async () => {
+    const path = temp.file('g.db');
+    const store = createSqliteStore({ path });
+    const write = store.addToInbox(event('e1'), T0);
+    await store.close();
+    expect(await write).toEqual({ added: true });
+    const reopened = createSqliteStore({ path });
+    expect((await reopened.getInboxEntry('e1'))?.status).toBe('pending');
+    await reopened.close();
+  });
+
+  it('writes what is issued together as one transaction, and separately without group commit', async () => {
+    const walSize = async (groupCommit: boolean): Promise<number> => {
+      const path = temp.file(`wal-${String(groupCommit)}.db`);
+      const store = createSqliteStore({ path, groupCommit, durability: 'process' });
+      const before = statSync(`${path}-wal`).size;
+      await Promise.all(Array.from({ length: 100 }, (_, i) => store.addToInbox(event(`e${i}`), T0)));
+      const growth = statSync(`${path}-wal`).size - before;
+      await store.close();
+      return growth;
+    };
+    const grouped = await walSize(true);
+    const separate = await walSize(false);
+    expect(grouped * 10).toBeLessThan(separate);
+  });
+});

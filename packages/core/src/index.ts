@@ -33,3 +33,4 @@ export { parseJson } from './payload/parse-json.js';
 export { findUnsafeKeys } from './payload/unsafe-keys.js';
 export { resolveRetryPolicy, retryDelay, withRetry, type ResolvedRetryPolicy } from './runtime/retry-policy.js';
 export type * from './generated/workflow.js';
+export { BUILT_IN_CONNECTION, LINK_OPERATIONS } from './connectors/links-connector.js';

@@ -60,3 +60,22 @@ describe('dispatch and submit', () => {
     expect(engine.catalog.describe('shop.save')).toMatchObject({ kind: 'action', connector: 'shop' });
   });
 });
+
+describe('links between ids in two systems', () => {
+  it('lets workflows store and find links through the built-in flowline connection', async () => {
+    const { engine } = testEngine({ save: echo });
+    const first = await engine.run(
+      workflow([
+        { id: 'find', type: 'action', operation: 'flowline.links.get', connection: 'flowline', input: { namespace: 'pp:ghl', from: '=$event.data.id' } },
+        { id: 'link', type: 'action', operation: 'flowline.links.put', connection: 'flowline', input: { namespace: 'pp:ghl', from: '=$event.data.id', to: 'ct_9' } },
+      ]),
+      customerEvent(),
+    );
+    expect(first.steps.map((step) => step.output)).toEqual([{ found: false }, { found: true, to: 'ct_9' }]);
+    const second = await engine.run(
+      workflow([{ id: 'find', type: 'action', operation: 'flowline.links.get', connection: 'flowline', input: { namespace: 'pp:ghl', from: '=$event.data.id' } }]),
+      customerEvent(),
+    );
+    expect(second.steps[0]?.output).toEqual({ found: true, to: 'ct_9' });
+  });
+});

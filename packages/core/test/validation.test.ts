@@ -101,7 +101,7 @@ describe('workflow validation', () => {
 
   it('refuses a connection that is not configured, listing those that are', () => {
     const problems = problemsOf(workflow([action('a', { connection: 'other' })]));
-    expect(problems).toEqual([expect.objectContaining({ pointer: '/steps/0/connection', code: 'connection.unknown', suggestion: 'Configured connections: main' })]);
+    expect(problems).toEqual([expect.objectContaining({ pointer: '/steps/0/connection', code: 'connection.unknown', suggestion: 'Configured connections: flowline, main' })]);
   });
 
   it('refuses unknown templates with the closest name', () => {

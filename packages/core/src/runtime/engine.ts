@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Snapshot } from 'xstate';
 import { createCatalog, type Catalog } from '../catalog/catalog.js';
 import type { ConnectionConfig, Connector } from '../connectors/connector.js';
+import { BUILT_IN_CONNECTION, createLinksConnector } from '../connectors/links-connector.js';
 import { validateWorkflow } from '../definition/validate-workflow.js';
 import type { ValidationResult } from '../definition/validation-problem.js';
 import { FlowlineError } from '../errors/flowline-error.js';
@@ -83,7 +84,7 @@ function checkOptions(options: EngineOptions): void {
     throw new TypeError(`Expected \`concurrency\` to be a positive integer, got ${options.concurrency}`);
   }
   for (const [name, connection] of Object.entries(options.connections ?? {})) {
-    if (!options.connectors?.some((connector) => connector.name === connection.connector)) {
+    if (connection.connector !== 'flowline' && !options.connectors?.some((connector) => connector.name === connection.connector)) {
       throw new TypeError(`Connection "${name}" is for connector "${connection.connector}", which was not given to the engine`);
     }
   }
@@ -91,12 +92,13 @@ function checkOptions(options: EngineOptions): void {
 
 export function createEngine(options: EngineOptions = {}): Engine {
   checkOptions(options);
-  const connectors = new Map((options.connectors ?? []).map((connector) => [connector.name, connector]));
+  const store = options.store ?? createMemoryStore();
+  const connectors = new Map([createLinksConnector(store), ...(options.connectors ?? [])].map((connector) => [connector.name, connector]));
   const catalog = createCatalog([...connectors.values()].flatMap((connector) => connector.operations));
-  const connections = options.connections ?? {};
+  const connections: Readonly<Record<string, ConnectionConfig>> = { [BUILT_IN_CONNECTION]: { connector: 'flowline' }, ...options.connections };
   const expressions = new ExpressionCompiler({ limits: options.expressionLimits, functions: options.expressionFunctions });
   const services: RunServices = {
-    store: options.store ?? createMemoryStore(),
+    store,
     events: createRunEventEmitter(),
     logger: options.logger ?? silentLogger,
     limiter: options.limiter ?? createKeyedLimiter(),
@@ -112,7 +114,6 @@ export function createEngine(options: EngineOptions = {}): Engine {
   const pending = new Set<Promise<unknown>>();
   const lanes = new Map<string, Promise<unknown>>();
   const slots = new Semaphore(options.concurrency ?? 16);
-  const { store } = services;
 
   const validate = (definition: unknown): ValidationResult =>
     validateWorkflow(definition, { catalog, expressions, connections, templates: options.templates });

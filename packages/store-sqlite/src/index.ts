@@ -5,3 +5,4 @@ export { LATEST_VERSION, MIGRATIONS, type Migration } from './migrations.js';
 export type { DeadLetter, DeadLetterInput, DeadLetterQuery } from './dead-letter-ops.js';
 export type { OAuthTokens } from './token-ops.js';
 export type { Lease, LeaseRequest } from './lease-ops.js';
+export { createSqliteTokenStore, type ConnectorTokenStore, type TokenStoreAdapterOptions } from './token-store-adapter.js';

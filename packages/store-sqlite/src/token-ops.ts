@@ -11,9 +11,12 @@ export type OAuthTokens = Readonly<Record<string, unknown>>;
 
 export interface TokenOps {
   /** Encrypts the tokens with the store's key and replaces what the connection had. */
-  putTokens(connectionId: string, tokens: OAuthTokens): Promise<void>;
-  /** Decrypts the connection's tokens; fails with `store.token_key_mismatch` under another key. */
-  getTokens(connectionId: string): Promise<OAuthTokens | undefined>;
+  putTokens(connectionId: string, tokens: object): Promise<void>;
+  /**
+   * Decrypts the connection's tokens; fails with `store.token_key_mismatch` under another key.
+   * `T` is the shape the caller put (e.g. the GHL connector's `GhlTokenSet`); it is not checked.
+   */
+  getTokens<T extends object = OAuthTokens>(connectionId: string): Promise<T | undefined>;
   deleteTokens(connectionId: string): Promise<{ readonly deleted: boolean }>;
 }
 
@@ -62,7 +65,7 @@ export function createTokenOps(db: Database, queue: WriteQueue, key: Buffer | un
       });
     },
 
-    async getTokens(connectionId) {
+    async getTokens<T extends object = OAuthTokens>(connectionId: string): Promise<T | undefined> {
       const k = requireKey(`read the tokens of connection ${JSON.stringify(connectionId)}`);
       const row = queue.read(() => get.get(connectionId));
       if (row === undefined) return undefined;
@@ -83,7 +86,7 @@ export function createTokenOps(db: Database, queue: WriteQueue, key: Buffer | un
           { hint: 'The row was altered or copied from another connection; authorize the connection again.', cause },
         );
       }
-      return JSON.parse(plaintext) as OAuthTokens;
+      return JSON.parse(plaintext) as T;
     },
 
     async deleteTokens(connectionId) {

@@ -50,3 +50,22 @@ describe('bounded JSONata', () => {
     expect(next.status).toBe('succeeded');
   });
 });
+
+describe('built-in functions', () => {
+  const compiler = new ExpressionCompiler();
+  const e164 = (phone: string, code?: string) =>
+    compiler.compile(code === undefined ? '$toE164($)' : `$toE164($, "${code}")`, '/p').evaluate(phone, {}, '/p');
+
+  it('turns phone numbers into E.164', async () => {
+    expect(await e164('(512) 555-0143')).toBe('+15125550143');
+    expect(await e164('1-512-555-0143')).toBe('+15125550143');
+    expect(await e164('+44 20 7946 0958')).toBe('+442079460958');
+    expect(await e164('020 7946 0958', '44')).toBe('+442079460958');
+    expect(await e164('0044 20 7946 0958')).toBe('+442079460958');
+  });
+
+  it('gives nothing for text that cannot be a phone number', async () => {
+    expect(await e164('call me')).toBeUndefined();
+    expect(await e164('12')).toBeUndefined();
+  });
+});

@@ -2,6 +2,7 @@ import jsonata from 'jsonata';
 import { ExpressionError } from '../errors/expression-error.js';
 import { DEFAULT_EXPRESSION_LIMITS, checkExpressionLimits, type ExpressionLimits } from './expression-limits.js';
 import { LIMIT_CODES, asJsonataFailure } from './jsonata-failure.js';
+import { BUILT_IN_FUNCTIONS } from './functions/built-in-functions.js';
 import { Re2Regex } from './re2-regex.js';
 
 export type ExpressionNode = jsonata.ExprNode;
@@ -43,7 +44,7 @@ export class ExpressionCompiler {
   constructor(options: ExpressionCompilerOptions = {}) {
     this.limits = { ...DEFAULT_EXPRESSION_LIMITS, ...options.limits };
     checkExpressionLimits(this.limits);
-    this.#functions = options.functions ?? {};
+    this.#functions = { ...BUILT_IN_FUNCTIONS, ...options.functions };
   }
 
   /** Compiles `source` (a leading `=` is ignored); throws `ExpressionError` at `pointer` on a syntax error. */

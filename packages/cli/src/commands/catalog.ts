@@ -1,0 +1,44 @@
+import { createEngine, type OperationDescriptor, type OperationKind } from '@flowline/core';
+import { engineOptions } from '../host-config.js';
+import type { CommandIo } from './command-io.js';
+
+export interface CatalogArgs {
+  readonly id: string | undefined;
+  readonly kind: string | undefined;
+  readonly search: string | undefined;
+  readonly json: boolean;
+}
+
+function describe(operation: OperationDescriptor): string {
+  return [
+    `${operation.id} (${operation.kind}${operation.extra ? ', extra' : ''})`,
+    `  ${operation.title}`,
+    ...(operation.description && operation.description !== operation.title ? [`  ${operation.description.split('\n')[0]}`] : []),
+    ...(operation.http ? [`  ${operation.http.method} ${operation.http.path}${operation.http.version ? ` (Version ${operation.http.version})` : ''}`] : []),
+    ...(operation.scopes?.length ? [`  scopes: ${operation.scopes.join(', ')}`] : []),
+    ...(operation.sample === undefined ? [] : [`  sample: ${JSON.stringify(operation.sample)}`]),
+  ].join('\n');
+}
+
+/** `flowline catalog [--json] [--kind trigger|action] [--search words] [<operation-id>]`. */
+export async function catalogCommand(args: CatalogArgs, io: CommandIo): Promise<number> {
+  if (args.kind !== undefined && args.kind !== 'trigger' && args.kind !== 'action') {
+    io.err(`--kind must be trigger or action, not "${args.kind}"`);
+    return 2;
+  }
+  const { catalog } = createEngine(engineOptions({}));
+  if (args.id) {
+    const operation = catalog.describe(args.id);
+    if (!operation) {
+      const closest = catalog.suggest(args.id);
+      io.err(`No operation "${args.id}".${closest.length ? ` Did you mean ${closest.join(', ')}?` : ''}`);
+      return 1;
+    }
+    io.out(args.json ? JSON.stringify(operation, null, 2) : describe(operation));
+    return 0;
+  }
+  const operations = catalog.list({ ...(args.kind ? { kind: args.kind as OperationKind } : {}), ...(args.search ? { text: args.search } : {}) });
+  if (args.json) io.out(JSON.stringify(operations, null, 2));
+  else for (const operation of operations) io.out(`${operation.id.padEnd(60)} ${operation.kind.padEnd(8)} ${operation.title}`);
+  return 0;
+}

@@ -1,0 +1,64 @@
+import { existsSync } from 'node:fs';
+import { FlowlineError, type ConnectionConfig, type Connector, type EngineOptions, type Store } from '@flowline/core';
+import { createGhlConnector, createPushPressConnector } from '@flowline/connectors';
+import { readJsonFile } from './read-json-file.js';
+
+/**
+ * `flowline.config.json`: where the engine finds GHL and PushPress, and the named connections
+ * workflows use. Secrets are never written in it: a string `"$env:NAME"` is read from the
+ * environment variable NAME.
+ */
+export interface HostConfig {
+  readonly ghl?: { readonly baseUrl?: string };
+  readonly pushpress?: { readonly baseUrl?: string; readonly signingSecrets?: readonly string[] };
+  readonly connections?: Readonly<Record<string, ConnectionConfig>>;
+  /** Non-secret values workflows read as `$config`. */
+  readonly config?: Readonly<Record<string, unknown>>;
+}
+
+export const DEFAULT_CONFIG_FILE = 'flowline.config.json';
+
+/** Replaces `"$env:NAME"` strings with the environment's values; a missing variable is an error. */
+export function resolveEnv<T>(value: T, env: NodeJS.ProcessEnv = process.env, pointer = ''): T {
+  if (typeof value === 'string' && value.startsWith('$env:')) {
+    const name = value.slice(5);
+    const resolved = env[name];
+    if (resolved === undefined || resolved === '') {
+      throw new FlowlineError('cli.missing-env', `The configuration asks for the environment variable ${name}, which is not set`, { pointer, hint: `export ${name}=...` });
+    }
+    return resolved as T;
+  }
+  if (Array.isArray(value)) return value.map((item, index) => resolveEnv(item, env, `${pointer}/${index}`)) as T;
+  if (value !== null && typeof value === 'object') {
+    return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, resolveEnv(item, env, `${pointer}/${key}`)])) as T;
+  }
+  return value;
+}
+
+/** Reads the host configuration: the file named, else ./flowline.config.json if it exists, else none. */
+export async function loadHostConfig(path: string | undefined): Promise<HostConfig> {
+  const file = path ?? (existsSync(DEFAULT_CONFIG_FILE) ? DEFAULT_CONFIG_FILE : undefined);
+  if (!file) return {};
+  const raw = await readJsonFile(file);
+  if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) {
+    throw new FlowlineError('cli.bad-config', `${file} must hold a JSON object`, { pointer: '' });
+  }
+  return resolveEnv(raw as HostConfig);
+}
+
+/** The connectors a host runs with: GoHighLevel and PushPress, pointed where the config says. */
+export function hostConnectors(config: HostConfig): Connector[] {
+  return [
+    createGhlConnector(config.ghl?.baseUrl ? { baseUrl: config.ghl.baseUrl } : {}),
+    createPushPressConnector(config.pushpress?.baseUrl ? { baseUrl: config.pushpress.baseUrl } : {}),
+  ];
+}
+
+export function engineOptions(config: HostConfig, extra: { store?: Store } = {}): EngineOptions {
+  return {
+    connectors: hostConnectors(config),
+    ...(config.connections ? { connections: config.connections } : {}),
+    ...(config.config ? { config: config.config } : {}),
+    ...extra,
+  };
+}

@@ -1,0 +1,81 @@
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { createEngine, silentLogger, type Engine, type Logger, type Store } from '@flowline/core';
+import { createPushPressReceiver, pushpressTriggers } from '@flowline/connectors';
+import { engineOptions, type HostConfig } from '../host-config.js';
+
+export interface HostOptions {
+  readonly config: HostConfig;
+  /** Workflow definitions to deploy (each is validated; one invalid definition stops the start). */
+  readonly workflows: ReadonlyArray<{ readonly file: string; readonly definition: unknown }>;
+  readonly store?: Store;
+  /** Default 8787; 0 picks a free port. */
+  readonly port?: number;
+  /** Default 127.0.0.1. */
+  readonly host?: string;
+  /** The path PushPress posts to. Default `/webhooks/pushpress`. */
+  readonly webhookPath?: string;
+  readonly logger?: Logger;
+  /** Submitted events processed at once. */
+  readonly concurrency?: number;
+}
+
+export interface RunningHost {
+  readonly engine: Engine;
+  /** Base URL of the server, e.g. http://127.0.0.1:8787. */
+  readonly url: string;
+  /** Where PushPress should send webhooks. */
+  readonly webhookUrl: string;
+  close(): Promise<void>;
+}
+
+/**
+ * The Flowline server: an engine with the GHL and PushPress connectors and the given
+ * workflows, behind the signed PushPress webhook receiver. `flowline serve` and the demo run it.
+ */
+export async function startHost(options: HostOptions): Promise<RunningHost> {
+  const secrets = options.config.pushpress?.signingSecrets ?? [];
+  if (secrets.length === 0) {
+    throw new TypeError('Expected `pushpress.signingSecrets` in the configuration: at least one webhook signing secret');
+  }
+  const logger = options.logger ?? silentLogger;
+  const engine = createEngine({
+    ...engineOptions(options.config, options.store ? { store: options.store } : {}),
+    logger,
+    ...(options.concurrency ? { concurrency: options.concurrency } : {}),
+  });
+  for (const { definition } of options.workflows) engine.deploy(definition);
+
+  const receiver = createPushPressReceiver({ secrets: [...secrets], sink: engine, operations: pushpressTriggers, logger });
+  const webhookPath = options.webhookPath ?? '/webhooks/pushpress';
+  const server: Server = createServer((request, response) => {
+    const path = (request.url ?? '/').split('?')[0];
+    if (path === webhookPath) return receiver(request, response);
+    if (path === '/health') {
+      response.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ status: 'ok', workflows: engine.workflows().map((workflow) => workflow.id) }));
+      return;
+    }
+    response.writeHead(404, { 'content-type': 'application/json' }).end(JSON.stringify({ error: `Nothing at ${path}; PushPress webhooks go to ${webhookPath}` }));
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? 8787, options.host ?? '127.0.0.1', () => resolve());
+  });
+  const { port } = server.address() as AddressInfo;
+  const url = `http://${options.host ?? '127.0.0.1'}:${port}`;
+  logger.info('flowline is listening', { url, webhookPath, workflows: engine.workflows().map((workflow) => workflow.id) });
+  void engine.resume();
+
+  return {
+    engine,
+    url,
+    webhookUrl: `${url}${webhookPath}`,
+    async close() {
+      await new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.closeAllConnections();
+      });
+      await engine.idle();
+    },
+  };
+}

@@ -1,0 +1,64 @@
+import { parseArgs } from 'node:util';
+import { FlowlineError } from '@flowline/core';
+import { catalogCommand } from './commands/catalog.js';
+import { processIo, type CommandIo } from './commands/command-io.js';
+import { runCommand } from './commands/run.js';
+import { validateCommand } from './commands/validate.js';
+
+const USAGE = `flowline: run JSON workflows from PushPress to GoHighLevel
+
+  flowline validate <workflow.json>... [--json] [--config <file>]
+  flowline run <workflow.json> --event <event.json> [--dry-run] [--json] [--config <file>]
+  flowline catalog [<operation-id>] [--kind trigger|action] [--search <words>] [--json]
+`;
+
+/** Runs one CLI invocation; returns the exit code. */
+export async function main(argv: readonly string[], io: CommandIo = processIo): Promise<number> {
+  const [command, ...rest] = argv;
+  const { values, positionals } = parseArgs({
+    args: [...rest],
+    allowPositionals: true,
+    strict: true,
+    options: {
+      json: { type: 'boolean', default: false },
+      'dry-run': { type: 'boolean', default: false },
+      event: { type: 'string' },
+      config: { type: 'string' },
+      kind: { type: 'string' },
+      search: { type: 'string' },
+    },
+  });
+  switch (command) {
+    case 'validate':
+      return validateCommand({ files: positionals, json: values.json ?? false, config: values.config }, io);
+    case 'run':
+      return runCommand({ workflow: positionals[0], event: values.event, dryRun: values['dry-run'] ?? false, json: values.json ?? false, config: values.config }, io);
+    case 'catalog':
+      return catalogCommand({ id: positionals[0], kind: values.kind, search: values.search, json: values.json ?? false }, io);
+    case undefined:
+    case 'help':
+    case '--help':
+      io.out(USAGE);
+      return command === undefined ? 2 : 0;
+    default:
+      io.err(`Unknown command "${command}".\n${USAGE}`);
+      return 2;
+  }
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  main(process.argv.slice(2)).then(
+    (code) => {
+      process.exitCode = code;
+    },
+    (error: unknown) => {
+      if (error instanceof FlowlineError || (error instanceof TypeError && 'code' in error && String(error.code).startsWith('ERR_PARSE_ARGS'))) {
+        processIo.err(`flowline: ${error.message}${error instanceof FlowlineError && error.hint ? `\n  ${error.hint}` : ''}`);
+        process.exitCode = 2;
+      } else {
+        processIo.err(error instanceof Error ? (error.stack ?? error.message) : String(error));
+        process.exitCode = 1;
+      }
+    },
+  );
+}

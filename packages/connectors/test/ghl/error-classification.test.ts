@@ -108,6 +108,20 @@ describe('ghl error classification', () => {
     }
   });
 
+  it('no log line of a failing or retried request carries the token', async () => {
+    const lines: string[] = [];
+    const record = (level: string) => (message: string, fields?: Record<string, unknown>) => {
+      lines.push(`${level} ${message} ${JSON.stringify(fields ?? {})}`);
+    };
+    const logger = { debug: record('debug'), info: record('info'), warn: record('warn'), error: record('error') };
+    const connector = createGhlConnector({ baseUrl: server.url, operations: handMadeOperations, retry: fastRetry, logger });
+    for (const contactId of ['401', '403', '503', '429']) {
+      await connector.invoke({ operationId: getContact.id, input: { path: { contactId } } }, { ...actionContext({ credentials: privateToken }), logger }).catch(() => undefined);
+    }
+    expect(lines.length).toBeGreaterThan(4);
+    expect(lines.join('\n')).not.toContain(PRIVATE_TOKEN);
+  });
+
   it('no error of a failing request carries the token (JSON.stringify, util.inspect, message)', async () => {
     const errors = [await fail(401), await fail(403), await fail(422), await fail(503), await fail(429)];
     const connector = createGhlConnector({ baseUrl: server.url, operations: handMadeOperations });

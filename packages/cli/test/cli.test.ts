@@ -1,0 +1,87 @@
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { main } from '../src/main.js';
+
+const fixture = (name: string) => fileURLToPath(new URL(`./fixtures/${name}`, import.meta.url));
+
+async function cli(...argv: string[]) {
+  const out: string[] = [];
+  const err: string[] = [];
+  const code = await main(argv, { out: (text) => out.push(text), err: (text) => err.push(text) });
+  return { code, out: out.join('\n'), err: err.join('\n') };
+}
+
+describe('flowline validate', () => {
+  it('exits 0 for a valid workflow', async () => {
+    expect(await cli('validate', fixture('new-lead.workflow.json'))).toMatchObject({ code: 0, out: expect.stringContaining('valid') });
+  });
+
+  it('exits 1 and prints every problem with its pointer and suggestion', async () => {
+    const result = await cli('validate', fixture('broken.workflow.json'));
+    expect(result.code).toBe(1);
+    expect(result.out).toContain('/trigger/operation: There is no trigger "pushpress.customer.create"');
+    expect(result.out).toContain('Did you mean "pushpress.customer.created"');
+    expect(result.out).toContain('/steps/0/operation: There is no operation "ghl.contacts.upsert-contct"');
+    expect(result.out).toContain('/steps/0/input/body: JSONata syntax error');
+  });
+
+  it('prints problems as JSON with --json', async () => {
+    const result = await cli('validate', '--json', fixture('broken.workflow.json'), fixture('new-lead.workflow.json'));
+    const parsed = JSON.parse(result.out) as Array<{ valid: boolean; problems: Array<{ pointer: string }> }>;
+    expect(parsed.map((entry) => entry.valid)).toEqual([false, true]);
+    expect(parsed[0]?.problems.map((problem) => problem.pointer)).toEqual(['/trigger/operation', '/steps/0/operation', '/steps/0/input/body']);
+  });
+
+  it('reports a file that is not JSON or does not exist', async () => {
+    const result = await cli('validate', fixture('lead.event.json').replace('lead.event', 'missing'), fixture('../cli.test.ts'));
+    expect(result.code).toBe(1);
+    expect(result.out).toContain('does not exist');
+    expect(result.out).toContain('is not valid JSON');
+  });
+});
+
+describe('flowline run', () => {
+  it('dry-runs a workflow against an event, printing steps and the request it would send', async () => {
+    const result = await cli('run', fixture('new-lead.workflow.json'), '--event', fixture('lead.event.json'), '--dry-run');
+    expect(result.code).toBe(0);
+    expect(result.out).toContain('> upsert (action)');
+    expect(result.out).toContain('would send upsert');
+    expect(result.out).toContain('"email":"maya.lopez@example.com"');
+    expect(result.out).toContain('"phone":"+15125550143"');
+  });
+
+  it('prints the run record as JSON with --json', async () => {
+    const result = await cli('run', fixture('new-lead.workflow.json'), '--event', fixture('lead.event.json'), '--dry-run', '--json');
+    const run = JSON.parse(result.out) as { status: string; steps: Array<{ request: { method: string; path: string } }> };
+    expect(run.status).toBe('succeeded');
+    expect(run.steps[0]?.request).toMatchObject({ method: 'POST', path: '/contacts/upsert' });
+  });
+
+  it('refuses a live run whose connection is not configured', async () => {
+    const result = await cli('run', fixture('new-lead.workflow.json'), '--event', fixture('lead.event.json'));
+    expect(result.code).toBe(1);
+    expect(result.err).toContain('/steps/0/connection: No connection named "ghl" is configured');
+  });
+
+  it('shows usage when arguments are missing', async () => {
+    expect((await cli('run')).code).toBe(2);
+  });
+});
+
+describe('flowline catalog', () => {
+  it('lists the 23 triggers', async () => {
+    const result = await cli('catalog', '--kind', 'trigger', '--json');
+    expect((JSON.parse(result.out) as unknown[]).length).toBe(23);
+  });
+
+  it('describes one operation', async () => {
+    const result = await cli('catalog', 'ghl.contacts.create-task');
+    expect(result.out).toContain('POST /contacts/{contactId}/tasks');
+    expect(result.out).toContain('scopes: contacts.write');
+  });
+
+  it('suggests close ids for an unknown one', async () => {
+    const result = await cli('catalog', 'ghl.contacts.create-tsk');
+    expect(result).toMatchObject({ code: 1, err: expect.stringContaining('ghl.contacts.create-task') });
+  });
+});

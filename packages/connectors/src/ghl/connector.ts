@@ -80,6 +80,7 @@ export function createGhlConnector(options: GhlConnectorOptions = {}): GhlConnec
         auth: tokenSourceFor(connectionId, credentials, oauth),
         signal: context.signal,
         logger: context.logger,
+        fallbackBudgetKey: `connection:${connectionId}`,
         ...(budgetKey === undefined ? {} : { budgetKey }),
       });
     },

@@ -22,6 +22,8 @@ class FakeGhlAuth {
   readonly events: string[] = [];
   validAccess = 'at-SECRET-1';
   validRefresh = 'rt-SECRET-1';
+  /** Refuse every access token, even fresh ones (a revoked installation). */
+  refuseAll = false;
 
   issue(): Record<string, unknown> {
     this.generation += 1;
@@ -51,7 +53,7 @@ describe('ghl OAuth', () => {
       }
       const token = (req.headers['authorization'] ?? '').replace(/^Bearer /, '');
       fake.events.push(`request ${token}`);
-      if (token !== fake.validAccess) return sendJson(res, 401, { statusCode: 401, message: 'Invalid token: access token is invalid' });
+      if (token !== fake.validAccess || fake.refuseAll) return sendJson(res, 401, { statusCode: 401, message: 'Invalid token: access token is invalid' });
       sendJson(res, 200, { contact: { id: req.path.split('/').pop() } });
     });
   });
@@ -206,6 +208,19 @@ describe('ghl OAuth', () => {
     expect(error).toBeInstanceOf(ActionError);
     expect(error).toMatchObject({ category: 'credentials' });
     expect(JSON.stringify(error) + inspect(error, { depth: 10 }) + error.message).not.toContain('SECRET');
+  });
+
+  it('refreshes only once per call: a 401 with the fresh token is a credentials error', async () => {
+    fake = new FakeGhlAuth();
+    fake.refuseAll = true;
+    const store = new InMemoryTokenStore();
+    await seed(store);
+    fake.events.length = 0;
+    const connector = createGhlConnector({ baseUrl: server.url, operations: handMadeOperations, tokenStore: store });
+    const error = await failureOf(call(connector));
+    expect(error).toMatchObject({ category: 'credentials', status: 401 });
+    expect(fake.refreshes).toBe(1);
+    expect(fake.events).toEqual(['request at-SECRET-1', 'request at-SECRET-2']);
   });
 
   it('a connection without tokens says to authorize first', async () => {

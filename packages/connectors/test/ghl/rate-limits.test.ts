@@ -1,7 +1,7 @@
 import { RetryAfterError } from '@flowline/core';
 import { afterAll, beforeEach, describe, expect, it } from 'vitest';
 import { createGhlConnector, type GhlConnectorOptions } from '../../src/ghl/index.js';
-import { actionContext, fastRetry, getContact, handMadeOperations, privateToken } from './support/fixtures.js';
+import { actionContext, failureOf, fastRetry, getContact, handMadeOperations, privateToken, uploadCustomFieldFile } from './support/fixtures.js';
 import { sendJson, startServer, type TestServer } from './support/http-server.js';
 
 /** GHL-like burst limiter: a sliding window of `max` requests per `intervalMs`, counted on arrival. */
@@ -163,5 +163,32 @@ describe('ghl rate limits', () => {
       await connector.invoke({ operationId: getContact.id, input: { path: { contactId: 'c1' } } }, actionContext({ credentials: privateToken, settings: { locationId } }));
     }
     expect(server.requests).toHaveLength(3);
+  });
+
+  it("spends the budget of the request's location when the connection names none, else the connection's", async () => {
+    const server = await startServer((_req, res) => sendJson(res, 200, { ok: true }));
+    servers.push(server);
+    const connector = createGhlConnector({ ...connectorOptions, baseUrl: server.url });
+    const upload = (locationId: string, settings: Record<string, unknown> = {}) =>
+      connector.invoke({ operationId: uploadCustomFieldFile.id, input: { path: { locationId }, body: {} } }, actionContext({ credentials: privateToken, settings }));
+    await upload('loc-x');
+    await upload('loc-y');
+    await upload('loc-y', { locationId: 'loc-z' });
+    await connector.invoke({ operationId: getContact.id, input: { path: { contactId: 'c1' } } }, actionContext({ credentials: privateToken, connectionName: 'main' }));
+    const { budget } = connector.client;
+    expect([budget.inWindow('location:loc-x'), budget.inWindow('location:loc-y'), budget.inWindow('location:loc-z'), budget.inWindow('connection:main')]).toEqual([1, 1, 1, 1]);
+  });
+
+  it('a call waiting for budget gives up when its step is cancelled, without sending', async () => {
+    const server = await startServer((_req, res) => sendJson(res, 200, { ok: true }, { 'X-RateLimit-Max': '1', 'X-RateLimit-Interval-Milliseconds': '60000' }));
+    servers.push(server);
+    const connector = createGhlConnector({ ...connectorOptions, baseUrl: server.url });
+    const settings = { locationId: 'loc-wait' };
+    await connector.invoke({ operationId: getContact.id, input: { path: { contactId: 'c1' } } }, actionContext({ credentials: privateToken, settings }));
+    const controller = new AbortController();
+    const pending = connector.invoke({ operationId: getContact.id, input: { path: { contactId: 'c2' } } }, actionContext({ credentials: privateToken, settings, signal: controller.signal }));
+    setTimeout(() => controller.abort(new Error('run stopped')), 20);
+    expect((await failureOf(pending)).category).toBe('timeout');
+    expect(server.requests).toHaveLength(1);
   });
 });

@@ -40,6 +40,8 @@ export interface GhlCall {
   readonly auth: AccessTokenSource;
   /** The budget to spend (e.g. `location:abc`); default the location/company of the input or token. */
   readonly budgetKey?: string;
+  /** The budget when neither `budgetKey` nor the input or token names a location or company (e.g. `connection:main`). */
+  readonly fallbackBudgetKey?: string;
   readonly signal?: AbortSignal;
   readonly logger?: Logger;
 }
@@ -153,7 +155,7 @@ export class GhlClient {
     };
 
     let token = await guard(call.auth.current(signal));
-    const budgetKey = call.budgetKey ?? budgetKeyOf(typedInput, token) ?? 'unkeyed';
+    const budgetKey = call.budgetKey ?? budgetKeyOf(typedInput, token) ?? call.fallbackBudgetKey ?? 'unkeyed';
     let renewed = false;
     let resends = 0;
     let rateLimited = 0;

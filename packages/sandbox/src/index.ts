@@ -1,4 +1,5 @@
 // GoHighLevel sandbox
+export { runSandbox, type RunSandboxOptions } from './main.js';
 export { startGhlSandbox, type GhlSandbox } from './ghl/server.js';
 export {
   DEFAULT_OAUTH_CLIENT,
@@ -29,7 +30,46 @@ export type * from './ghl/state/records.js';
 export { ghlRoutes } from './ghl/routes/index.js';
 export type { RouteDefinition } from './ghl/routing/route.js';
 
+// PushPress webhook simulator
+export type { Delivery, SimulatedEvent } from './pushpress/delivery.js';
+export type { ScenarioCustomer, ScenarioScript, ScenarioStep } from './pushpress/scenario-script.js';
+export { createScenario, type CreateScenarioOptions } from './pushpress/create-scenario.js';
+export {
+  planSendOrder,
+  playScenario,
+  signDelivery,
+  type PlayReport,
+  type PlayScenarioOptions,
+  type SentDelivery,
+  type SignedDelivery,
+} from './pushpress/play-scenario.js';
+export { LEAD_TO_MEMBER } from './pushpress/scripts/lead-to-member.js';
+export { dayAtTheGym, type DayAtTheGymOptions } from './pushpress/scripts/day-at-the-gym.js';
+export {
+  appointmentData,
+  classCheckinData,
+  customerData,
+  enrollmentData,
+  waitlistData,
+  type AppointmentProfile,
+  type ClassCheckinProfile,
+  type CustomerProfile,
+  type CustomerRole,
+  type EnrollmentProfile,
+  type EnrollmentStatus,
+  type WaitlistProfile,
+} from './pushpress/payloads.js';
+
 // Shared
 export { SandboxOptionsError } from './shared/errors.js';
 export { createPrng, type Prng } from './shared/prng.js';
 export type { JsonObject, JsonValue } from './shared/json.js';
+
+// PushPress REST stub (customer lookups for flows whose events carry only a customer id)
+export {
+  DEFAULT_PUSHPRESS_API_KEY,
+  startPushPressApiStub,
+  type PushPressApiStub,
+  type PushPressApiStubOptions,
+} from './pushpress-api/customer-api.js';
+export { scenarioCustomers } from './pushpress-api/scenario-customers.js';

@@ -47,12 +47,12 @@ it('resumes a run from a SQLite file after its process was SIGKILLed, without re
   const before = await store.listSteps(unfinished?.id ?? '');
   expect(before.map((s) => [s.path, s.status]), JSON.stringify(before)).toEqual([['first', 'succeeded']]);
 
+  const effects = await store.getIdempotency(`run/${unfinished?.id ?? ''}/first`);
   const connector = createTestConnector({ name: 'shop', triggers: TRIGGERS, actions: { first: { run: (input) => input }, second: { run: (input) => input } } });
   const engine = createEngine({ connectors: [connector], connections: { main: { connector: 'shop' } }, store });
   engine.deploy(CRASH_WORKFLOW);
   const [resumed] = await engine.resume();
   expect(resumed).toMatchObject({ id: unfinished?.id, status: 'succeeded' });
-  const effects = await store.getIdempotency(`run/${unfinished?.id ?? ''}/first`);
   expect(connector.calls, `effect record of first before resume: ${JSON.stringify(effects)}`).toEqual([{ operationId: 'shop.second', input: { got: 1 } }]);
   expect((await store.getRun(unfinished?.id ?? ''))?.status).toBe('succeeded');
   await store.close();

@@ -18,6 +18,11 @@ import { FlowlineError } from '@flowline/core';
  * resend, so "an acknowledged delivery is never lost" holds only with `'power'`. Hosts that
  * can re-fetch events from the source, or that run on storage with a battery-backed cache,
  * may choose `'process'` for throughput.
+ *
+ * What `'power'` costs: one fsync per commit (about 4 ms on the 2-core dev VM: ~250 deliveries/s
+ * one at a time). Group commit (`groupCommit`, on by default) lets writes that arrive together
+ * share that fsync (~3,600 deliveries/s with 16 in flight), and each write's promise still
+ * resolves only after the COMMIT it was part of.
  */
 export type Durability = 'process' | 'power';
 

@@ -1,7 +1,7 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DemoStack } from '@flowline/cli';
 import type { ScenarioScript } from '@flowline/sandbox';
-import { contactByEmail, contacts, deliveriesOf, failedRuns, LOCATION_ID, play, startFlows } from '../support/flow-test-kit.js';
+import { contactByEmail, contacts, failedSince, LOCATION_ID, play, prepare, startFlows } from '../support/flow-test-kit.js';
 
 const SCRIPT: ScenarioScript = {
   name: 'contact-sync',
@@ -19,27 +19,24 @@ const SCRIPT: ScenarioScript = {
   ],
 };
 
-let stack: DemoStack | undefined;
-afterEach(async () => {
-  await stack?.close();
-  stack = undefined;
-});
-
-async function start(): Promise<DemoStack> {
-  stack = await startFlows({
+let s: DemoStack;
+beforeAll(async () => {
+  // Bob is already in GHL (same email), as happens when a gym connects an existing account.
+  s = await startFlows({
     flows: ['contact-sync'],
-    script: SCRIPT,
     sandbox: { locations: [{ id: LOCATION_ID, contacts: [{ id: 'ghl_bob', firstName: 'Robert', email: 'bob.stone@example.com' }] }] },
   });
-  return stack;
-}
+});
+afterAll(async () => {
+  await s.close();
+});
 
 describe('contact-sync', () => {
   it('keeps one GHL contact per customer with clean email, E.164 phone, address, source and status tags', async () => {
-    const s = await start();
-    const report = await play(s, deliveriesOf(SCRIPT));
+    const { deliveries, since } = prepare(s, SCRIPT);
+    const report = await play(s, deliveries);
     expect(report.failed).toBe(0);
-    expect(await failedRuns(s)).toEqual([]);
+    expect(await failedSince(s, since)).toEqual([]);
 
     expect(contacts(s)).toHaveLength(2);
     const ann = contactByEmail(s, 'ann.lee@example.com');
@@ -49,35 +46,32 @@ describe('contact-sync', () => {
   });
 
   it('gives a new lead one follow-up task', async () => {
-    const s = await start();
-    await play(s, deliveriesOf(SCRIPT));
+    await play(s, prepare(s, SCRIPT).deliveries);
     const ann = contactByEmail(s, 'ann.lee@example.com');
     expect(ann.tasks).toEqual([expect.objectContaining({ title: 'Welcome new lead Ann Lee', completed: false })]);
     expect(contactByEmail(s, 'bob.stone@example.com').tasks).toEqual([]);
   });
 
   it('updates a contact GHL already had (matched by email) instead of creating a duplicate, and links it', async () => {
-    const s = await start();
-    await play(s, deliveriesOf(SCRIPT));
+    await play(s, prepare(s, SCRIPT).deliveries);
     const bob = contactByEmail(s, 'bob.stone@example.com');
     expect(bob).toMatchObject({ id: 'ghl_bob', firstName: 'Bob', city: 'Round Rock' });
     expect(bob['tags']).toEqual(expect.arrayContaining(['pushpress', 'pushpress-member']));
   });
 
   it('ends in the same state when every delivery comes twice', async () => {
-    const s = await start();
-    await play(s, deliveriesOf(SCRIPT), { duplicate: true });
+    await play(s, prepare(s, SCRIPT).deliveries, { duplicate: true });
     expect(contacts(s)).toHaveLength(2);
     expect(contactByEmail(s, 'ann.lee@example.com').tasks).toHaveLength(1);
     expect(contactByEmail(s, 'ann.lee@example.com')['lastName']).toBe('Lee-Park');
   });
 
   it('keeps the newest details when deliveries arrive out of order', async () => {
-    const s = await start();
-    const [created, details, status, bobDetails] = deliveriesOf(SCRIPT);
+    const { deliveries, since } = prepare(s, SCRIPT);
+    const [created, details, status, bobDetails] = deliveries;
     // details.changed first, then status, then the original customer.created last.
     await play(s, [details!, status!, bobDetails!, created!]);
-    expect(await failedRuns(s)).toEqual([]);
+    expect(await failedSince(s, since)).toEqual([]);
     expect(contacts(s)).toHaveLength(2);
     const ann = contactByEmail(s, 'ann.lee@example.com');
     expect(ann).toMatchObject({ lastName: 'Lee-Park', phone: '+15125550199' });

@@ -95,3 +95,23 @@ export function comparableState(stack: DemoStack): unknown {
     opportunities: l.opportunities.map((o) => strip(o, ['name', 'status', 'pipelineStageId'])).sort(byText),
   };
 }
+
+let runCounter = 0;
+
+/**
+ * Makes one stack serve several tests: empties the sandbox, and gives the script's PushPress ids
+ * a fresh suffix (so no link, inbox entry or idempotency record of an earlier test applies),
+ * registering its customers with the PushPress stub. Returns the deliveries and when it began.
+ */
+export function prepare(stack: DemoStack, script: ScenarioScript): { deliveries: Delivery[]; since: string } {
+  stack.sandbox.reset();
+  const idSuffix = `_t${++runCounter}`;
+  for (const customer of scenarioCustomers(script, { idSuffix })) stack.pushpress.putCustomer(customer);
+  return { deliveries: deliveriesOf(script, idSuffix), since: new Date().toISOString() };
+}
+
+/** Failed runs queued since `since` (see prepare), with their errors. */
+export async function failedSince(stack: DemoStack, since: string): Promise<Array<{ workflowId: string; error: unknown }>> {
+  const failed = await stack.host.engine.listRuns({ status: 'failed' });
+  return failed.filter((run) => run.queuedAt >= since).map((run) => ({ workflowId: run.workflowId, error: run.error }));
+}

@@ -33,6 +33,9 @@ export interface ActionRequest {
   readonly input: unknown;
 }
 
+/** What reconciliation found: the effect an earlier attempt had, or nothing. */
+export type Reconciliation = { readonly found: true; readonly output: unknown } | { readonly found: false };
+
 /**
  * A connector: the operations it offers and how to run its actions. Connectors throw
  * `ActionError` (or `RetryAfterError`) so the engine can classify and retry.
@@ -41,4 +44,12 @@ export interface Connector {
   readonly name: string;
   readonly operations: readonly OperationDescriptor[];
   invoke(request: ActionRequest, context: ActionContext): Promise<unknown>;
+  /**
+   * Finds what an earlier attempt of this request may have created without its answer being
+   * recorded (a contact by email or phone, a task or note by the marker `invoke` put in its body,
+   * an appointment by contact and time), so it is not created twice. The engine calls it before
+   * re-sending a request whose earlier attempt's outcome is unknown; `context.idempotencyKey` is
+   * the same as that attempt's. Operations without a way to find their effect answer `{ found: false }`.
+   */
+  reconcile?(request: ActionRequest, context: ActionContext): Promise<Reconciliation>;
 }

@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import type { Snapshot } from 'xstate';
 import { createCatalog, type Catalog } from '../catalog/catalog.js';
 import type { ConnectionConfig, Connector } from '../connectors/connector.js';
@@ -14,8 +14,8 @@ import { createKeyedLimiter, type KeyedLimiter } from '../limits/keyed-limiter.j
 import { Semaphore } from '../limits/semaphore.js';
 import { prepareWorkflow, type PreparedWorkflow } from '../machine/prepare-workflow.js';
 import { createMemoryStore } from '../store/memory-store.js';
-import type { RunRecord, StepRecord, TriggerEvent } from '../store/records.js';
-import type { RunQuery, Store } from '../store/store.js';
+import type { DeadLetter, RunRecord, StepRecord, TriggerEvent } from '../store/records.js';
+import type { DeadLetterQuery, RunQuery, Store } from '../store/store.js';
 import { createRedactor, secretStrings, toErrorRecord } from './error-record.js';
 import type { EventSink, IdentifiedEvent, SubmitResult } from './event-sink.js';
 import { executeRun, finishRun, queueRun } from './execute-run.js';
@@ -69,8 +69,19 @@ export interface Engine extends EventSink {
   dispatch(event: TriggerEvent, options?: RunOptions): Promise<CompletedRun[]>;
   /** Runs one definition (deployed or not) against one event. */
   run(definition: unknown, event: TriggerEvent, options?: RunOptions): Promise<CompletedRun>;
-  /** Resumes runs a previous process left unfinished, from their persisted snapshots. */
+  /**
+   * Finishes what a previous process left: every accepted event still pending (in the order it
+   * was accepted, one at a time per ordering key) and every unfinished run, from its persisted
+   * snapshot. Effects already done are not repeated. Call it once, after deploying.
+   */
   resume(): Promise<CompletedRun[]>;
+  /** Runs that gave up and events that could not be processed, oldest first. */
+  deadLetters(query?: DeadLetterQuery): Promise<DeadLetter[]>;
+  /**
+   * Replays a dead letter (`run:<id>`, `inbox:<id>`, or a run id). A run starts again from its
+   * first step under the same id, so the effects it already had are skipped with their outputs.
+   */
+  retry(id: string): Promise<CompletedRun[]>;
   getRun(id: string): Promise<CompletedRun | undefined>;
   listRuns(query?: RunQuery): Promise<RunRecord[]>;
   /** Subscribes to run and step events; returns the unsubscribe function. */
@@ -141,19 +152,31 @@ export function createEngine(options: EngineOptions = {}): Engine {
 
   const complete = async (run: RunRecord): Promise<CompletedRun> => ({ ...run, steps: await store.listSteps(run.id) });
 
+  /** A delivered event's run of one workflow version has one id, so a restart finds it again. */
+  const runIdFor = (event: TriggerEvent, workflow: PreparedWorkflow, dryRun: boolean): string =>
+    event.id === undefined || dryRun
+      ? randomUUID()
+      : createHash('sha256').update(`${event.id}\u0000${workflow.definition.id}\u0000${workflow.definition.version}`).digest('hex').slice(0, 32);
+
   const start = async (workflow: PreparedWorkflow, event: TriggerEvent, runOptions: RunOptions): Promise<CompletedRun | undefined> => {
     const dryRun = runOptions.dryRun ?? false;
+    const id = runIdFor(event, workflow, dryRun);
+    if (event.id !== undefined && !dryRun) {
+      const existing = await store.getRun(id);
+      if (existing?.status === 'succeeded' || existing?.status === 'failed') return complete(existing);
+      if (existing) return complete(await executeRun(workflow, existing, services, (await store.getSnapshot(id)) as Snapshot<unknown> | undefined));
+    }
     if (workflow.filter) {
       let matches: boolean;
       try {
         matches = isTruthy(await workflow.filter.evaluate(event.payload, { event: event.payload, trigger: { operation: event.trigger, id: event.id }, config: services.config }, '/trigger/filter'));
       } catch (error) {
-        const run = await queueRun(workflow, event, { id: randomUUID(), dryRun, services });
+        const run = await queueRun(workflow, event, { id, dryRun, services });
         return complete(await finishRun(run, { status: 'failed', error: toErrorRecord(error, services.redact) }, services));
       }
       if (!matches) return undefined;
     }
-    const run = await queueRun(workflow, event, { id: randomUUID(), dryRun, services });
+    const run = await queueRun(workflow, event, { id, dryRun, services });
     return complete(await executeRun(workflow, run, services));
   };
 
@@ -164,14 +187,23 @@ export function createEngine(options: EngineOptions = {}): Engine {
     return runs.filter((run): run is CompletedRun => run !== undefined);
   };
 
-  const process = async (event: IdentifiedEvent): Promise<void> => {
+  const at = () => new Date(services.now()).toISOString();
+
+  /** Runs an accepted event; failed runs and unprocessable events go to the dead-letter list. */
+  const process = async (event: IdentifiedEvent): Promise<CompletedRun[]> => {
     try {
       const runs = await slots.run(() => dispatch(event));
+      for (const run of runs.filter((candidate) => candidate.status === 'failed')) {
+        await store.putDeadLetter({ runId: run.id, reason: 'run-failed', at: at(), ...(run.error ? { error: run.error } : {}) });
+      }
       await store.setInboxStatus(event.id, 'done', { runIds: runs.map((run) => run.id) });
+      return runs;
     } catch (error) {
       const record = toErrorRecord(error, services.redact);
       services.logger.error('an accepted event could not be processed', { eventId: event.id, error: record });
       await store.setInboxStatus(event.id, 'dead', { runIds: [], error: record });
+      await store.putDeadLetter({ inboxId: event.id, reason: 'unprocessable', error: record, at: at() });
+      return [];
     }
   };
 
@@ -179,6 +211,18 @@ export function createEngine(options: EngineOptions = {}): Engine {
     pending.add(promise);
     void promise.finally(() => pending.delete(promise));
     return promise;
+  };
+
+  /** Queues an accepted event behind the others of its ordering key. */
+  const enqueue = (event: IdentifiedEvent): Promise<CompletedRun[]> => {
+    const lane = event.orderingKey ?? event.id;
+    const previous = lanes.get(lane) ?? Promise.resolve();
+    const next = previous.then(() => process(event));
+    lanes.set(lane, next);
+    void track(next).finally(() => {
+      if (lanes.get(lane) === next) lanes.delete(lane);
+    });
+    return next;
   };
 
   return {
@@ -210,30 +254,51 @@ export function createEngine(options: EngineOptions = {}): Engine {
     },
     async submit(event) {
       checkEvent(event);
-      const { added } = await store.addToInbox(event, new Date(services.now()).toISOString());
+      const { added } = await store.addToInbox(event, at());
       if (!added) return { status: 'duplicate', id: event.id } satisfies SubmitResult;
-      const lane = event.orderingKey ?? event.id;
-      const previous = lanes.get(lane) ?? Promise.resolve();
-      const next = previous.then(() => process(event));
-      lanes.set(lane, next);
-      void track(next).finally(() => {
-        if (lanes.get(lane) === next) lanes.delete(lane);
-      });
+      void enqueue(event);
       return { status: 'accepted', id: event.id };
     },
     async resume() {
+      const pendingEvents = await store.listInbox('pending');
+      const fromInbox = await Promise.all(pendingEvents.map((entry) => enqueue({ ...entry.event, id: entry.id })));
+      const resumedIds = new Set(fromInbox.flat().map((run) => run.id));
       const unfinished = [...(await store.listRuns({ status: 'running' })), ...(await store.listRuns({ status: 'queued' }))];
-      const resumed: CompletedRun[] = [];
-      for (const run of unfinished) {
+      const orphans: CompletedRun[] = [];
+      for (const run of unfinished.filter((candidate) => !resumedIds.has(candidate.id))) {
         const workflow = deployed.get(run.workflowId);
         if (!workflow || workflow.definition.version !== run.workflowVersion) {
           services.logger.warn('a run cannot resume: its workflow version is not deployed', { runId: run.id, workflowId: run.workflowId, version: run.workflowVersion });
           continue;
         }
         const snapshot = (await store.getSnapshot(run.id)) as Snapshot<unknown> | undefined;
-        resumed.push(await complete(await track(executeRun(workflow, run, services, snapshot))));
+        orphans.push(await complete(await track(executeRun(workflow, run, services, snapshot))));
       }
-      return resumed;
+      return [...fromInbox.flat(), ...orphans];
+    },
+    deadLetters(query) {
+      return store.listDeadLetters(query);
+    },
+    async retry(id) {
+      const letterId = id.startsWith('run:') || id.startsWith('inbox:') ? id : `run:${id}`;
+      const letter = await store.getDeadLetter(letterId);
+      if (letter?.inboxId !== undefined) {
+        const entry = await store.getInboxEntry(letter.inboxId);
+        if (!entry) throw new FlowlineError('runs.not-found', `Dead letter ${letterId} names inbox entry ${letter.inboxId}, which is gone`);
+        await store.removeDeadLetter(letterId);
+        return process({ ...entry.event, id: entry.id });
+      }
+      const runId = letter?.runId ?? id;
+      const run = await store.getRun(runId);
+      if (!run) throw new FlowlineError('runs.not-found', `There is no run ${runId}`, { hint: 'List runs with `flowline runs list`.' });
+      if (run.status !== 'failed') throw new FlowlineError('runs.not-failed', `Run ${runId} is ${run.status}; only failed runs are retried`);
+      const workflow = deployed.get(run.workflowId);
+      if (!workflow) throw new FlowlineError('runs.workflow-missing', `Run ${runId} is of workflow "${run.workflowId}", which is not deployed`, { hint: 'Deploy it, then retry.' });
+      const { error: _error, failedStep: _failedStep, finishedAt: _finishedAt, startedAt: _startedAt, output: _output, ...rest } = run;
+      const again = await complete(await executeRun(workflow, { ...rest, status: 'queued', workflowVersion: workflow.definition.version }, services));
+      if (again.status === 'succeeded') await store.removeDeadLetter(`run:${runId}`);
+      else await store.putDeadLetter({ runId, reason: 'run-failed', at: at(), ...(again.error ? { error: again.error } : {}) });
+      return [again];
     },
     async getRun(id) {
       const run = await store.getRun(id);

@@ -3,9 +3,13 @@ import { ActionError } from '../errors/action-error.js';
 import { FlowlineError } from '../errors/flowline-error.js';
 import type { ActionStep } from '../generated/workflow.js';
 import { toErrorRecord } from '../runtime/error-record.js';
-import { resolveRetryPolicy, withRetry } from '../runtime/retry-policy.js';
+import { errorCategory, resolveRetryPolicy, withRetry } from '../runtime/retry-policy.js';
 import type { ValidationProblem } from '../definition/validation-problem.js';
 import type { StepExecution, StepKind } from './step-kind.js';
+import type { ErrorCategory } from '../errors/action-error.js';
+
+/** Failures after which a request may or may not have been applied. */
+const UNKNOWN_OUTCOME: ReadonlySet<ErrorCategory> = new Set(['network', 'timeout', 'server']);
 
 function timeoutSignal(signal: AbortSignal, timeoutMs: number | undefined): AbortSignal {
   return timeoutMs === undefined ? signal : AbortSignal.any([signal, AbortSignal.timeout(timeoutMs)]);
@@ -85,6 +89,8 @@ export const actionStep: StepKind<ActionStep> = {
     const rateKey = step.rateLimit?.key === undefined ? undefined : expressions.compile(step.rateLimit.key, `${pointer}/rateLimit/key`);
     const policy = resolveRetryPolicy(step.retry);
     const requestName = operation.http ? `${operation.http.method} ${operation.http.path}` : operation.id;
+    // Reads can be repeated freely; anything else is an effect that must happen once.
+    const writes = operation.http?.method.toUpperCase() !== 'GET';
 
     async function evaluateKey(execution: StepExecution): Promise<string | undefined> {
       if (!idempotencyKey) return undefined;
@@ -119,9 +125,13 @@ export const actionStep: StepKind<ActionStep> = {
             },
           };
         }
-        if (key !== undefined) {
-          const done = await services.store.getIdempotency(key);
-          if (done) return { outcome: { type: 'next', output: done.output }, input: built, skipped: 'idempotent' };
+        const { store } = services;
+        // Every effect has a key: the step's own idempotency key, else its place in this run, so a
+        // resumed run never repeats an effect it already had.
+        const effectKey = key ?? `run/${context.runId}/${path}`;
+        const previous = await store.getIdempotency(effectKey);
+        if (previous && previous.state !== 'pending') {
+          return { outcome: { type: 'next', output: previous.output }, input: built, skipped: 'idempotent' };
         }
         const connection = services.connections[step.connection];
         const connector = services.connectors.get(operation.connector);
@@ -131,12 +141,19 @@ export const actionStep: StepKind<ActionStep> = {
             hint: 'Give the engine the connector and a connection of that name.',
           });
         }
+        const record = (state: 'pending' | 'done', output: unknown) =>
+          store.putIdempotency({ key: effectKey, runId: context.runId, path, state, output, recordedAt: new Date(services.now()).toISOString() });
+        // A pending record means an earlier attempt (before a crash) may have had its effect.
+        let outcomeUnknown = previous?.state === 'pending';
+        if (writes && !outcomeUnknown) await record('pending', null);
         const rateLimit = step.rateLimit;
         const limiterKey = rateLimit
           ? String(rateKey ? await rateKey.evaluate(scope.input, scope.bindings, `${pointer}/rateLimit/key`) : `${operation.connector}:${step.connection}`)
           : undefined;
         let attempts = 0;
-        const attempt = (number: number) => {
+        let reconciled = false;
+        const request = { operationId: operation.id, input: built };
+        const attempt = async (number: number) => {
           attempts = number;
           const attemptSignal = timeoutSignal(signal, step.timeoutMs);
           const actionContext: ActionContext = {
@@ -145,11 +162,24 @@ export const actionStep: StepKind<ActionStep> = {
             signal: attemptSignal,
             limiter: services.limiter,
             logger: services.logger,
-            idempotencyKey: key ?? `${context.runId}/${path}`,
+            idempotencyKey: effectKey,
             attempt: number,
           };
-          const call = () => bounded(connector.invoke({ operationId: operation.id, input: built }, actionContext), attemptSignal, step.timeoutMs, requestName);
-          return rateLimit && limiterKey !== undefined ? services.limiter.schedule(`step:${limiterKey}`, rateLimit, call) : call();
+          if (outcomeUnknown && writes && connector.reconcile) {
+            const found = await connector.reconcile(request, actionContext);
+            if (found.found) {
+              reconciled = true;
+              return found.output;
+            }
+          }
+          const call = () => bounded(connector.invoke(request, actionContext), attemptSignal, step.timeoutMs, requestName);
+          try {
+            return await (rateLimit && limiterKey !== undefined ? services.limiter.schedule(`step:${limiterKey}`, rateLimit, call) : call());
+          } catch (error) {
+            // The request may have reached the service: look before sending it again.
+            if (UNKNOWN_OUTCOME.has(errorCategory(error))) outcomeUnknown = true;
+            throw error;
+          }
         };
         let output: unknown;
         try {
@@ -157,10 +187,8 @@ export const actionStep: StepKind<ActionStep> = {
         } catch (error) {
           return { outcome: { type: 'error', error: toErrorRecord(error, services.redact) }, attempts, input: built };
         }
-        if (key !== undefined) {
-          await services.store.putIdempotency({ key, runId: context.runId, path, output, recordedAt: new Date(services.now()).toISOString() });
-        }
-        return { outcome: { type: 'next', output }, attempts, input: built };
+        if (writes || key !== undefined) await record('done', output);
+        return { outcome: { type: 'next', output }, attempts, input: built, ...(reconciled ? { skipped: 'reconciled' } : {}) };
       },
     };
   },

@@ -1,6 +1,6 @@
 import { FlowlineError } from '../errors/flowline-error.js';
-import type { IdempotencyRecord, InboxEntry, InboxStatus, RunRecord, RunStatus, StepRecord, TriggerEvent } from './records.js';
-import type { RunQuery, Store } from './store.js';
+import type { DeadLetter, IdempotencyRecord, InboxEntry, InboxStatus, RunRecord, RunStatus, StepRecord, TriggerEvent } from './records.js';
+import type { DeadLetterQuery, RunQuery, Store } from './store.js';
 import { checkId, checkLimit, checkStatus, INBOX_STATUSES, RUN_STATUSES } from './store-checks.js';
 import { fromStoredJson, toStoredJson } from './stored-json.js';
 
@@ -33,6 +33,7 @@ export function createMemoryStore(): Store {
   const snapshots = new Map<string, string>();
   const idempotency = new Map<string, string>();
   const links = new Map<string, Map<string, string>>();
+  const deadLetters = new Map<string, string>();
   let runSeq = 0;
 
   return {
@@ -154,6 +155,33 @@ export function createMemoryStore(): Store {
 
     async deleteLink(namespace: string, fromId: string) {
       links.get(namespace)?.delete(fromId);
+    },
+
+    async putDeadLetter(input) {
+      const subject = input.runId ?? input.inboxId;
+      checkId(subject, input.runId === undefined ? 'inboxId' : 'runId', 'putDeadLetter');
+      checkId(input.reason, 'reason', 'putDeadLetter');
+      const id = input.runId === undefined ? `inbox:${input.inboxId}` : `run:${input.runId}`;
+      const letter = { ...input, id } as DeadLetter;
+      // Map order is insertion order: a replaced entry moves to the end, as a newer dead letter.
+      deadLetters.delete(id);
+      deadLetters.set(id, toStoredJson(letter, `dead letter ${id}`));
+      return fromStoredJson<DeadLetter>(deadLetters.get(id) ?? 'null');
+    },
+
+    async getDeadLetter(id: string) {
+      const json = deadLetters.get(id);
+      return json === undefined ? undefined : fromStoredJson<DeadLetter>(json);
+    },
+
+    async listDeadLetters(query: DeadLetterQuery = {}) {
+      checkLimit(query.limit, 'listDeadLetters');
+      const all = [...deadLetters.values()].map((json) => fromStoredJson<DeadLetter>(json)).filter((letter) => query.reason === undefined || letter.reason === query.reason);
+      return query.limit === undefined ? all : all.slice(0, query.limit);
+    },
+
+    async removeDeadLetter(id: string) {
+      return { removed: deadLetters.delete(id) };
     },
   };
 }

@@ -63,11 +63,18 @@ export interface StepRecord {
   readonly request?: unknown;
 }
 
-/** A completed effect, keyed by a step's idempotency key, so it is never done twice. */
+/**
+ * An effect of an action, keyed by the step's idempotency key (or its run and path), so it is
+ * never done twice. `pending` is written before the request is sent and `done` after its answer:
+ * a `pending` record found later means the effect may have happened without its answer being
+ * recorded, so the connector reconciles before sending again.
+ */
 export interface IdempotencyRecord {
   readonly key: string;
   readonly runId: string;
   readonly path: string;
+  /** Absent means `done` (records written before effects had states). */
+  readonly state?: 'pending' | 'done';
   readonly output: unknown;
   readonly recordedAt: string;
 }
@@ -83,3 +90,18 @@ export interface InboxEntry {
   readonly runIds: readonly string[];
   readonly error?: ErrorRecord;
 }
+
+/** What to put on the dead-letter list: exactly one of `runId` (a run that gave up) or `inboxId` (a delivery never run). */
+export type DeadLetterInput = (
+  | { readonly runId: string; readonly inboxId?: undefined }
+  | { readonly inboxId: string; readonly runId?: undefined }
+) & {
+  /** Why it is here, short and machine-readable, e.g. `run-failed`, `unprocessable`. */
+  readonly reason: string;
+  readonly error?: ErrorRecord;
+  /** ISO time it was dead-lettered. */
+  readonly at: string;
+};
+
+/** A dead letter: `id` is `run:<runId>` or `inbox:<inboxId>`, so one subject has at most one. */
+export type DeadLetter = DeadLetterInput & { readonly id: string };

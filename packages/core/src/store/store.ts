@@ -1,4 +1,6 @@
 import type {
+  DeadLetter,
+  DeadLetterInput,
   IdempotencyRecord,
   InboxEntry,
   InboxStatus,
@@ -7,6 +9,12 @@ import type {
   StepRecord,
   TriggerEvent,
 } from './records.js';
+
+export interface DeadLetterQuery {
+  readonly reason?: string;
+  /** Oldest first; at most this many. */
+  readonly limit?: number;
+}
 
 export interface RunQuery {
   readonly workflowId?: string;
@@ -45,4 +53,11 @@ export interface Store {
   getLink(namespace: string, fromId: string): Promise<string | undefined>;
   putLink(namespace: string, fromId: string, toId: string): Promise<void>;
   deleteLink(namespace: string, fromId: string): Promise<void>;
+
+  /** Puts a run or an inbox entry on the dead-letter list; the same subject again replaces its entry. */
+  putDeadLetter(input: DeadLetterInput): Promise<DeadLetter>;
+  getDeadLetter(id: string): Promise<DeadLetter | undefined>;
+  /** Oldest first: a work list to replay or discard. */
+  listDeadLetters(query?: DeadLetterQuery): Promise<DeadLetter[]>;
+  removeDeadLetter(id: string): Promise<{ readonly removed: boolean }>;
 }

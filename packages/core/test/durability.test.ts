@@ -1,0 +1,120 @@
+import { describe, expect, it } from 'vitest';
+import { ActionError, createEngine, createMemoryStore, type Connector, type Store } from '../src/index.js';
+import { createTestConnector } from '../src/testing/index.js';
+import { customerCreatedSchema, customerEvent, workflow } from './fixtures.js';
+
+/** A "CRM" that creates records and can find them again by the marker the connector sends. */
+function crmConnector(options: { dropAnswers?: number; failOnce?: string } = {}) {
+  const created: Array<{ marker: string; name: unknown }> = [];
+  let drops = options.dropAnswers ?? 0;
+  let failOnce = options.failOnce;
+  const base = createTestConnector({ name: 'shop', actions: {}, triggers: { 'customer.created': { payload: customerCreatedSchema } } });
+  const connector: Connector = {
+    name: 'shop',
+    operations: [...base.operations, { id: 'shop.create', kind: 'action', connector: 'shop', title: 'Create a record' }],
+    async invoke(request, context) {
+      if (failOnce !== undefined && (request.input as { name: unknown }).name === failOnce) {
+        failOnce = undefined;
+        throw new ActionError('validation', 'refused for now');
+      }
+      const record = { marker: context.idempotencyKey, name: (request.input as { name: unknown }).name };
+      created.push(record);
+      if (drops > 0) {
+        drops -= 1;
+        throw new ActionError('network', 'the connection dropped before the answer');
+      }
+      return { id: created.length, ...record };
+    },
+    async reconcile(_request, context) {
+      const index = created.findIndex((record) => record.marker === context.idempotencyKey);
+      return index === -1 ? { found: false } : { found: true, output: { id: index + 1, ...created[index] } };
+    },
+  };
+  return { connector, created };
+}
+
+function engineWith(connector: Connector, store: Store) {
+  const engine = createEngine({ connectors: [connector], connections: { main: { connector: 'shop' } }, store });
+  engine.deploy(workflow([{ id: 'create', type: 'action', operation: 'shop.create', connection: 'main', input: { name: '=$event.data.firstName' }, retry: { attempts: 3, initialDelayMs: 1 } }]));
+  return engine;
+}
+
+describe('durability', () => {
+  it('reconciles instead of creating twice when an answer was lost', async () => {
+    const crm = crmConnector({ dropAnswers: 1 });
+    const engine = engineWith(crm.connector, createMemoryStore());
+    const [run] = await engine.dispatch({ ...customerEvent(), id: 'e1' });
+    expect(run?.status).toBe('succeeded');
+    expect(crm.created).toHaveLength(1);
+    expect(run?.steps[0]).toMatchObject({ status: 'skipped', reason: 'reconciled', attempts: 2, output: { id: 1, name: 'Ann' } });
+  });
+
+  it('finishes an accepted event after a restart, without repeating the effect it already had', async () => {
+    const store = createMemoryStore();
+    const crm = crmConnector();
+    // The first process sends the request, the record is created, and the process dies before the answer.
+    const dying: Connector = { ...crm.connector, invoke: async (request, context) => { await crm.connector.invoke(request, context); return new Promise(() => {}); } };
+    const first = engineWith(dying, store);
+    await first.submit({ ...customerEvent(), id: 'e1' });
+    while (crm.created.length === 0) await new Promise((resolve) => setTimeout(resolve, 5));
+
+    const restarted = engineWith(crm.connector, store);
+    const resumed = await restarted.resume();
+    expect(resumed.map((run) => run.status)).toEqual(['succeeded']);
+    expect(resumed[0]?.steps[0]).toMatchObject({ reason: 'reconciled', output: { id: 1, name: 'Ann' } });
+    expect(crm.created).toHaveLength(1);
+    expect(await store.getInboxEntry('e1')).toMatchObject({ status: 'done', runIds: [resumed[0]?.id] });
+  });
+
+  it('runs every pending event of the inbox on resume, in order per ordering key', async () => {
+    const store = createMemoryStore();
+    const crm = crmConnector();
+    for (const [id, name] of [['e1', 'Ann'], ['e2', 'Bea']] as const) {
+      await store.addToInbox({ ...customerEvent({ firstName: name }), id, orderingKey: 'usr_1' }, new Date().toISOString());
+    }
+    const engine = engineWith(crm.connector, store);
+    const runs = await engine.resume();
+    expect(runs.map((run) => run.status)).toEqual(['succeeded', 'succeeded']);
+    expect(crm.created.map((record) => record.name)).toEqual(['Ann', 'Bea']);
+    expect((await store.listInbox('pending'))).toEqual([]);
+  });
+
+  it('gives the same delivery the same run, so a second processing finds it done', async () => {
+    const crm = crmConnector();
+    const engine = engineWith(crm.connector, createMemoryStore());
+    const [first] = await engine.dispatch({ ...customerEvent(), id: 'e1' });
+    const [second] = await engine.dispatch({ ...customerEvent(), id: 'e1' });
+    expect(second?.id).toBe(first?.id);
+    expect(crm.created).toHaveLength(1);
+  });
+
+  it('dead-letters a failed run and replays it, skipping the effects it already had', async () => {
+    const store = createMemoryStore();
+    const crm = crmConnector({ failOnce: 'second' });
+    const engine = createEngine({ connectors: [crm.connector], connections: { main: { connector: 'shop' } }, store });
+    engine.deploy(
+      workflow([
+        { id: 'one', type: 'action', operation: 'shop.create', connection: 'main', input: { name: 'first' }, retry: { attempts: 1 } },
+        { id: 'two', type: 'action', operation: 'shop.create', connection: 'main', input: { name: 'second' }, retry: { attempts: 1 } },
+      ]),
+    );
+    await engine.submit({ ...customerEvent(), id: 'e1' });
+    await engine.idle();
+    const [letter] = await engine.deadLetters();
+    expect(letter).toMatchObject({ reason: 'run-failed', error: { category: 'validation' } });
+    const [again] = await engine.retry(letter!.id);
+    expect(again?.status).toBe('succeeded');
+    expect(crm.created.map((record) => record.name)).toEqual(['first', 'second']);
+    expect(await engine.deadLetters()).toEqual([]);
+  });
+
+  it('dead-letters an accepted event that cannot be processed', async () => {
+    const store = createMemoryStore();
+    const crm = crmConnector();
+    const engine = engineWith(crm.connector, store);
+    await store.addToInbox({ trigger: 'shop.customer.created', payload: { event: 'customer.created', data: { id: 7 } }, id: 'bad' }, new Date().toISOString());
+    await engine.resume();
+    expect(await engine.deadLetters()).toEqual([expect.objectContaining({ id: 'inbox:bad', reason: 'unprocessable', error: expect.objectContaining({ code: 'payload.invalid' }) })]);
+    expect(await store.getInboxEntry('bad')).toMatchObject({ status: 'dead' });
+  });
+});

@@ -109,6 +109,13 @@ export const MIGRATIONS: readonly Migration[] = [
       );
     `,
   },
+  {
+    version: 4,
+    name: 'index runs by workflow and time',
+    sql: `
+      CREATE INDEX runs_by_workflow_time ON runs (workflow_id, queued_at, seq);
+    `,
+  },
 ];
 
 export const LATEST_VERSION = MIGRATIONS.length;

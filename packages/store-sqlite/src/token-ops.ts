@@ -1,6 +1,6 @@
 import type { Database } from 'better-sqlite3';
 import { FlowlineError } from '@flowline/core';
-import { keyFingerprint, SECRET_KEY_ENV } from './encryption-key.js';
+import { keyFingerprint, parseEncryptionKey, SECRET_KEY_ENV, type EncryptionKeyInput } from './encryption-key.js';
 import { checkId } from './input-checks.js';
 import { toJsonColumn } from './json-column.js';
 import { open, seal } from './token-cipher.js';
@@ -18,6 +18,12 @@ export interface TokenOps {
    */
   getTokens<T extends object = OAuthTokens>(connectionId: string): Promise<T | undefined>;
   deleteTokens(connectionId: string): Promise<{ readonly deleted: boolean }>;
+  /**
+   * Key rotation: re-encrypts, in one transaction, every connection's tokens sealed with
+   * `previousKey` under the store's current key. Rows under any other key are left as they are
+   * and counted in `otherKey`.
+   */
+  reencryptTokens(previousKey: EncryptionKeyInput): Promise<{ readonly reencrypted: number; readonly otherKey: number }>;
 }
 
 interface TokenRow {
@@ -41,6 +47,7 @@ export function createTokenOps(db: Database, queue: WriteQueue, key: Buffer | un
   );
   const get = db.prepare<[string], TokenRow>(`SELECT key_id, iv, tag, ciphertext FROM tokens WHERE connection_id = ?`);
   const remove = db.prepare<[string]>(`DELETE FROM tokens WHERE connection_id = ?`);
+  const all = db.prepare<[], TokenRow & { connection_id: string }>(`SELECT connection_id, key_id, iv, tag, ciphertext FROM tokens`);
 
   function requireKey(action: string): Buffer {
     if (key === undefined) {
@@ -87,6 +94,38 @@ export function createTokenOps(db: Database, queue: WriteQueue, key: Buffer | un
         );
       }
       return JSON.parse(plaintext) as T;
+    },
+
+    async reencryptTokens(previousKey) {
+      const current = requireKey('re-encrypt tokens');
+      const previous = parseEncryptionKey(previousKey, '`previousKey`');
+      const previousId = keyFingerprint(previous);
+      const updatedAt = now().toISOString();
+      const rotate = db.transaction(() => {
+        let reencrypted = 0;
+        let otherKey = 0;
+        for (const row of all.all()) {
+          if (row.key_id === keyId) continue;
+          if (row.key_id !== previousId) {
+            otherKey += 1;
+            continue;
+          }
+          let plaintext: string;
+          try {
+            plaintext = open(previous, row, row.connection_id);
+          } catch (cause) {
+            throw new FlowlineError('store.token_corrupt', `Cannot re-encrypt the tokens of connection ${JSON.stringify(row.connection_id)}: they do not authenticate under the previous key.`, {
+              hint: 'Nothing was changed. Authorize that connection again, or delete its tokens, then rotate.',
+              cause,
+            });
+          }
+          const sealed = seal(current, plaintext, row.connection_id);
+          upsert.run(row.connection_id, keyId ?? '', sealed.iv, sealed.tag, sealed.ciphertext, updatedAt);
+          reencrypted += 1;
+        }
+        return { reencrypted, otherKey };
+      });
+      return queue.write(() => rotate());
     },
 
     async deleteTokens(connectionId) {

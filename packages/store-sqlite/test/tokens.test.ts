@@ -137,3 +137,51 @@ describe('encryption keys', () => {
     expect(() => encryptionKeyFromEnv({ FLOWLINE_SECRET_KEY: 'short' })).toThrow(/FLOWLINE_SECRET_KEY/);
   });
 });
+
+describe('key rotation', () => {
+  it('re-encrypts tokens from the previous key under the current one', async () => {
+    const path = temp.file('t.db');
+    const old = createSqliteStore({ path, encryptionKey: TEST_KEY });
+    await old.putTokens('ghl-a', tokens);
+    await old.putTokens('ghl-b', { accessToken: 'b' });
+    await old.close();
+
+    const rotated = createSqliteStore({ path, encryptionKey: OTHER_KEY });
+    expect(await rotated.reencryptTokens(TEST_KEY)).toEqual({ reencrypted: 2, otherKey: 0 });
+    expect(await rotated.getTokens('ghl-a')).toEqual(tokens);
+    expect(await rotated.reencryptTokens(TEST_KEY)).toEqual({ reencrypted: 0, otherKey: 0 });
+    await rotated.close();
+    expect(filesContain(temp.dir, ACCESS)).toBe(false);
+
+    const stale = createSqliteStore({ path, encryptionKey: TEST_KEY });
+    await expect(stale.getTokens('ghl-a')).rejects.toMatchObject({ code: 'store.token_key_mismatch' });
+    await stale.close();
+  });
+
+  it('leaves tokens under a third key alone and counts them', async () => {
+    const path = temp.file('t.db');
+    const third = createSqliteStore({ path, encryptionKey: Buffer.alloc(32, 1) });
+    await third.putTokens('ghl-x', tokens);
+    await third.close();
+    const store = createSqliteStore({ path, encryptionKey: OTHER_KEY });
+    expect(await store.reencryptTokens(TEST_KEY)).toEqual({ reencrypted: 0, otherKey: 1 });
+    await store.close();
+  });
+
+  it('changes nothing when one row does not authenticate under the previous key', async () => {
+    const path = temp.file('t.db');
+    const old = createSqliteStore({ path, encryptionKey: TEST_KEY, groupCommit: false });
+    await old.putTokens('ghl-a', tokens);
+    await old.putTokens('ghl-b', { accessToken: 'b' });
+    await old.close();
+    const db = new Database(path);
+    db.exec(`UPDATE tokens SET tag = zeroblob(16) WHERE connection_id = 'ghl-b'`);
+    db.close();
+    const store = createSqliteStore({ path, encryptionKey: OTHER_KEY, groupCommit: false });
+    await expect(store.reencryptTokens(TEST_KEY)).rejects.toMatchObject({ code: 'store.token_corrupt' });
+    await store.close();
+    const check = createSqliteStore({ path, encryptionKey: TEST_KEY });
+    expect(await check.getTokens('ghl-a')).toEqual(tokens);
+    await check.close();
+  });
+});

@@ -62,7 +62,7 @@ describe('admin API', () => {
       body: JSON.stringify({ allowDuplicateContact: true }),
     });
     expect(res.status).toBe(200);
-    expect(sandbox.store.location(LOC)?.settings.allowDuplicateContact).toBe(true);
+    expect(sandbox.state.location(LOC)?.settings.allowDuplicateContact).toBe(true);
   });
 
   it('issues authorization codes over HTTP', async () => {

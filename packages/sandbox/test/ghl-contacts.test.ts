@@ -51,7 +51,7 @@ describe('contacts', () => {
     await call(sandbox, 'POST', '/contacts/', { body: { locationId: LOC, email: 'ann@example.com' } });
     const dup = await call(sandbox, 'POST', '/contacts/', { body: { locationId: LOC, email: 'ann@example.com' } });
     expect(dup.status).toBe(201);
-    expect(sandbox.store.location(LOC)?.contacts.size).toBe(2);
+    expect(sandbox.state.location(LOC)?.contacts.size).toBe(2);
   });
 });
 
@@ -80,7 +80,7 @@ describe('upsert', () => {
     expect(up.body['new']).toBe(false);
     expect(get(up.body, 'contact', 'id')).toBe(get(byEmail.body, 'contact', 'id'));
     expect(get(up.body, 'contact', 'phone')).toBeUndefined();
-    expect(sandbox.store.location(LOC)?.contacts.get(get<string>(byPhone.body, 'contact', 'id'))?.phone).toBe('+15550100003');
+    expect(sandbox.state.location(LOC)?.contacts.get(get<string>(byPhone.body, 'contact', 'id'))?.phone).toBe('+15550100003');
   });
 
   it('creates a new contact when createNewIfDuplicateAllowed is set and the location allows duplicates', async () => {

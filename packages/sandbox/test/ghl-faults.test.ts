@@ -18,7 +18,7 @@ describe('faults', () => {
     expect((await upsert()).status).toBe(502);
     expect((await upsert()).status).toBe(502);
     expect((await upsert()).status).toBe(200);
-    expect(sandbox.store.location(LOC)?.contacts.size).toBe(1);
+    expect(sandbox.state.location(LOC)?.contacts.size).toBe(1);
   });
 
   it('leaves requests that do not match the pattern alone', async () => {
@@ -43,7 +43,7 @@ describe('faults', () => {
   it('commits the write and drops the response', async () => {
     sandbox.faults.add({ kind: 'dropResponse', method: 'POST', path: '/contacts/upsert' });
     await expect(upsert('oli@example.com')).rejects.toThrow();
-    const contacts = [...(sandbox.store.location(LOC)?.contacts.values() ?? [])];
+    const contacts = [...(sandbox.state.location(LOC)?.contacts.values() ?? [])];
     expect(contacts.map((c) => c.email)).toEqual(['oli@example.com']);
     const retry = await upsert('oli@example.com');
     expect(retry.body['new']).toBe(false);

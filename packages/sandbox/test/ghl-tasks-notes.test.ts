@@ -64,7 +64,7 @@ describe('contact notes', () => {
     await call(sandbox, 'POST', `/contacts/${contactId}/notes`, { body: { body: 'x' } });
     await call(sandbox, 'POST', `/contacts/${contactId}/tasks`, { body: { title: 't', dueDate: '2025-01-01T00:00:00Z', completed: false } });
     await call(sandbox, 'DELETE', `/contacts/${contactId}`);
-    const location = sandbox.store.location(LOC);
+    const location = sandbox.state.location(LOC);
     expect(location?.notes.size).toBe(0);
     expect(location?.tasks.size).toBe(0);
   });

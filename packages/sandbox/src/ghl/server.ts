@@ -27,8 +27,8 @@ export interface GhlSandbox extends AdminTarget {
   readonly port: number;
   /** `${url}/__sandbox`. */
   readonly adminUrl: string;
-  /** The live data (read it in tests; `dump()` gives a plain-JSON copy). */
-  readonly store: SandboxStore;
+  /** The live data: locations with their contacts, tasks, notes, ... (`dump()` gives a plain-JSON copy). */
+  readonly state: SandboxStore;
   /** Private-integration tokens the sandbox accepts, with their grants. */
   readonly tokens: Readonly<Record<string, TokenGrant>>;
   /** OAuth clients, client_id → client_secret. */
@@ -252,7 +252,7 @@ export async function startGhlSandbox(options: GhlSandboxOptions = {}): Promise<
     url,
     port: address.port,
     adminUrl: `${url}${ADMIN_PREFIX}`,
-    store,
+    state: store,
     tokens: opts.tokens,
     oauthClients: opts.oauthClients,
     schemaSource: inputs.source,

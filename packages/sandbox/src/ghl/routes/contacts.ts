@@ -6,10 +6,8 @@ import {
   createContactRecord,
   deleteContactRecord,
   duplicateRejected,
-  emailKey,
   findDuplicate,
   normalizeTags,
-  phoneKey,
   requireContact,
 } from '../model/contact-model.js';
 import { matchesQuery, searchContacts } from '../model/contact-search.js';
@@ -97,11 +95,9 @@ export const contactRoutes: RouteDefinition[] = [
       const input = bodyObject(body);
       const email = stringField(input, 'email');
       const phone = stringField(input, 'phone');
-      if (emailKey(email) === undefined && phoneKey(phone) === undefined) {
-        throw new GhlHttpError(400, 'Either email or phone is required to upsert a contact');
-      }
       const traceId = store.newId();
       const createNew = input['createNewIfDuplicateAllowed'] === true && location.settings.allowDuplicateContact;
+      // Without email or phone nothing can match, so the upsert creates a contact.
       const match = createNew ? undefined : findDuplicate(location, { email, phone });
       if (match === undefined) {
         return ok({ new: true, contact: view(createContactRecord(store, location, input)), traceId });

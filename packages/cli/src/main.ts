@@ -3,6 +3,8 @@ import { FlowlineError } from '@flowline/core';
 import { catalogCommand } from './commands/catalog.js';
 import { processIo, type CommandIo } from './commands/command-io.js';
 import { runCommand } from './commands/run.js';
+import { runsCommand } from './commands/runs.js';
+import { serveCommand } from './commands/serve.js';
 import { validateCommand } from './commands/validate.js';
 
 const USAGE = `flowline: run JSON workflows from PushPress to GoHighLevel
@@ -10,7 +12,19 @@ const USAGE = `flowline: run JSON workflows from PushPress to GoHighLevel
   flowline validate <workflow.json>... [--json] [--config <file>]
   flowline run <workflow.json> --event <event.json> [--dry-run] [--json] [--config <file>]
   flowline catalog [<operation-id>] [--kind trigger|action] [--search <words>] [--json]
+  flowline serve <workflow.json | dir>... [--config <file>] [--port 8787] [--host 127.0.0.1]
+                 [--data-dir .data | --memory] [--durability power|process] [--concurrency N]
+  flowline runs list [--status S] [--workflow ID] [--limit N] [--dead] [--json] [--data-dir .data]
+  flowline runs show <run-id> [--json] [--data-dir .data]
+  flowline runs retry <run-id | dead-letter-id> <workflow.json | dir>... [--config <file>] [--data-dir .data]
 `;
+
+function integer(value: string | undefined, name: string): number | undefined {
+  if (value === undefined) return undefined;
+  const number = Number(value);
+  if (!Number.isInteger(number) || number < 0) throw new FlowlineError('cli.bad-option', `--${name} must be a whole number, not "${value}"`);
+  return number;
+}
 
 /** Runs one CLI invocation; returns the exit code. */
 export async function main(argv: readonly string[], io: CommandIo = processIo): Promise<number> {
@@ -26,8 +40,23 @@ export async function main(argv: readonly string[], io: CommandIo = processIo): 
       config: { type: 'string' },
       kind: { type: 'string' },
       search: { type: 'string' },
+      port: { type: 'string' },
+      host: { type: 'string' },
+      url: { type: 'string' },
+      'data-dir': { type: 'string' },
+      memory: { type: 'boolean', default: false },
+      durability: { type: 'string' },
+      concurrency: { type: 'string' },
+      status: { type: 'string' },
+      workflow: { type: 'string' },
+      limit: { type: 'string' },
+      dead: { type: 'boolean', default: false },
     },
   });
+  const durability = values.durability;
+  if (durability !== undefined && durability !== 'power' && durability !== 'process') {
+    throw new FlowlineError('cli.bad-option', `--durability must be power or process, not "${durability}"`);
+  }
   switch (command) {
     case 'validate':
       return validateCommand({ files: positionals, json: values.json ?? false, config: values.config }, io);
@@ -35,6 +64,35 @@ export async function main(argv: readonly string[], io: CommandIo = processIo): 
       return runCommand({ workflow: positionals[0], event: values.event, dryRun: values['dry-run'] ?? false, json: values.json ?? false, config: values.config }, io);
     case 'catalog':
       return catalogCommand({ id: positionals[0], kind: values.kind, search: values.search, json: values.json ?? false }, io);
+    case 'serve':
+      return serveCommand(
+        {
+          paths: positionals,
+          config: values.config,
+          port: integer(values.port, 'port') ?? 8787,
+          host: values.host ?? '127.0.0.1',
+          dataDir: values['data-dir'],
+          memory: values.memory ?? false,
+          durability,
+          concurrency: integer(values.concurrency, 'concurrency'),
+        },
+        io,
+      );
+    case 'runs':
+      return runsCommand(
+        {
+          action: positionals[0],
+          rest: positionals.slice(1),
+          dataDir: values['data-dir'],
+          config: values.config,
+          status: values.status,
+          workflow: values.workflow,
+          limit: integer(values.limit, 'limit'),
+          dead: values.dead ?? false,
+          json: values.json ?? false,
+        },
+        io,
+      );
     case undefined:
     case 'help':
     case '--help':

@@ -34,3 +34,4 @@ export { findUnsafeKeys } from './payload/unsafe-keys.js';
 export { resolveRetryPolicy, retryDelay, withRetry, type ResolvedRetryPolicy } from './runtime/retry-policy.js';
 export type * from './generated/workflow.js';
 export { BUILT_IN_CONNECTION, LINK_OPERATIONS } from './connectors/links-connector.js';
+export type { DeadLetterQuery } from './store/store.js';

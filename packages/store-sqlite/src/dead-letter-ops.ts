@@ -1,38 +1,10 @@
 import type { Database } from 'better-sqlite3';
-import { FlowlineError, type ErrorRecord } from '@flowline/core';
+import { FlowlineError, type DeadLetter, type DeadLetterInput, type ErrorRecord, type Store } from '@flowline/core';
 import { checkId, sqlLimit } from './input-checks.js';
 import { fromJsonColumn, toOptionalJsonColumn } from './json-column.js';
 import type { WriteQueue } from './write-queue.js';
 
-/** What to put on the dead-letter list: exactly one of `runId` (a run that gave up) or `inboxId` (a delivery never run). */
-export type DeadLetterInput = (
-  | { readonly runId: string; readonly inboxId?: undefined }
-  | { readonly inboxId: string; readonly runId?: undefined }
-) & {
-  /** Why it is here, short and machine-readable, e.g. `retries-exhausted`, `invalid-event`, `workflow-missing`. */
-  readonly reason: string;
-  readonly error?: ErrorRecord;
-  /** ISO time it was dead-lettered. */
-  readonly at: string;
-};
-
-/** A dead letter: `id` is `run:<runId>` or `inbox:<inboxId>`, so one subject has at most one. */
-export type DeadLetter = DeadLetterInput & { readonly id: string };
-
-export interface DeadLetterQuery {
-  readonly reason?: string;
-  /** Oldest first; at most this many. */
-  readonly limit?: number;
-}
-
-export interface DeadLetterOps {
-  /** Puts a run or an inbox entry on the list; puts the same subject again replace its entry. */
-  putDeadLetter(input: DeadLetterInput): Promise<DeadLetter>;
-  getDeadLetter(id: string): Promise<DeadLetter | undefined>;
-  /** Oldest first (a work list to replay or discard). */
-  listDeadLetters(query?: DeadLetterQuery): Promise<DeadLetter[]>;
-  removeDeadLetter(id: string): Promise<{ readonly removed: boolean }>;
-}
+export type DeadLetterOps = Pick<Store, 'putDeadLetter' | 'getDeadLetter' | 'listDeadLetters' | 'removeDeadLetter'>;
 
 interface DeadLetterRow {
   id: string;
@@ -46,16 +18,21 @@ interface DeadLetterRow {
 const COLUMNS = 'id, run_id, inbox_id, reason, error, at';
 
 export function createDeadLetterOps(db: Database, queue: WriteQueue): DeadLetterOps {
-  const upsert = db.prepare<[string, string | null, string | null, string, string | null, string]>(
-    `INSERT INTO dead_letters (id, run_id, inbox_id, reason, error, at) VALUES (?, ?, ?, ?, ?, ?)
-     ON CONFLICT (id) DO UPDATE SET reason = excluded.reason, error = excluded.error, at = excluded.at`,
+  // Putting a subject again deletes and inserts, so it takes a new seq and lists as put last.
+  const remove = db.prepare<[string]>(`DELETE FROM dead_letters WHERE id = ?`);
+  const insert = db.prepare<[string, string | null, string | null, string, string | null, string]>(
+    `INSERT INTO dead_letters (id, run_id, inbox_id, reason, error, at) VALUES (?, ?, ?, ?, ?, ?)`,
   );
+  const replace = db.transaction((id: string, runId: string | null, inboxId: string | null, reason: string, error: string | null, at: string) => {
+    remove.run(id);
+    insert.run(id, runId, inboxId, reason, error, at);
+    return get.get(id);
+  });
   const get = db.prepare<[string], DeadLetterRow>(`SELECT ${COLUMNS} FROM dead_letters WHERE id = ?`);
   const list = db.prepare<[number], DeadLetterRow>(`SELECT ${COLUMNS} FROM dead_letters ORDER BY at, seq LIMIT ?`);
   const listByReason = db.prepare<[string, number], DeadLetterRow>(
     `SELECT ${COLUMNS} FROM dead_letters WHERE reason = ? ORDER BY at, seq LIMIT ?`,
   );
-  const remove = db.prepare<[string]>(`DELETE FROM dead_letters WHERE id = ?`);
 
   return {
     async putDeadLetter(input) {
@@ -64,10 +41,9 @@ export function createDeadLetterOps(db: Database, queue: WriteQueue): DeadLetter
       checkId(input.at, 'at', 'putDeadLetter');
       const id = `${subject.kind}:${subject.id}`;
       const error = toOptionalJsonColumn(input.error, `the error of dead letter ${id}`);
-      const row = await queue.write(() => {
-        upsert.run(id, subject.kind === 'run' ? subject.id : null, subject.kind === 'inbox' ? subject.id : null, input.reason, error, input.at);
-        return get.get(id);
-      });
+      const row = await queue.write(() =>
+        replace(id, subject.kind === 'run' ? subject.id : null, subject.kind === 'inbox' ? subject.id : null, input.reason, error, input.at),
+      );
       if (row === undefined) throw corrupt(`dead letter ${id} is missing right after it was written`);
       return toDeadLetter(row);
     },

@@ -2,7 +2,6 @@ export { createSqliteStore, type SqliteStore, type SqliteStoreOptions } from './
 export { DURABILITIES, type Durability } from './open-database.js';
 export { encryptionKeyFromEnv, parseEncryptionKey, SECRET_KEY_ENV, type EncryptionKeyInput } from './encryption-key.js';
 export { LATEST_VERSION, MIGRATIONS, type Migration } from './migrations.js';
-export type { DeadLetter, DeadLetterInput, DeadLetterQuery } from './dead-letter-ops.js';
 export type { OAuthTokens } from './token-ops.js';
 export type { Lease, LeaseRequest } from './lease-ops.js';
 export { createSqliteTokenStore, type ConnectorTokenStore, type TokenStoreAdapterOptions } from './token-store-adapter.js';

@@ -1,7 +1,7 @@
 import { FlowlineError } from '../errors/flowline-error.js';
 import type { DeadLetter, IdempotencyRecord, InboxEntry, InboxStatus, RunRecord, RunStatus, StepRecord, TriggerEvent } from './records.js';
 import type { DeadLetterQuery, RunQuery, Store } from './store.js';
-import { checkId, checkLimit, checkStatus, INBOX_STATUSES, RUN_STATUSES } from './store-checks.js';
+import { checkId, checkLimit, checkStatus, deadLetterId, INBOX_STATUSES, RUN_STATUSES } from './store-checks.js';
 import { fromStoredJson, toStoredJson } from './stored-json.js';
 
 interface StoredInbox {
@@ -23,8 +23,10 @@ interface StoredRun {
  * store and it accepts exactly the data a durable store would.
  *
  * Ordering: `listInbox` in order of acceptance (oldest first, a queue); `listRuns` newest
- * `queuedAt` first, ties newest put first; `listSteps` in order of the first `putStep` of each
- * path (putting a path again replaces it in place).
+ * `queuedAt` first, ties the run first put last first (putting a run again keeps its place);
+ * `listSteps` in order of the first `putStep` of each path (putting a path again replaces it in
+ * place); `listDeadLetters` oldest `at` first, ties in order put (putting a subject again moves
+ * it to the end of its `at`).
  */
 export function createMemoryStore(): Store {
   const inbox = new Map<string, StoredInbox>();
@@ -33,7 +35,8 @@ export function createMemoryStore(): Store {
   const snapshots = new Map<string, string>();
   const idempotency = new Map<string, string>();
   const links = new Map<string, Map<string, string>>();
-  const deadLetters = new Map<string, string>();
+  const deadLetters = new Map<string, { readonly seq: number; readonly at: string; readonly json: string }>();
+  let deadLetterSeq = 0;
   let runSeq = 0;
 
   return {
@@ -158,25 +161,24 @@ export function createMemoryStore(): Store {
     },
 
     async putDeadLetter(input) {
-      const subject = input.runId ?? input.inboxId;
-      checkId(subject, input.runId === undefined ? 'inboxId' : 'runId', 'putDeadLetter');
-      checkId(input.reason, 'reason', 'putDeadLetter');
-      const id = input.runId === undefined ? `inbox:${input.inboxId}` : `run:${input.runId}`;
-      const letter = { ...input, id } as DeadLetter;
-      // Map order is insertion order: a replaced entry moves to the end, as a newer dead letter.
-      deadLetters.delete(id);
-      deadLetters.set(id, toStoredJson(letter, `dead letter ${id}`));
-      return fromStoredJson<DeadLetter>(deadLetters.get(id) ?? 'null');
+      const id = deadLetterId(input);
+      const json = toStoredJson({ ...input, id }, `dead letter ${id}`);
+      // Putting a subject again replaces its entry, which then lists as the newest put.
+      deadLetters.set(id, { seq: ++deadLetterSeq, at: input.at, json });
+      return fromStoredJson<DeadLetter>(json);
     },
 
     async getDeadLetter(id: string) {
-      const json = deadLetters.get(id);
-      return json === undefined ? undefined : fromStoredJson<DeadLetter>(json);
+      const stored = deadLetters.get(id);
+      return stored === undefined ? undefined : fromStoredJson<DeadLetter>(stored.json);
     },
 
     async listDeadLetters(query: DeadLetterQuery = {}) {
       checkLimit(query.limit, 'listDeadLetters');
-      const all = [...deadLetters.values()].map((json) => fromStoredJson<DeadLetter>(json)).filter((letter) => query.reason === undefined || letter.reason === query.reason);
+      const all = [...deadLetters.values()]
+        .sort((a, b) => (a.at === b.at ? a.seq - b.seq : a.at < b.at ? -1 : 1))
+        .map((stored) => fromStoredJson<DeadLetter>(stored.json))
+        .filter((letter) => query.reason === undefined || letter.reason === query.reason);
       return query.limit === undefined ? all : all.slice(0, query.limit);
     },
 

@@ -28,3 +28,18 @@ export function checkId(value: unknown, name: string, where: string): asserts va
     throw new FlowlineError('store.invalid_input', `Expected \`${name}\` of ${where} to be a non-empty string, got ${JSON.stringify(value) ?? typeof value}.`);
   }
 }
+
+/** Checks a dead letter names exactly one subject, a reason and a time; returns its id (`run:…` or `inbox:…`). */
+export function deadLetterId(input: { readonly runId?: unknown; readonly inboxId?: unknown; readonly reason?: unknown; readonly at?: unknown }): string {
+  const hasRun = input.runId !== undefined;
+  if (hasRun === (input.inboxId !== undefined)) {
+    throw new FlowlineError('store.invalid_input', 'Expected a dead letter to name exactly one of `runId` or `inboxId`.', {
+      hint: 'Dead-letter a run that gave up by its runId, or a delivery that never became a run by its inboxId.',
+    });
+  }
+  const subject = hasRun ? input.runId : input.inboxId;
+  checkId(subject, hasRun ? 'runId' : 'inboxId', 'putDeadLetter');
+  checkId(input.reason, 'reason', 'putDeadLetter');
+  checkId(input.at, 'at', 'putDeadLetter');
+  return `${hasRun ? 'run' : 'inbox'}:${subject}`;
+}

@@ -374,6 +374,79 @@ export function describeStoreContract(name: string, makeStore: () => Promise<Sto
       });
     });
 
+    describe('dead letters', () => {
+      const error = { name: 'ActionError', code: 'action.failed', message: 'GHL answered 500 five times', category: 'server' };
+
+      it('puts a run on the list with its reason and error', async () => {
+        const letter = await store.putDeadLetter({ runId: 'r1', reason: 'run-failed', error, at: T0 });
+        expect(letter).toEqual({ id: 'run:r1', runId: 'r1', reason: 'run-failed', error, at: T0 });
+        expect(await store.getDeadLetter('run:r1')).toEqual(letter);
+      });
+
+      it('puts an inbox entry on the list without an error', async () => {
+        expect(await store.putDeadLetter({ inboxId: 'e1', reason: 'unprocessable', at: T0 })).toEqual({
+          id: 'inbox:e1',
+          inboxId: 'e1',
+          reason: 'unprocessable',
+          at: T0,
+        });
+      });
+
+      it('returns undefined for an id not on the list', async () => {
+        expect(await store.getDeadLetter('run:nope')).toBeUndefined();
+      });
+
+      it('lists dead letters oldest first, ties in the order put', async () => {
+        await store.putDeadLetter({ runId: 'r2', reason: 'run-failed', at: at(2) });
+        await store.putDeadLetter({ inboxId: 'e1', reason: 'unprocessable', at: at(1) });
+        await store.putDeadLetter({ runId: 'r4', reason: 'run-failed', at: at(3) });
+        await store.putDeadLetter({ runId: 'r3', reason: 'run-failed', at: at(2) });
+        expect((await store.listDeadLetters()).map((d) => d.id)).toEqual(['inbox:e1', 'run:r2', 'run:r3', 'run:r4']);
+      });
+
+      it('lists dead letters by reason and at most `limit`', async () => {
+        await store.putDeadLetter({ runId: 'r1', reason: 'run-failed', at: at(1) });
+        await store.putDeadLetter({ inboxId: 'e1', reason: 'unprocessable', at: at(2) });
+        await store.putDeadLetter({ runId: 'r2', reason: 'run-failed', at: at(3) });
+        expect((await store.listDeadLetters({ reason: 'run-failed' })).map((d) => d.id)).toEqual(['run:r1', 'run:r2']);
+        expect((await store.listDeadLetters({ limit: 1 })).map((d) => d.id)).toEqual(['run:r1']);
+        await expect(store.listDeadLetters({ limit: -1 })).rejects.toMatchObject({ code: 'store.invalid_input' });
+      });
+
+      it('keeps one dead letter per subject: putting it again replaces it and moves it to its new time', async () => {
+        await store.putDeadLetter({ runId: 'r1', reason: 'run-failed', error, at: at(1) });
+        await store.putDeadLetter({ runId: 'r2', reason: 'run-failed', at: at(5) });
+        await store.putDeadLetter({ runId: 'r1', reason: 'replay-failed', at: at(5) });
+        expect(await store.listDeadLetters()).toEqual([
+          { id: 'run:r2', runId: 'r2', reason: 'run-failed', at: at(5) },
+          { id: 'run:r1', runId: 'r1', reason: 'replay-failed', at: at(5) },
+        ]);
+      });
+
+      it('keeps a run and an inbox entry with the same id apart', async () => {
+        await store.putDeadLetter({ runId: 'x', reason: 'a', at: T0 });
+        await store.putDeadLetter({ inboxId: 'x', reason: 'b', at: T0 });
+        expect((await store.listDeadLetters()).map((d) => d.id)).toEqual(['run:x', 'inbox:x']);
+      });
+
+      it('removes a dead letter and says whether there was one', async () => {
+        await store.putDeadLetter({ runId: 'r1', reason: 'run-failed', at: T0 });
+        expect(await store.removeDeadLetter('run:r1')).toEqual({ removed: true });
+        expect(await store.removeDeadLetter('run:r1')).toEqual({ removed: false });
+        expect(await store.listDeadLetters()).toEqual([]);
+      });
+
+      it('rejects a dead letter naming both a run and an inbox entry, or neither, or without a reason', async () => {
+        type Input = Parameters<Store['putDeadLetter']>[0];
+        await expect(store.putDeadLetter({ runId: 'r1', inboxId: 'e1', reason: 'x', at: T0 } as unknown as Input)).rejects.toMatchObject({
+          code: 'store.invalid_input',
+        });
+        await expect(store.putDeadLetter({ reason: 'x', at: T0 } as unknown as Input)).rejects.toMatchObject({ code: 'store.invalid_input' });
+        await expect(store.putDeadLetter({ runId: 'r1', reason: '', at: T0 })).rejects.toMatchObject({ code: 'store.invalid_input' });
+        expect(await store.listDeadLetters()).toEqual([]);
+      });
+    });
+
     describe('copies, not aliases', () => {
       it('is not changed when the caller changes what it put', async () => {
         const e = event('e1', { tags: ['a'] });

@@ -1,6 +1,8 @@
 import { parseArgs } from 'node:util';
 import { FlowlineError } from '@flowline/core';
 import { catalogCommand } from './commands/catalog.js';
+import { demoCommand } from './commands/demo.js';
+import { sandboxCommand } from './commands/sandbox.js';
 import { processIo, type CommandIo } from './commands/command-io.js';
 import { runCommand } from './commands/run.js';
 import { runsCommand } from './commands/runs.js';
@@ -17,6 +19,9 @@ const USAGE = `flowline: run JSON workflows from PushPress to GoHighLevel
   flowline runs list [--status S] [--workflow ID] [--limit N] [--dead] [--json] [--data-dir .data]
   flowline runs show <run-id> [--json] [--data-dir .data]
   flowline runs retry <run-id | dead-letter-id> <workflow.json | dir>... [--config <file>] [--data-dir .data]
+  flowline demo [--seed N] [--customers N] [--window-ms N] [--json]
+  flowline sandbox [--port 4010]
+  flowline sandbox dump [--url http://127.0.0.1:4010]
 `;
 
 function integer(value: string | undefined, name: string): number | undefined {
@@ -51,6 +56,9 @@ export async function main(argv: readonly string[], io: CommandIo = processIo): 
       workflow: { type: 'string' },
       limit: { type: 'string' },
       dead: { type: 'boolean', default: false },
+      seed: { type: 'string' },
+      customers: { type: 'string' },
+      'window-ms': { type: 'string' },
     },
   });
   const durability = values.durability;
@@ -93,6 +101,10 @@ export async function main(argv: readonly string[], io: CommandIo = processIo): 
         },
         io,
       );
+    case 'demo':
+      return demoCommand({ seed: values.seed, customers: values.customers, windowMs: values['window-ms'], json: values.json ?? false }, io);
+    case 'sandbox':
+      return sandboxCommand({ action: positionals[0], port: values.port, url: values.url }, io);
     case undefined:
     case 'help':
     case '--help':

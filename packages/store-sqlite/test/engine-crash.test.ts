@@ -55,5 +55,6 @@ it('resumes a run from a SQLite file after its process was SIGKILLed, without re
   expect(resumed).toMatchObject({ id: unfinished?.id, status: 'succeeded' });
   expect(connector.calls, `effect record of first before resume: ${JSON.stringify(effects)}`).toEqual([{ operationId: 'shop.second', input: { got: 1 } }]);
   expect((await store.getRun(unfinished?.id ?? ''))?.status).toBe('succeeded');
+  expect(await store.getInboxEntry('evt-crash')).toMatchObject({ status: 'done', runIds: [unfinished?.id] });
   await store.close();
 });

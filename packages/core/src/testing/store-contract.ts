@@ -326,6 +326,13 @@ export function describeStoreContract(name: string, makeStore: () => Promise<Sto
         expect(await store.getIdempotency('k2')).toEqual(idempotency('k2', { output: null }));
       });
 
+      it('keeps the state of an effect, pending before the request and done after it', async () => {
+        await store.putIdempotency(idempotency('k1', { state: 'pending', output: null }));
+        expect((await store.getIdempotency('k1'))?.state).toBe('pending');
+        await store.putIdempotency(idempotency('k1', { state: 'done', output: { contactId: 'ct_1' } }));
+        expect(await store.getIdempotency('k1')).toEqual(idempotency('k1', { state: 'done', output: { contactId: 'ct_1' } }));
+      });
+
       it('replaces a record put again under the same key', async () => {
         await store.putIdempotency(idempotency('k1'));
         await store.putIdempotency(idempotency('k1', { output: { contactId: 'ct_2' } }));

@@ -1,0 +1,115 @@
+import { isDeepStrictEqual } from 'node:util';
+import type { Benchmark } from './benchmark.js';
+import { createBenchEngine, customerEvents, deliveryAt, upsertContact } from './customer-created.js';
+import { createHandWritten } from './hand-written.js';
+import { measureThroughput, medianThroughput, type Throughput } from './measure.js';
+import { formatRate, formatRatio, type BenchReport } from './report.js';
+import type { Engine, TriggerEvent } from './core-dependencies.js';
+
+export interface EngineThroughputOptions {
+  /** Keeps-in-flight levels to measure; 1 is one run after another. */
+  readonly concurrencies: readonly number[];
+  readonly warmupMs: number;
+  /** Each side is measured this many times, alternating, and the median kept. */
+  readonly rounds: number;
+  readonly roundMs: number;
+  /** Distinct events cycled through. */
+  readonly events: number;
+  readonly goalRunsPerSecond: number;
+  readonly goalMaxRatio: number;
+}
+
+const DEFAULTS: EngineThroughputOptions = {
+  concurrencies: [1, 64],
+  warmupMs: 500,
+  rounds: 3,
+  roundMs: 1_000,
+  events: 1_024,
+  goalRunsPerSecond: 10_000,
+  goalMaxRatio: 3,
+};
+
+async function dispatchOne(engine: Engine, event: TriggerEvent): Promise<void> {
+  const [run, ...others] = await engine.dispatch(event);
+  if (!run || others.length > 0 || run.status !== 'succeeded') {
+    throw new Error(`Expected one succeeded run per event, got ${JSON.stringify(run ? { status: run.status, error: run.error } : 'none')}`);
+  }
+}
+
+/** Both sides must hand the action the same input for the same event, or the comparison means nothing. */
+async function checkSameWork(events: readonly TriggerEvent[]): Promise<void> {
+  const engineInputs: unknown[] = [];
+  const handInputs: unknown[] = [];
+  const { engine } = createBenchEngine({ action: (input) => (engineInputs.push(input), upsertContact(input)) });
+  const handle = createHandWritten({ action: (input) => (handInputs.push(input), upsertContact(input)) });
+  for (const event of events) {
+    await dispatchOne(engine, event);
+    await handle(event);
+  }
+  if (!isDeepStrictEqual(JSON.parse(JSON.stringify(engineInputs)), JSON.parse(JSON.stringify(handInputs)))) {
+    throw new Error(`The engine and the hand-written baseline built different action inputs:\n${JSON.stringify(engineInputs[0])}\n${JSON.stringify(handInputs[0])}`);
+  }
+}
+
+function columns(result: Throughput): string {
+  return `${Math.round(result.runsPerSecond).toLocaleString('en-US').padStart(12)} ${result.microsPerRun.toFixed(1).padStart(12)} ${result.cpuMicrosPerRun.toFixed(1).padStart(12)}`;
+}
+
+function modeLabel(concurrency: number): string {
+  return concurrency === 1 ? 'sequential' : `${concurrency} in flight`;
+}
+
+export function createEngineThroughput(overrides: Partial<EngineThroughputOptions> = {}): Benchmark {
+  const options = { ...DEFAULTS, ...overrides };
+  if (!Number.isInteger(options.rounds) || options.rounds < 1) throw new TypeError(`Expected \`rounds\` to be a positive integer, got ${options.rounds}`);
+  if (!Number.isInteger(options.events) || options.events < 1) throw new TypeError(`Expected \`events\` to be a positive integer, got ${options.events}`);
+
+  return {
+    name: 'engine-throughput',
+    title: 'PushPress customer.created → 6-field JSONata mapping → in-process action, engine vs hand-written',
+    async run(report: BenchReport) {
+      const events = customerEvents(options.events);
+      const eventAt = (run: number): TriggerEvent => deliveryAt(events, run);
+      await checkSameWork(events.slice(0, 32));
+      const handle = createHandWritten();
+
+      /** One measurement of the engine on a fresh engine, so earlier rounds' records do not weigh on it. */
+      const measureEngine = async (durationMs: number, concurrency: number): Promise<Throughput> => {
+        const { engine, forgetCalls } = createBenchEngine();
+        const result = await measureThroughput((run) => dispatchOne(engine, eventAt(run)), { durationMs, concurrency });
+        forgetCalls();
+        return result;
+      };
+      const measureHand = (durationMs: number, concurrency: number): Promise<Throughput> =>
+        measureThroughput((run) => handle(eventAt(run)), { durationMs, concurrency });
+
+      report.row('engine path', 'engine.dispatch(event) on a deployed workflow, memory store');
+      report.row('hand-written path', 'ajv validate + 5 compiled JSONata evaluations + action');
+      report.row('timing', `warm-up ${options.warmupMs} ms per side, then median of ${options.rounds} alternating rounds of ${options.roundMs} ms`);
+      for (const concurrency of options.concurrencies) {
+        await measureEngine(options.warmupMs, concurrency);
+        await measureHand(options.warmupMs, concurrency);
+        const engineRounds: Throughput[] = [];
+        const handRounds: Throughput[] = [];
+        for (let round = 0; round < options.rounds; round += 1) {
+          engineRounds.push(await measureEngine(options.roundMs, concurrency));
+          handRounds.push(await measureHand(options.roundMs, concurrency));
+        }
+        const engine = medianThroughput(engineRounds);
+        const hand = medianThroughput(handRounds);
+        const ratio = engine.microsPerRun / hand.microsPerRun;
+        const cpuRatio = engine.cpuMicrosPerRun / hand.cpuMicrosPerRun;
+        const mode = modeLabel(concurrency);
+        report.row(`${mode}`, `${'wall runs/s'.padStart(12)} ${'wall µs/run'.padStart(12)} ${'cpu µs/run'.padStart(12)}`);
+        report.row('  engine', columns(engine));
+        report.row('  hand-written', columns(hand));
+        report.row('  ratio engine / hand-written', `${formatRatio(ratio)} wall time per run, ${formatRatio(cpuRatio)} cpu time per run`);
+        report.row('  engine runs/s on a core of its own', `${formatRate(1e6 / engine.cpuMicrosPerRun)} (1e6 / cpu µs per run)`);
+        report.goal(`≥ ${options.goalRunsPerSecond.toLocaleString('en-US')} runs/s, ${mode}`, engine.runsPerSecond >= options.goalRunsPerSecond, `${formatRate(engine.runsPerSecond)} wall`);
+        report.goal(`≤ ${options.goalMaxRatio}× hand-written, ${mode}`, ratio <= options.goalMaxRatio, `${formatRatio(ratio)} wall, ${formatRatio(cpuRatio)} cpu`);
+      }
+    },
+  };
+}
+
+export const engineThroughput: Benchmark = createEngineThroughput();

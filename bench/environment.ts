@@ -1,0 +1,15 @@
+import { cpus, loadavg, totalmem } from 'node:os';
+import type { BenchReport } from './report.js';
+
+/** Prints what the figures were measured on, so they can be quoted. */
+export function reportEnvironment(report: BenchReport, now: Date = new Date()): void {
+  const processors = cpus();
+  report.heading('environment', 'where these figures come from');
+  report.row('date', now.toISOString());
+  report.row('node', `${process.version} (V8 ${process.versions.v8})`);
+  report.row('platform', `${process.platform} ${process.arch}`);
+  report.row('cpus', `${processors.length} × ${processors[0]?.model.trim() ?? 'unknown model'}`);
+  report.row('load average (1 min) at start', `${loadavg()[0]?.toFixed(2) ?? '?'} (above the cpu count, wall-clock figures are inflated; compare cpu µs/run)`);
+  report.row('memory', `${Math.round(totalmem() / 1024 ** 3)} GiB`);
+  report.row('node flags', process.execArgv.join(' ') || '(none)');
+}

@@ -92,6 +92,12 @@ describe('upsert', () => {
     expect(again.body['new']).toBe(true);
   });
 
+  it('creates a contact when the upsert names neither email nor phone', async () => {
+    const res = await call(sandbox, 'POST', '/contacts/upsert', { body: { locationId: LOC, firstName: 'Nameless' } });
+    expect(res.status).toBe(200);
+    expect(res.body['new']).toBe(true);
+  });
+
   it('ignores createNewIfDuplicateAllowed when the location does not allow duplicates', async () => {
     await call(sandbox, 'POST', '/contacts/upsert', { body: { locationId: LOC, email: 'fay@example.com' } });
     const again = await call(sandbox, 'POST', '/contacts/upsert', {

@@ -77,6 +77,16 @@ describe('faults', () => {
     expect(get<string>(await res.json(), 'message')).toContain('latency, error, rateLimit, dropResponse');
   });
 
+  it('keeps an always-fault until it is removed over the admin API', async () => {
+    const fault = sandbox.faults.add({ kind: 'error', path: '/contacts/upsert', count: 'always' });
+    expect((await upsert()).status).toBe(503);
+    expect((await upsert()).status).toBe(503);
+    const removed = await fetch(`${sandbox.adminUrl}/faults/${fault.id}`, { method: 'DELETE' });
+    expect(removed.status).toBe(200);
+    expect((await upsert()).status).toBe(200);
+    expect((await fetch(`${sandbox.adminUrl}/faults/${fault.id}`, { method: 'DELETE' })).status).toBe(404);
+  });
+
   it('throws up front for a latency fault without latencyMs', () => {
     expect(() => sandbox.faults.add({ kind: 'latency' })).toThrow(/latencyMs/);
   });

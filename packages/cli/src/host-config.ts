@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import { FlowlineError, type ConnectionConfig, type Connector, type EngineOptions, type Store } from '@flowline/core';
-import { createGhlConnector, createPushPressConnector } from '@flowline/connectors';
+import { createGhlConnector, createPushPressConnector, type TokenStore } from '@flowline/connectors';
 import { readJsonFile } from './read-json-file.js';
 
 /**
@@ -47,18 +47,19 @@ export async function loadHostConfig(path: string | undefined): Promise<HostConf
 }
 
 /** The connectors a host runs with: GoHighLevel and PushPress, pointed where the config says. */
-export function hostConnectors(config: HostConfig): Connector[] {
+export function hostConnectors(config: HostConfig, tokenStore?: TokenStore): Connector[] {
   return [
-    createGhlConnector(config.ghl?.baseUrl ? { baseUrl: config.ghl.baseUrl } : {}),
+    createGhlConnector({ ...(config.ghl?.baseUrl ? { baseUrl: config.ghl.baseUrl } : {}), ...(tokenStore ? { tokenStore } : {}) }),
     createPushPressConnector(config.pushpress?.baseUrl ? { baseUrl: config.pushpress.baseUrl } : {}),
   ];
 }
 
-export function engineOptions(config: HostConfig, extra: { store?: Store } = {}): EngineOptions {
+export function engineOptions(config: HostConfig, extra: { store?: Store; tokenStore?: TokenStore } = {}): EngineOptions {
+  const { tokenStore, ...rest } = extra;
   return {
-    connectors: hostConnectors(config),
+    connectors: hostConnectors(config, tokenStore),
     ...(config.connections ? { connections: config.connections } : {}),
     ...(config.config ? { config: config.config } : {}),
-    ...extra,
+    ...rest,
   };
 }

@@ -1,4 +1,5 @@
-import type { Durability } from '@flowline/store-sqlite';
+import { createSqliteTokenStore, type Durability } from '@flowline/store-sqlite';
+import type { GhlTokenSet } from '@flowline/connectors';
 import { loadHostConfig } from '../host-config.js';
 import { loadWorkflows } from '../host/load-workflows.js';
 import { openStore } from '../host/open-store.js';
@@ -39,6 +40,7 @@ export async function serveCommand(args: ServeArgs, io: CommandIo): Promise<numb
     config,
     workflows,
     store: storage.store,
+    ...(storage.sqlite ? { tokenStore: createSqliteTokenStore<GhlTokenSet>(storage.sqlite) } : {}),
     port: args.port,
     host: args.host,
     logger,

@@ -1,7 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { createMemoryStore, type Store } from '@flowline/core';
-import { createSqliteStore, type Durability, type SqliteStore } from '@flowline/store-sqlite';
+import { createSqliteStore, encryptionKeyFromEnv, type Durability, type SqliteStore } from '@flowline/store-sqlite';
 
 export const DEFAULT_DATA_DIR = '.data';
 
@@ -19,6 +19,7 @@ export function openStore(choice: StoreChoice): { store: Store; sqlite: SqliteSt
   const dir = choice.dataDir ?? DEFAULT_DATA_DIR;
   mkdirSync(dir, { recursive: true });
   const path = join(dir, 'flowline.db');
-  const sqlite = createSqliteStore({ path, ...(choice.durability ? { durability: choice.durability } : {}) });
+  // OAuth tokens are kept encrypted with FLOWLINE_SECRET_KEY; without it, token calls fail clearly.
+  const sqlite = createSqliteStore({ path, encryptionKey: encryptionKeyFromEnv(), ...(choice.durability ? { durability: choice.durability } : {}) });
   return { store: sqlite, sqlite, describe: `${path} (SQLite, durability ${sqlite.durability})`, close: () => sqlite.close() };
 }

@@ -1,7 +1,7 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createEngine, silentLogger, type Engine, type Logger, type Store } from '@flowline/core';
-import { createPushPressReceiver, pushpressTriggers } from '@flowline/connectors';
+import { createPushPressReceiver, pushpressTriggers, type TokenStore } from '@flowline/connectors';
 import { engineOptions, type HostConfig } from '../host-config.js';
 
 export interface HostOptions {
@@ -9,6 +9,8 @@ export interface HostOptions {
   /** Workflow definitions to deploy (each is validated; one invalid definition stops the start). */
   readonly workflows: ReadonlyArray<{ readonly file: string; readonly definition: unknown }>;
   readonly store?: Store;
+  /** Where the GHL connector keeps OAuth tokens (the durable store's encrypted table in `flowline serve`). */
+  readonly tokenStore?: TokenStore;
   /** Default 8787; 0 picks a free port. */
   readonly port?: number;
   /** Default 127.0.0.1. */
@@ -40,7 +42,7 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
   }
   const logger = options.logger ?? silentLogger;
   const engine = createEngine({
-    ...engineOptions(options.config, options.store ? { store: options.store } : {}),
+    ...engineOptions(options.config, { ...(options.store ? { store: options.store } : {}), ...(options.tokenStore ? { tokenStore: options.tokenStore } : {}) }),
     logger,
     ...(options.concurrency ? { concurrency: options.concurrency } : {}),
   });

@@ -2,9 +2,12 @@ import { ActionError, type ActionContext, type ActionRequest, type Connector, ty
 import { OAuthTokens, tokenSourceFor } from './auth/access-token-source.js';
 import { parseGhlCredentials } from './auth/credentials.js';
 import { InMemoryTokenStore, type TokenStore } from './auth/token-store.js';
-import { GhlClient, type GhlClientOptions } from './client/ghl-client.js';
+import { GhlClient, type GhlCall, type GhlClientOptions } from './client/ghl-client.js';
 import { closestNames } from './closest-names.js';
-import { ghlOperations } from '../operations/index.js';
+import { createFindContext } from './reconcile/find-context.js';
+import type { Reconciliation } from './reconcile/effect-finder.js';
+import { createReconciler } from './reconcile/reconciler.js';
+import { ghlOperations, operationsById } from '../operations/index.js';
 
 export interface GhlConnectorOptions extends GhlClientOptions {
   /** The GHL operation descriptors this connector offers (default: the generated catalog). */
@@ -44,7 +47,10 @@ export function createGhlConnector(options: GhlConnectorOptions = {}): GhlConnec
   }
   const operations = (options.operations ?? ghlOperations).filter((op) => op.connector === 'ghl' && op.kind === 'action');
   const byId = new Map(operations.map((op) => [op.id, op]));
-  const client = new GhlClient(options);
+  // Finds what an earlier attempt created: the client asks before re-sending a creating POST, the
+  // engine through `reconcile` (see reconcile/registry.ts for which operations and how).
+  const reconciler = createReconciler();
+  const client = new GhlClient({ ...options, reconcile: options.reconcile ?? reconciler.clientHook });
   const tokenStore = options.tokenStore ?? new InMemoryTokenStore();
   const oauth = new OAuthTokens({
     baseUrl: client.baseUrl,
@@ -55,6 +61,42 @@ export function createGhlConnector(options: GhlConnectorOptions = {}): GhlConnec
     now: options.now ?? Date.now,
   });
 
+  function operationFor(operationId: string): OperationDescriptor {
+    const operation = byId.get(operationId);
+    if (operation) return operation;
+    const near = closestNames(operationId, [...byId.keys()]);
+    throw new ActionError('validation', `Unknown GHL operation "${operationId}"`, {
+      pointer: '/operationId',
+      hint: near.length > 0 ? `Did you mean ${near.map((n) => `"${n}"`).join(' or ')}?` : 'See the ghl connector operations for valid ids.',
+    });
+  }
+
+  /** The client call and the find context for one action call. */
+  function callFor(context: ActionContext) {
+    const { settings } = context.connection;
+    const connectionId = settingString(settings, 'connectionId') ?? context.connectionName;
+    const credentials = parseGhlCredentials(context.connection.credentials, context.connectionName);
+    const locationId = settingString(settings, 'locationId');
+    const companyId = settingString(settings, 'companyId');
+    const budgetKey = locationId !== undefined ? `location:${locationId}` : companyId !== undefined ? `company:${companyId}` : undefined;
+    const call: GhlCall = {
+      auth: tokenSourceFor(connectionId, credentials, oauth),
+      signal: context.signal,
+      logger: context.logger,
+      fallbackBudgetKey: `connection:${connectionId}`,
+      ...(budgetKey === undefined ? {} : { budgetKey }),
+    };
+    const find = createFindContext({
+      client,
+      // Finders' reads work even when a host offers only some operations.
+      describe: (id) => byId.get(id) ?? operationsById.get(id),
+      call,
+      idempotencyKey: context.idempotencyKey,
+      ...(locationId === undefined ? {} : { locationId }),
+    });
+    return { call, find };
+  }
+
   return {
     name: 'ghl',
     operations,
@@ -62,27 +104,15 @@ export function createGhlConnector(options: GhlConnectorOptions = {}): GhlConnec
     oauth,
     tokenStore,
     async invoke(request: ActionRequest, context: ActionContext): Promise<unknown> {
-      const operation = byId.get(request.operationId);
-      if (!operation) {
-        const near = closestNames(request.operationId, [...byId.keys()]);
-        throw new ActionError('validation', `Unknown GHL operation "${request.operationId}"`, {
-          pointer: '/operationId',
-          hint: near.length > 0 ? `Did you mean ${near.map((n) => `"${n}"`).join(' or ')}?` : 'See the ghl connector operations for valid ids.',
-        });
-      }
-      const { settings } = context.connection;
-      const connectionId = settingString(settings, 'connectionId') ?? context.connectionName;
-      const credentials = parseGhlCredentials(context.connection.credentials, context.connectionName);
-      const locationId = settingString(settings, 'locationId');
-      const companyId = settingString(settings, 'companyId');
-      const budgetKey = locationId !== undefined ? `location:${locationId}` : companyId !== undefined ? `company:${companyId}` : undefined;
-      return client.execute(operation, request.input, {
-        auth: tokenSourceFor(connectionId, credentials, oauth),
-        signal: context.signal,
-        logger: context.logger,
-        fallbackBudgetKey: `connection:${connectionId}`,
-        ...(budgetKey === undefined ? {} : { budgetKey }),
-      });
+      const operation = operationFor(request.operationId);
+      const { call, find } = callFor(context);
+      const input = reconciler.prepare(operation.id, request.input, find);
+      return reconciler.during(find, () => client.execute(operation, input, call));
+    },
+    async reconcile(request: ActionRequest, context: ActionContext): Promise<Reconciliation> {
+      const operation = operationFor(request.operationId);
+      const { find } = callFor(context);
+      return reconciler.reconcile(operation.id, request.input, find, context.logger);
     },
   };
 }

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DemoStack } from '@flowline/cli';
 import type { ScenarioScript } from '@flowline/sandbox';
-import { contactByEmail, contacts, failedSince, play, prepare, startFlows } from '../support/flow-test-kit.js';
+import { contactByEmail, contacts, failedSince, play, prepare, startFlows, withoutMarker } from '../support/flow-test-kit.js';
 
 const HOUR = 3600;
 /** An established member (known to PushPress, not yet to GHL) enrolls, trains, cancels an appointment, then cancels the plan. */
@@ -28,7 +28,7 @@ afterAll(async () => {
 });
 
 function noteBodies(): string[] {
-  return contactByEmail(stack, 'mia.cole@example.com').notes.map((n) => String(n['body']));
+  return contactByEmail(stack, 'mia.cole@example.com').notes.map((n) => withoutMarker(n['body']));
 }
 
 const EXPECTED = [

@@ -45,6 +45,11 @@ export async function play(stack: DemoStack, deliveries: readonly Delivery[], op
   return report;
 }
 
+/** A text without the `[flowline:<hash>]` line the GHL connector appends to created records so it can find them again. */
+export function withoutMarker(text: unknown): string {
+  return String(text).replace(/\n?\[flowline:[0-9a-f]{12}\]\s*$/, '');
+}
+
 /** The sandbox location the flows write to. */
 export function location(stack: DemoStack): LocationDump {
   const found = stack.sandbox.dump().locations.find((l) => l.id === LOCATION_ID);
@@ -87,8 +92,8 @@ export function comparableState(stack: DemoStack): unknown {
       .map((c) => ({
         ...strip(c, ['firstName', 'lastName', 'email', 'phone', 'city', 'state', 'postalCode', 'source']),
         tags: [...((c['tags'] as string[] | undefined) ?? [])].sort(),
-        tasks: c.tasks.map((t) => strip(t, ['title', 'dueDate', 'completed', 'assignedTo'])).sort(byText),
-        notes: c.notes.map((n) => strip(n, ['body'])).sort(byText),
+        tasks: c.tasks.map((t) => ({ ...strip(t, ['title', 'dueDate', 'completed', 'assignedTo']), body: withoutMarker(t['body']) })).sort(byText),
+        notes: c.notes.map((n) => ({ body: withoutMarker(n['body']) })).sort(byText),
         appointments: c.appointments.map((a) => strip(a, ['title', 'startTime', 'appointmentStatus', 'assignedUserId'])).sort(byText),
       }))
       .sort(byText),
@@ -103,11 +108,12 @@ let runCounter = 0;
  * a fresh suffix (so no link, inbox entry or idempotency record of an earlier test applies),
  * registering its customers with the PushPress stub. Returns the deliveries and when it began.
  */
-export function prepare(stack: DemoStack, script: ScenarioScript): { deliveries: Delivery[]; since: string } {
+export function prepare(stack: DemoStack, script: ScenarioScript, startAt?: number): { deliveries: Delivery[]; since: string } {
   stack.sandbox.reset();
   const idSuffix = `_t${++runCounter}`;
   for (const customer of scenarioCustomers(script, { idSuffix })) stack.pushpress.putCustomer(customer);
-  return { deliveries: deliveriesOf(script, idSuffix), since: new Date().toISOString() };
+  const deliveries = startAt === undefined ? deliveriesOf(script, idSuffix) : createScenario(script, { startAt, idSuffix });
+  return { deliveries, since: new Date().toISOString() };
 }
 
 /** Failed runs queued since `since` (see prepare), with their errors. */

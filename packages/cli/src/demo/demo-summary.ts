@@ -63,6 +63,9 @@ const UPDATE_KINDS: Readonly<Record<string, keyof DemoSummary['updated']>> = {
 
 const text = (value: unknown): string | undefined => (typeof value === 'string' && value !== '' ? value : undefined);
 
+/** The GHL connector ends created notes and tasks with a `[flowline:<hash>]` line (to find them after a lost answer); a person does not need it. */
+const withoutMarker = (value: unknown): string => String(value).replace(/\n?\[flowline:[0-9a-f]{12}\]\s*$/, '');
+
 function peak(requests: readonly RequestLogEntry[], windowMs: number): number {
   const times = requests.filter((r) => r.status !== 429).map((r) => Date.parse(r.at)).sort((a, b) => a - b);
   let best = 0;
@@ -90,7 +93,7 @@ function contactSummary(c: JsonObject, location: LocationDump): ContactSummary {
       dueDate: String(t['dueDate']),
       ...(text(t['assignedTo']) === undefined ? {} : { assignedTo: String(t['assignedTo']) }),
     })),
-    notes: list('notes').map((n) => String(n['body'])),
+    notes: list('notes').map((n) => withoutMarker(n['body'])),
     appointments: list('appointments').map((a) => ({ title: String(a['title']), startTime: String(a['startTime']), status: String(a['appointmentStatus']) })),
     ...(opportunity === undefined
       ? {}

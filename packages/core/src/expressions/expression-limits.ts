@@ -9,7 +9,7 @@ export interface ExpressionLimits {
 }
 
 export const DEFAULT_EXPRESSION_LIMITS: ExpressionLimits = {
-  timeoutMs: 500,
+  timeoutMs: 1000,
   maxDepth: 300,
   maxSequence: 100_000,
 };

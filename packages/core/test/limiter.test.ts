@@ -2,7 +2,11 @@ import { describe, expect, it } from 'vitest';
 import { createKeyedLimiter } from '../src/index.js';
 import { customerEvent, testEngine, workflow } from './fixtures.js';
 
-/** The most starts seen in any window of `intervalMs`. */
+/**
+ * The most starts seen in any window of `intervalMs`. Tests measure windows somewhat shorter
+ * than the limiter's interval: a start is recorded a moment after the limiter admits it, and a
+ * GC pause on a loaded machine can stretch that moment.
+ */
 function busiestWindow(starts: number[], intervalMs: number): number {
   const sorted = [...starts].sort((a, b) => a - b);
   let most = 0;
@@ -19,13 +23,13 @@ describe('keyed rate and concurrency limiter', () => {
     const starts: number[] = [];
     await Promise.all(
       Array.from({ length: 25 }, () =>
-        limiter.schedule('ghl:location:1', { limit: 10, intervalMs: 50 }, async () => {
+        limiter.schedule('ghl:location:1', { limit: 10, intervalMs: 100 }, async () => {
           starts.push(performance.now());
         }),
       ),
     );
     expect(starts).toHaveLength(25);
-    expect(busiestWindow(starts, 49)).toBeLessThanOrEqual(10);
+    expect(busiestWindow(starts, 80)).toBeLessThanOrEqual(10);
   });
 
   it('limits keys independently', async () => {
@@ -65,10 +69,10 @@ describe('keyed rate and concurrency limiter', () => {
     const starts: number[] = [];
     const { engine } = testEngine({ call: { run: () => starts.push(performance.now()) } });
     const definition = workflow([
-      { id: 'c', type: 'action', operation: 'shop.call', connection: 'main', rateLimit: { key: '"location:" & $event.data.companyId', limit: 3, intervalMs: 40 } },
+      { id: 'c', type: 'action', operation: 'shop.call', connection: 'main', rateLimit: { key: '"location:" & $event.data.companyId', limit: 3, intervalMs: 100 } },
     ]);
     await Promise.all(Array.from({ length: 9 }, (_, index) => engine.run(definition, customerEvent({ companyId: 'c1' }, `e${index}`))));
     expect(starts).toHaveLength(9);
-    expect(busiestWindow(starts, 39)).toBeLessThanOrEqual(3);
+    expect(busiestWindow(starts, 80)).toBeLessThanOrEqual(3);
   });
 });

@@ -38,6 +38,17 @@ describe('every example workflow', () => {
     expect(engine.validate(read(file)).problems).toEqual([]);
   });
 
+  it.each(files)('%s dry-runs to success on a sample event of its trigger (events/)', async (file) => {
+    const definition = read(file);
+    const dir = join(here, file.split('/')[0] as string, 'events');
+    const samples = readdirSync(dir).map((name) => JSON.parse(readFileSync(join(dir, name), 'utf8')) as { event: string; created: number });
+    const body = samples.find((sample) => `pushpress.${sample.event}` === definition.trigger.operation);
+    expect(body, `a sample ${definition.trigger.operation} event in ${dir}`).toBeDefined();
+    const run = await engine.run(definition, { trigger: definition.trigger.operation, id: `sample:${file}`, payload: body }, { dryRun: true });
+    expect(run.error).toBeUndefined();
+    expect(run.status).toBe('succeeded');
+  });
+
   it('has unique workflow ids', () => {
     const ids = files.map((file) => read(file).id);
     expect(new Set(ids).size).toBe(ids.length);

@@ -69,3 +69,12 @@ describe('built-in functions', () => {
     expect(await e164('12')).toBeUndefined();
   });
 });
+
+describe('expressions under load', () => {
+  it('does not charge one evaluation for the time of others running at the same time', async () => {
+    const { engine } = testEngine({ save: echo }, { expressionLimits: { timeoutMs: 200 } });
+    engine.deploy(workflow([{ id: 'save', type: 'action', operation: 'shop.save', connection: 'main', input: { email: '=$lowercase($trim($event.data.email))', tags: '=$event.data.tags' } }]));
+    const runs = await Promise.all(Array.from({ length: 3000 }, (_, index) => engine.dispatch({ ...customerEvent(), id: `e${index}` })));
+    expect(runs.flat().filter((run) => run.status !== 'succeeded')).toEqual([]);
+  });
+});

@@ -40,6 +40,13 @@ export class ExpressionCompiler {
   readonly limits: ExpressionLimits;
   readonly #functions: Readonly<Record<string, ExpressionFunction>>;
   readonly #cache = new Map<string, CompiledExpression>();
+  /**
+   * Evaluations run one after another. JSONata's time limit is wall-clock from the start of an
+   * evaluation, and JSONata yields at every step, so evaluations interleaved by many concurrent
+   * runs would each be charged for the others' time and fail spuriously under load. In a queue,
+   * each is charged only for its own work (and a runaway one still stops at the limit).
+   */
+  #queue: Promise<unknown> = Promise.resolve();
 
   constructor(options: ExpressionCompilerOptions = {}) {
     this.limits = { ...DEFAULT_EXPRESSION_LIMITS, ...options.limits };
@@ -55,6 +62,12 @@ export class ExpressionCompiler {
     const compiled = this.#compile(source, pointer);
     this.#cache.set(source, compiled);
     return compiled;
+  }
+
+  #enqueue<T>(task: () => Promise<T>): Promise<T> {
+    const result = this.#queue.then(task);
+    this.#queue = settle(result);
+    return result;
   }
 
   #compile(source: string, pointer: string): CompiledExpression {
@@ -78,19 +91,27 @@ export class ExpressionCompiler {
       expression.registerFunction(name, fn.implementation as (...args: unknown[]) => unknown, fn.signature);
     }
     const limits = this.limits;
+    const run = async (input: unknown, bindings: Readonly<Record<string, unknown>>, at: string) => {
+      try {
+        return await expression.evaluate(input, bindings as Record<string, unknown>);
+      } catch (thrown) {
+        if (thrown instanceof ExpressionError) throw thrown;
+        throw toEvaluationError(thrown, source, at, limits);
+      }
+    };
     return {
       source,
       ast: expression.ast(),
-      async evaluate(input, bindings, at) {
-        try {
-          return await expression.evaluate(input, bindings as Record<string, unknown>);
-        } catch (thrown) {
-          if (thrown instanceof ExpressionError) throw thrown;
-          throw toEvaluationError(thrown, source, at, limits);
-        }
-      },
+      evaluate: (input, bindings, at) => this.#enqueue(() => run(input, bindings, at)),
     };
   }
+}
+
+function settle(promise: Promise<unknown>): Promise<void> {
+  return promise.then(
+    () => undefined,
+    () => undefined,
+  );
 }
 
 function toEvaluationError(thrown: unknown, source: string, pointer: string, limits: ExpressionLimits): ExpressionError {

@@ -192,6 +192,16 @@ describe('ghl reconcile against the sandbox', () => {
     expect(sandbox.requests.list().slice(-2).map((r) => `${r.method} ${r.status}`)).toEqual(['POST null', 'GET 200']);
   });
 
+  it('does not re-send a creating POST sent through the client directly, outside any connector call', async () => {
+    const ghl = connector(2);
+    const contactId = await newContact(ghl, 'kim@example.com');
+    sandbox.faults.add({ kind: 'dropResponse', method: 'POST', path: '/contacts/*/tasks' });
+    const auth = { current: async () => ({ token: TOKEN }), renew: async () => undefined, secrets: () => [TOKEN] };
+    const input = { path: { contactId }, body: { title: 'Call', dueDate: '2025-01-01T10:00:00Z', completed: false } };
+    await expect(ghl.client.execute(operation('ghl.contacts.create-task'), input, { auth })).rejects.toMatchObject({ category: 'network' });
+    expect(sandbox.requests.list().filter((r) => r.method === 'POST' && r.path.endsWith('/tasks'))).toHaveLength(1);
+  });
+
   it('does not re-send a contact create it cannot look for, and reconciles it as not found', async () => {
     const ghl = connector(2);
     const input = { body: { locationId: LOC, firstName: 'Ida' } };

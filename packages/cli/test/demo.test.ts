@@ -22,7 +22,10 @@ describe('flowline demo', () => {
     expect(summary.deliveries.duplicates).toBe(2);
     expect(summary.deliveries.rejected).toEqual([expect.objectContaining({ status: 401, why: 'bad signature' })]);
     expect(summary.deliveries.accepted).toBe(summary.deliveries.sent - 3);
-    expect(summary.ghl.rateLimited).toBe(0);
+    // The one 429 and one 503 the demo asks the sandbox for are waited out and resent.
+    expect(summary.ghl.rateLimited).toBe(1);
+    expect(summary.rateLimitWaits).toBe(1);
+    expect(summary.serverErrors).toBe(1);
     expect(summary.ghl.peakPerWindow).toBeLessThanOrEqual(summary.ghl.limitPerWindow);
     expect(summary.created.contacts).toBe(summary.contacts.length);
     expect(summary.created.contacts).toBeGreaterThan(0);
@@ -41,8 +44,17 @@ describe('flowline demo', () => {
     expect(text).toMatch(/Deliveries: \d+ sent, \d+ accepted, 2 duplicates acknowledged without running again, 1 rejected/);
     expect(text).toMatch(/Created in GHL: \d+ contacts/);
     expect(text).toContain('Every accepted delivery finished.');
+    expect(text).toContain('Retries: 1 wait after a 429 and 1 resend after a 5xx by the GHL client');
     expect(text).toMatch(/Contacts in GHL \(\d+\):/);
     expect(text).not.toContain('demo_'); // the signing secret is never printed
+  });
+
+  it('sees no 429 at all when nothing is injected: the client keeps under the limit by itself', async () => {
+    const summary = await runDemo({ seed: 5, customers: 10, windowMs: 300, faults: false });
+    expect(summary.allTerminal).toBe(true);
+    expect(summary.runs.failed).toBe(0);
+    expect(summary.ghl.rateLimited).toBe(0);
+    expect(summary.rateLimitWaits + summary.serverErrors + summary.retries).toBe(0);
   });
 
   it('refuses bad options with a message saying what was expected', async () => {

@@ -45,6 +45,8 @@ export interface DemoSummary {
   readonly retries: number;
   /** 429s the GHL client waited out before resending. */
   readonly rateLimitWaits: number;
+  /** 5xx answers the GHL client got and handled (resent, or found the effect). */
+  readonly serverErrors: number;
   /** Every accepted delivery finished: its runs succeeded or failed, none left running. */
   readonly allTerminal: boolean;
   readonly contacts: readonly ContactSummary[];
@@ -177,6 +179,7 @@ export function summarize(input: SummarizeInput): DemoSummary {
     },
     retries: input.tracker.retries,
     rateLimitWaits: input.tracker.rateLimitWaits,
+    serverErrors: input.tracker.serverErrors,
     allTerminal: input.pendingInbox === 0 && input.played.every((p) => p.status !== null),
     contacts: contacts.map((c) => contactSummary(c, location)).sort((a, b) => a.name.localeCompare(b.name)),
   };

@@ -29,7 +29,10 @@ export function formatSummary(s: DemoSummary): string {
   lines.push(
     `GHL API: ${s.ghl.requests} requests; busiest ${s.ghl.windowMs / 1000} s window ${s.ghl.peakPerWindow} of ${s.ghl.limitPerWindow} allowed; ${s.ghl.rateLimited} answered 429`,
   );
-  lines.push(`Retries: ${s.retries} step retries, ${s.rateLimitWaits} rate-limit waits after a 429`);
+  const plural = (n: number, one: string, many: string): string => `${n} ${n === 1 ? one : many}`;
+  lines.push(
+    `Retries: ${plural(s.rateLimitWaits, 'wait', 'waits')} after a 429 and ${plural(s.serverErrors, 'resend', 'resends')} after a 5xx by the GHL client; ${plural(s.retries, 'step retry', 'step retries')} by the engine`,
+  );
   lines.push(s.allTerminal ? 'Every accepted delivery finished.' : 'Some deliveries did not finish.');
   lines.push('', `Contacts in GHL (${s.contacts.length}):`);
   for (const contact of s.contacts) lines.push(...formatContact(contact));

@@ -42,6 +42,12 @@ export async function runDemo(options: DemoOptions = {}): Promise<DemoSummary> {
     const print = opts.print;
     print(`GHL sandbox ${stack.sandbox.url}, PushPress stub ${stack.pushpress.url}, Flowline ${stack.host.webhookUrl}`);
     print(`Deployed ${stack.host.engine.workflows().length} workflows of 5 flows. Playing ${script.description ?? script.name}`);
+    if (opts.faults) {
+      // GHL is not always well: one 429 and one 503 show the client waiting and resending.
+      stack.sandbox.faults.add({ kind: 'rateLimit', method: 'POST', path: '/contacts/upsert', count: 1, retryAfterSeconds: 1 });
+      stack.sandbox.faults.add({ kind: 'error', method: 'POST', path: '/contacts/*/notes', count: 1, status: 503 });
+      print('The sandbox will answer one contact upsert with 429 and one note with 503, as GHL sometimes does.');
+    }
     const deliveries = dayDeliveries(script);
     const names = namesOf(script);
     const played = await playDay({ stack, tracker, deliveries, names, print });

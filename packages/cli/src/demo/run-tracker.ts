@@ -11,7 +11,8 @@ export interface RunOutcome {
 
 /**
  * Follows an engine's events: which runs each delivery started and how they ended, step
- * retries, and the GHL client's rate-limit waits (it logs a warning for each 429 it waits out).
+ * retries, the GHL client's rate-limit waits (it logs a warning for each 429 it waits out) and
+ * the 5xx answers it saw (logged at debug level with their status).
  */
 export class RunTracker {
   readonly #eventOf = new Map<string, string>();
@@ -19,11 +20,16 @@ export class RunTracker {
   readonly #outcomes = new Map<string, RunOutcome[]>();
   #retries = 0;
   #rateLimitWaits = 0;
+  #serverErrorResends = 0;
   readonly logger: Logger;
 
   constructor(base: Logger = silentLogger) {
     this.logger = {
-      debug: (message, fields) => base.debug(message, fields),
+      debug: (message, fields) => {
+        const status = fields?.['status'];
+        if (message === 'ghl request' && typeof status === 'number' && status >= 500) this.#serverErrorResends += 1;
+        base.debug(message, fields);
+      },
       info: (message, fields) => base.info(message, fields),
       error: (message, fields) => base.error(message, fields),
       warn: (message, fields) => {
@@ -71,6 +77,11 @@ export class RunTracker {
 
   get retries(): number {
     return this.#retries;
+  }
+
+  /** GHL answers of 5xx the client saw (it resends, or looks for the effect, before giving up). */
+  get serverErrors(): number {
+    return this.#serverErrorResends;
   }
 
   get rateLimitWaits(): number {

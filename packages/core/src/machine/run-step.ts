@@ -14,7 +14,7 @@ function iso(ms: number): string {
 /** Runs one step of one run: events, timing, its record in the store, and failures turned into data. */
 export async function runStep(prepared: PreparedStep, context: RunContext, services: RunServices, signal: AbortSignal): Promise<StepOutcome> {
   const { step } = prepared;
-  const { store, events, now } = services;
+  const { events, now } = services;
   const path = context.pathPrefix + step.id;
   const base = { runId: context.runId, workflowId: context.workflowId, dryRun: context.dryRun, stepId: step.id, path, kind: step.type };
   const startedAt = now();
@@ -26,7 +26,7 @@ export async function runStep(prepared: PreparedStep, context: RunContext, servi
     for (const other of steps) {
       const otherPath = context.pathPrefix + other.id;
       const record: StepRecord = { runId: context.runId, path: otherPath, stepId: other.id, kind: other.type, status: 'skipped', attempts: 0, startedAt: at, finishedAt: at, durationMs: 0, reason };
-      skipped.push(store.putStep(record));
+      skipped.push(services.recordStep(record));
       events.emit('step.skipped', { ...base, stepId: other.id, path: otherPath, kind: other.type, at, reason });
     }
   };
@@ -48,7 +48,7 @@ export async function runStep(prepared: PreparedStep, context: RunContext, servi
   const attempts = report.attempts ?? 1;
   const error = outcome.type === 'error' || outcome.type === 'fail' ? outcome.error : undefined;
   const output = outcome.type === 'error' || outcome.type === 'fail' ? undefined : outcome.output;
-  await store.putStep({
+  await services.recordStep({
     runId: context.runId,
     path,
     stepId: step.id,

@@ -119,6 +119,14 @@ export function createEngine(options: EngineOptions = {}): Engine {
     config: options.config ?? {},
     redact: createRedactor(Object.values(connections).flatMap((connection) => secretStrings(connection.credentials))),
     now: options.now ?? Date.now,
+    async recordStep(record) {
+      await store.putStep(record);
+      const kept = stepsOfRuns.get(record.runId);
+      if (!kept) return;
+      const index = kept.findIndex((candidate) => candidate.path === record.path);
+      if (index === -1) kept.push(record);
+      else kept[index] = record;
+    },
   };
   const payloads = new PayloadChecker(catalog, options.maxPayloadBytes ?? 1024 * 1024);
   const deployed = new Map<string, PreparedWorkflow>();
@@ -150,7 +158,20 @@ export function createEngine(options: EngineOptions = {}): Engine {
     payloads.check(event.trigger, event.payload);
   };
 
+  /** Step records of the runs this engine is running, by run id, for their results. */
+  const stepsOfRuns = new Map<string, StepRecord[]>();
   const complete = async (run: RunRecord): Promise<CompletedRun> => ({ ...run, steps: await store.listSteps(run.id) });
+  /** Executes a run, answering with its step records from memory instead of the store. */
+  const execute = async (workflow: PreparedWorkflow, run: RunRecord, snapshot?: Snapshot<unknown>): Promise<CompletedRun> => {
+    if (snapshot !== undefined || stepsOfRuns.has(run.id)) return complete(await executeRun(workflow, run, services, snapshot));
+    const steps: StepRecord[] = [];
+    stepsOfRuns.set(run.id, steps);
+    try {
+      return { ...(await executeRun(workflow, run, services)), steps };
+    } finally {
+      stepsOfRuns.delete(run.id);
+    }
+  };
 
   /** A delivered event's run of one workflow version has one id, so a restart finds it again. */
   const runIdFor = (event: TriggerEvent, workflow: PreparedWorkflow, dryRun: boolean): string =>
@@ -177,7 +198,7 @@ export function createEngine(options: EngineOptions = {}): Engine {
       if (!matches) return undefined;
     }
     const run = await queueRun(workflow, event, { id, dryRun, services });
-    return complete(await executeRun(workflow, run, services));
+    return execute(workflow, run);
   };
 
   const dispatch = async (event: TriggerEvent, runOptions: RunOptions = {}): Promise<CompletedRun[]> => {
@@ -250,7 +271,7 @@ export function createEngine(options: EngineOptions = {}): Engine {
         });
       }
       const run = await queueRun(workflow, event, { id: randomUUID(), dryRun: runOptions.dryRun ?? false, services });
-      return complete(await executeRun(workflow, run, services));
+      return execute(workflow, run);
     },
     async submit(event) {
       checkEvent(event);

@@ -25,7 +25,7 @@ export function initialContext(run: RunRecord): RunContext {
   };
 }
 
-/** Records a new run as queued. */
+/** A new run: announced as queued; its record is first written when it starts, a moment later. */
 export async function queueRun(workflow: PreparedWorkflow, event: TriggerEvent, options: { id: string; dryRun: boolean; services: RunServices }): Promise<RunRecord> {
   const { definition } = workflow;
   const { services } = options;
@@ -38,7 +38,6 @@ export async function queueRun(workflow: PreparedWorkflow, event: TriggerEvent, 
     event,
     queuedAt: iso(services.now()),
   };
-  await services.store.putRun(run);
   services.events.emit('run.queued', {
     runId: run.id,
     workflowId: run.workflowId,
@@ -69,8 +68,10 @@ export async function finishRun(run: RunRecord, result: RunResult, services: Run
 }
 
 /**
- * Runs (or resumes, from a persisted snapshot) one run's machine to its end. Every snapshot
- * is saved to the store as the run moves, so another process can resume it after a crash.
+ * Runs (or resumes, from a persisted snapshot) one run's machine to its end. The snapshot after
+ * each step is saved to the store as the run moves, so another process can resume it after a
+ * crash. (A run with no saved snapshot resumes from its first step; its effects are recorded
+ * apart, so the steps already done are skipped, not repeated.)
  */
 export async function executeRun(workflow: PreparedWorkflow, queued: RunRecord, services: RunServices, snapshot?: Snapshot<unknown>): Promise<RunRecord> {
   const run: RunRecord = { ...queued, status: 'running', startedAt: queued.startedAt ?? iso(services.now()) };
@@ -80,8 +81,14 @@ export async function executeRun(workflow: PreparedWorkflow, queued: RunRecord, 
   const actor = createActor(workflow.machine, snapshot ? { snapshot, input: initialContext(run) } : { input: initialContext(run) });
   let saving: Promise<void> = Promise.resolve();
   let saveFailure: unknown;
+  let first = true;
   const subscription = actor.subscribe({
-    next: () => {
+    next: (current) => {
+      // The first snapshot is the start (nothing done yet); a finished run is told by its record.
+      if (first || current.status !== 'active') {
+        first = false;
+        return;
+      }
       const persisted = actor.getPersistedSnapshot();
       saving = saving.then(() => services.store.putSnapshot(run.id, persisted)).catch((error: unknown) => {
         saveFailure ??= error;

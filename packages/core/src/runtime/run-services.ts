@@ -1,6 +1,7 @@
 import type { Catalog } from '../catalog/catalog.js';
 import type { ConnectionConfig, Connector } from '../connectors/connector.js';
 import type { KeyedLimiter } from '../limits/keyed-limiter.js';
+import type { StepRecord } from '../store/records.js';
 import type { Store } from '../store/store.js';
 import type { Redactor } from './error-record.js';
 import type { Logger } from './logger.js';
@@ -19,4 +20,6 @@ export interface RunServices {
   readonly config: Readonly<Record<string, unknown>>;
   readonly redact: Redactor;
   readonly now: () => number;
+  /** Stores a step's record (and keeps it for the run's result, saving a read-back). */
+  recordStep(record: StepRecord): Promise<void>;
 }

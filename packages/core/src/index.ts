@@ -8,7 +8,7 @@ export {
 } from './errors/action-error.js';
 export { RetryAfterError } from './errors/retry-after-error.js';
 export type { JsonSchema, OperationDescriptor, OperationKind } from './connectors/operation.js';
-export type { ActionContext, ActionRequest, ConnectionConfig, Connector } from './connectors/connector.js';
+export type { ActionContext, ActionRequest, ConnectionConfig, Connector, Reconciliation } from './connectors/connector.js';
 export { createKeyedLimiter, type KeyedLimiter, type LimitPolicy } from './limits/keyed-limiter.js';
 export { Semaphore } from './limits/semaphore.js';
 export { silentLogger, type Logger } from './runtime/logger.js';

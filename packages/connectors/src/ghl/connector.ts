@@ -1,9 +1,8 @@
-import { ActionError, type ActionContext, type ActionRequest, type Connector, type OperationDescriptor } from '@flowline/core';
+import { ActionError, type ActionContext, type ActionRequest, type Connector, type OperationDescriptor, closestNames } from '@flowline/core';
 import { OAuthTokens, tokenSourceFor } from './auth/access-token-source.js';
 import { parseGhlCredentials } from './auth/credentials.js';
 import { InMemoryTokenStore, type TokenStore } from './auth/token-store.js';
 import { GhlClient, type GhlCall, type GhlClientOptions } from './client/ghl-client.js';
-import { closestNames } from './closest-names.js';
 import { createFindContext } from './reconcile/find-context.js';
 import type { Reconciliation } from './reconcile/effect-finder.js';
 import { createReconciler } from './reconcile/reconciler.js';

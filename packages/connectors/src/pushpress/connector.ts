@@ -1,6 +1,5 @@
-import { ActionError, type ActionContext, type ActionRequest, type Connector, type LimitPolicy, type OperationDescriptor } from '@flowline/core';
+import { ActionError, type ActionContext, type ActionRequest, type Connector, type LimitPolicy, type OperationDescriptor, closestNames } from '@flowline/core';
 import { pushpressTriggers } from '../operations/index.js';
-import { closestNames } from './closest-names.js';
 import { customerLookupOperation, type CustomerLookupInput } from './customer-lookup.js';
 import { createPayloadChecker } from './payload-validator.js';
 import { createPushPressClient, PUSHPRESS_PRODUCTION_URL } from './rest-client.js';

@@ -1,5 +1,4 @@
-import type { IdentifiedEvent, Logger, OperationDescriptor } from '@flowline/core';
-import { closestNames } from './closest-names.js';
+import { closestNames, type IdentifiedEvent, type Logger, type OperationDescriptor } from '@flowline/core';
 import { customerIdOf, deliveryIdentity } from './delivery-identity.js';
 import { exceedsJsonDepth } from './json-depth.js';
 import type { PayloadCheck } from './payload-validator.js';

@@ -1,5 +1,8 @@
-import { createMemoryStore } from '@flowline/core';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { createScenario, dayAtTheGym, scenarioCustomers, type Delivery, type ScenarioScript } from '@flowline/sandbox';
+import { openStore } from '../host/open-store.js';
 import { startDemoStack } from './demo-stack.js';
 import { summarize, type DemoSummary } from './demo-summary.js';
 import { resolveDemoOptions, type DemoOptions } from './demo-options.js';
@@ -30,7 +33,10 @@ export async function runDemo(options: DemoOptions = {}): Promise<DemoSummary> {
   const startedAt = Date.now();
   const script = dayAtTheGym({ seed: opts.seed, customers: opts.customers });
   const tracker = new RunTracker();
-  const store = createMemoryStore();
+  // The durable store, as `flowline serve` uses, in a fresh directory removed afterwards.
+  const dataDir = mkdtempSync(join(tmpdir(), 'flowline-demo-'));
+  const storage = openStore({ dataDir });
+  const { store } = storage;
   const stack = await startDemoStack({
     sandbox: { rateLimit: { limit: LIMIT_PER_WINDOW, windowMs: opts.windowMs } },
     customers: scenarioCustomers(script),
@@ -41,6 +47,7 @@ export async function runDemo(options: DemoOptions = {}): Promise<DemoSummary> {
     tracker.attach(stack.host.engine);
     const print = opts.print;
     print(`GHL sandbox ${stack.sandbox.url}, PushPress stub ${stack.pushpress.url}, Flowline ${stack.host.webhookUrl}`);
+    print(`Store: ${storage.describe}`);
     print(`Deployed ${stack.host.engine.workflows().length} workflows of 5 flows. Playing ${script.description ?? script.name}`);
     if (opts.faults) {
       // GHL is not always well: one 429 and one 503 show the client waiting and resending.
@@ -69,5 +76,7 @@ export async function runDemo(options: DemoOptions = {}): Promise<DemoSummary> {
     });
   } finally {
     await stack.close();
+    await storage.close();
+    rmSync(dataDir, { recursive: true, force: true });
   }
 }

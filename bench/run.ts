@@ -4,12 +4,13 @@
  * and add it to `benchmarks`.
  */
 import type { Benchmark } from './benchmark.js';
+import { durablePath } from './durable-path.js';
 import { engineThroughput } from './engine-throughput.js';
 import { reportEnvironment } from './environment.js';
 import { heapInFlight } from './heap-in-flight.js';
 import { BenchReport } from './report.js';
 
-const benchmarks: readonly Benchmark[] = [engineThroughput, heapInFlight];
+const benchmarks: readonly Benchmark[] = [engineThroughput, heapInFlight, durablePath];
 
 function pick(names: readonly string[]): readonly Benchmark[] {
   if (names.length === 0) return benchmarks;

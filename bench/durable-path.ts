@@ -1,0 +1,137 @@
+import { loadavg } from 'node:os';
+import { performance } from 'node:perf_hooks';
+import type { Benchmark } from './benchmark.js';
+import { BENCH_STORE_KINDS, STORE_LABELS, startBenchHost, type BenchStoreKind } from './bench-host.js';
+import { startLoadGenerator, type LoadGenerator } from './load-generator.js';
+import { startLoopbackGhl, type LoopbackGhl } from './loopback-ghl.js';
+import { percentile } from './percentile.js';
+import type { BenchReport } from './report.js';
+import type { WebhookLoadResult } from './webhook-load.js';
+
+export interface DurablePathOptions {
+  readonly stores: readonly BenchStoreKind[];
+  /** Concurrent senders of the load generator. */
+  readonly senders: number;
+  readonly warmupMs: number;
+  readonly measureMs: number;
+  /** The goals apply to this store (the durable default). */
+  readonly goalStore: BenchStoreKind;
+  readonly goalDeliveriesPerSecond: number;
+  readonly goalP99AckMs: number;
+}
+
+const DEFAULTS: DurablePathOptions = {
+  stores: BENCH_STORE_KINDS,
+  senders: 32,
+  warmupMs: 1_000,
+  measureMs: 5_000,
+  goalStore: 'sqlite-power',
+  goalDeliveriesPerSecond: 2_200,
+  goalP99AckMs: 50,
+};
+
+interface StoreFigures {
+  readonly load: WebhookLoadResult;
+  /** Runs the loopback GHL saw during the measured load (one upsert per run). */
+  readonly completed: number;
+  /** First send → the last run done, seconds. */
+  readonly endToEndSeconds: number;
+  /** First send → last acknowledgement, seconds. */
+  readonly sendingSeconds: number;
+  /** CPU of the host process (receiver, engine, store, GHL client) over the same span, µs. */
+  readonly hostCpuMicros: number;
+  readonly deadLetters: number;
+}
+
+const epochNow = (): number => performance.timeOrigin + performance.now();
+
+async function measureStore(store: BenchStoreKind, ghl: LoopbackGhl, generator: LoadGenerator, options: DurablePathOptions, firstIndex: number): Promise<StoreFigures> {
+  const bench = await startBenchHost({ store, ghlUrl: ghl.url });
+  try {
+    const { engine, webhookUrl } = bench.host;
+    await generator.send({ url: webhookUrl, senders: options.senders, durationMs: options.warmupMs, firstIndex });
+    await engine.idle();
+    const upsertsBefore = ghl.upserts;
+    const cpuBefore = process.cpuUsage();
+    const load = await generator.send({ url: webhookUrl, senders: options.senders, durationMs: options.measureMs, firstIndex: firstIndex + 1_000_000 });
+    await engine.idle();
+    const doneAt = epochNow();
+    const cpu = process.cpuUsage(cpuBefore);
+    const deadLetters = (await engine.deadLetters()).length;
+    return {
+      load,
+      completed: ghl.upserts - upsertsBefore,
+      endToEndSeconds: (doneAt - load.firstSendAt) / 1000,
+      sendingSeconds: (load.lastAnswerAt - load.firstSendAt) / 1000,
+      hostCpuMicros: cpu.user + cpu.system,
+      deadLetters,
+    };
+  } finally {
+    await bench.close();
+  }
+}
+
+const ms = (value: number): string => `${value.toFixed(1)} ms`;
+const perSecond = (value: number): string => `${Math.round(value).toLocaleString('en-US')}/s`;
+
+function reportStore(report: BenchReport, store: BenchStoreKind, figures: StoreFigures, options: DurablePathOptions): { deliveriesPerSecond: number; p99: number } {
+  const { load } = figures;
+  const p50 = percentile(load.ackMs, 50);
+  const p99 = percentile(load.ackMs, 99);
+  const deliveriesPerSecond = figures.completed / figures.endToEndSeconds;
+  report.row(STORE_LABELS[store], '');
+  report.row('  deliveries/s end to end', `${perSecond(deliveriesPerSecond)}  (${figures.completed.toLocaleString('en-US')} runs done in ${figures.endToEndSeconds.toFixed(2)} s, first send → last run done)`);
+  report.row('  acknowledged/s while sending', `${perSecond(load.accepted / figures.sendingSeconds)}  (${load.accepted.toLocaleString('en-US')} answered 202 in ${figures.sendingSeconds.toFixed(2)} s)`);
+  report.row('  time to acknowledgement', `p50 ${ms(p50)}, p99 ${ms(p99)}, max ${ms(load.ackMs.at(-1) ?? Number.NaN)}`);
+  report.row('  host cpu per delivery', `${(figures.hostCpuMicros / Math.max(1, figures.completed)).toFixed(0)} µs (receiver + engine + store + GHL client + loopback GHL)`);
+  report.row('  sender cpu per delivery', `${(load.cpuMicros / Math.max(1, load.sent)).toFixed(0)} µs (load generator process: sign + send)`);
+  const refused = Object.entries(load.refused);
+  const problems = [
+    ...(figures.completed !== load.accepted ? [`${load.accepted} accepted but ${figures.completed} upserts reached GHL`] : []),
+    ...(load.duplicates > 0 ? [`${load.duplicates} answered duplicate`] : []),
+    ...refused.map(([status, count]) => `${count} answered ${status}`),
+    ...(figures.deadLetters > 0 ? [`${figures.deadLetters} dead letters`] : []),
+  ];
+  report.row('  problems', problems.length === 0 ? 'none (every delivery 202, every accepted one ran its upsert)' : problems.join('; '));
+  if (store !== options.goalStore) {
+    report.row('  against the goals (not counted)', `${deliveriesPerSecond >= options.goalDeliveriesPerSecond ? 'meets' : 'misses'} ≥ ${options.goalDeliveriesPerSecond.toLocaleString('en-US')}/s, ${p99 < options.goalP99AckMs ? 'meets' : 'misses'} p99 < ${options.goalP99AckMs} ms`);
+  }
+  return { deliveriesPerSecond, p99 };
+}
+
+export function createDurablePath(overrides: Partial<DurablePathOptions> = {}): Benchmark {
+  const options = { ...DEFAULTS, ...overrides };
+  if (!Number.isInteger(options.senders) || options.senders < 1) throw new TypeError(`Expected \`senders\` to be a positive integer, got ${options.senders}`);
+  if (!(options.measureMs > 0) || !(options.warmupMs >= 0)) throw new TypeError('Expected `measureMs` > 0 and `warmupMs` ≥ 0');
+  if (!options.stores.includes(options.goalStore)) throw new TypeError(`Expected \`stores\` to include the goal store ${options.goalStore}`);
+  return {
+    name: 'durable-path',
+    title: 'signed PushPress webhook → committed → run → GHL upsert over loopback HTTP, per store',
+    async run(report: BenchReport) {
+      report.row('path', 'startHost (CLI): receiver checks signature + schema, engine.submit commits to the inbox, 202;');
+      report.row('', 'the run maps 7 fields (JSONata) and POSTs /contacts/upsert through the GHL client');
+      report.row('GHL', 'node:http server on 127.0.0.1, answers 200 at once, X-RateLimit-Max 1,000,000 per 10 s (budget never waits)');
+      report.row('load', `${options.senders} keep-alive senders in a child process (not sharing the host's event loop), each delivery a new customer`);
+      report.row('timing', `per store: fresh host and store, ${options.warmupMs} ms warm-up, then ${options.measureMs} ms of sending; engine concurrency 16 (default)`);
+      report.row('load average (1 min) before', loadavg()[0]?.toFixed(2) ?? '?');
+      const ghl = await startLoopbackGhl();
+      const generator = await startLoadGenerator();
+      try {
+        for (const [index, store] of options.stores.entries()) {
+          const figures = await measureStore(store, ghl, generator, options, index * 10_000_000);
+          const { deliveriesPerSecond, p99 } = reportStore(report, store, figures, options);
+          if (store === options.goalStore) {
+            report.goal(`≥ ${options.goalDeliveriesPerSecond.toLocaleString('en-US')} deliveries/s end to end, ${store}`, deliveriesPerSecond >= options.goalDeliveriesPerSecond, perSecond(deliveriesPerSecond));
+            report.goal(`p99 acknowledgement < ${options.goalP99AckMs} ms, ${store}`, p99 < options.goalP99AckMs, ms(p99));
+          }
+        }
+      } finally {
+        await generator.close();
+        await ghl.close();
+      }
+      report.row('load average (1 min) after', loadavg()[0]?.toFixed(2) ?? '?');
+    },
+  };
+}
+
+export const durablePath: Benchmark = createDurablePath();

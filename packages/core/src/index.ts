@@ -15,7 +15,7 @@ export { silentLogger, type Logger } from './runtime/logger.js';
 export type * from './store/records.js';
 export type { RunQuery, Store } from './store/store.js';
 export type { EventSink, IdentifiedEvent, SubmitResult } from './runtime/event-sink.js';
-export { createMemoryStore } from './store/memory-store.js';
+export { createMemoryStore, type MemoryStoreOptions } from './store/memory-store.js';
 export { createEngine, type CompletedRun, type Engine, type EngineOptions, type RunOptions } from './runtime/engine.js';
 export type { RunEventName, RunEvents } from './runtime/run-events.js';
 export type { RunContext, RunResult } from './runtime/run-context.js';

@@ -72,20 +72,33 @@ function sleep(ms: number, signal: AbortSignal): Promise<void> {
   });
 }
 
-/** Runs `task` with p-retry under the policy; the delay of each retry comes from `retryDelay`. */
-export function withRetry<T>(task: (attempt: number) => Promise<T>, policy: ResolvedRetryPolicy, options: RetryOptions): Promise<T> {
+/**
+ * Runs `task` under the policy; the delay of each retry comes from `retryDelay`. The first
+ * attempt runs directly (most succeed); the retries after it run under p-retry.
+ */
+export async function withRetry<T>(task: (attempt: number) => Promise<T>, policy: ResolvedRetryPolicy, options: RetryOptions): Promise<T> {
   if (policy.attempts <= 1) return task(1);
-  return pRetry(task, {
-    retries: policy.attempts - 1,
+  const wait = async (failedAttempt: number, error: unknown) => {
+    const delay = retryDelay(policy, failedAttempt, error, options.random);
+    options.onRetry(failedAttempt + 1, delay, error);
+    await sleep(delay, options.signal);
+  };
+  try {
+    return await task(1);
+  } catch (error) {
+    if (!isRetryable(error, policy)) throw error;
+    await wait(1, error);
+  }
+  if (policy.attempts === 2) return task(2);
+  return pRetry((attempt) => task(attempt + 1), {
+    retries: policy.attempts - 2,
     minTimeout: 0,
     maxTimeout: 0,
     randomize: false,
     signal: options.signal,
     shouldRetry: async ({ error, attemptNumber }) => {
       if (!isRetryable(error, policy)) return false;
-      const delay = retryDelay(policy, attemptNumber, error, options.random);
-      options.onRetry(attemptNumber + 1, delay, error);
-      await sleep(delay, options.signal);
+      await wait(attemptNumber + 1, error);
       return true;
     },
   });

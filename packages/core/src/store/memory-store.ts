@@ -28,7 +28,22 @@ interface StoredRun {
  * place); `listDeadLetters` oldest `at` first, ties in order put (putting a subject again moves
  * it to the end of its `at`).
  */
-export function createMemoryStore(): Store {
+export interface MemoryStoreOptions {
+  /**
+   * Finished runs kept, with their steps, snapshots and run-scoped effect records; older ones are
+   * forgotten (failed runs on the dead-letter list are kept). Default 10,000, so a long-running
+   * host does not grow without bound.
+   */
+  readonly maxFinishedRuns?: number;
+}
+
+export function createMemoryStore(options: MemoryStoreOptions = {}): Store {
+  const maxFinishedRuns = options.maxFinishedRuns ?? 10_000;
+  checkLimit(maxFinishedRuns, 'createMemoryStore maxFinishedRuns');
+  /** Finished runs, oldest first, for forgetting. */
+  const finished = new Set<string>();
+  /** Effect records keyed by a run's own place (`run/<id>/...`), forgotten with the run. */
+  const runScopedEffects = new Map<string, Set<string>>();
   const inbox = new Map<string, StoredInbox>();
   const runs = new Map<string, StoredRun>();
   const steps = new Map<string, Map<string, string>>();
@@ -38,6 +53,19 @@ export function createMemoryStore(): Store {
   const deadLetters = new Map<string, { readonly seq: number; readonly at: string; readonly json: string }>();
   let deadLetterSeq = 0;
   let runSeq = 0;
+
+  const forgetOldRuns = () => {
+    for (const id of finished) {
+      if (finished.size <= maxFinishedRuns) return;
+      finished.delete(id);
+      if (deadLetters.has(`run:${id}`)) continue;
+      runs.delete(id);
+      steps.delete(id);
+      snapshots.delete(id);
+      for (const key of runScopedEffects.get(id) ?? []) idempotency.delete(key);
+      runScopedEffects.delete(id);
+    }
+  };
 
   return {
     async addToInbox(event: TriggerEvent & { readonly id: string }, receivedAt: string) {
@@ -83,6 +111,13 @@ export function createMemoryStore(): Store {
       const json = toStoredJson(run, `run ${run.id}`);
       const seq = runs.get(run.id)?.seq ?? ++runSeq;
       runs.set(run.id, { seq, workflowId: run.workflowId, queuedAt: run.queuedAt, status: run.status, json });
+      if (run.status === 'succeeded' || run.status === 'failed') {
+        finished.delete(run.id);
+        finished.add(run.id);
+        forgetOldRuns();
+      } else {
+        finished.delete(run.id);
+      }
     },
 
     async getRun(id: string) {
@@ -138,6 +173,11 @@ export function createMemoryStore(): Store {
     async putIdempotency(record: IdempotencyRecord) {
       checkId(record.key, 'record.key', 'putIdempotency');
       idempotency.set(record.key, toStoredJson(record, `idempotency record ${record.key}`));
+      if (record.key.startsWith(`run/${record.runId}/`)) {
+        const keys = runScopedEffects.get(record.runId) ?? new Set<string>();
+        keys.add(record.key);
+        runScopedEffects.set(record.runId, keys);
+      }
     },
 
     async getLink(namespace: string, fromId: string) {

@@ -1,4 +1,38 @@
+import { describe, expect, it } from 'vitest';
 import { createMemoryStore } from '../../src/index.js';
 import { describeStoreContract } from '../../src/testing/index.js';
 
 describeStoreContract('memory store', async () => ({ store: createMemoryStore() }));
+
+describe('memory store retention', () => {
+  const run = (id: string, status: 'running' | 'succeeded' | 'failed') => ({
+    id,
+    workflowId: 'wf',
+    workflowVersion: 1,
+    status,
+    dryRun: false,
+    event: { trigger: 't', payload: {} },
+    queuedAt: new Date(Date.now() + Number(id.slice(1))).toISOString(),
+  });
+
+  it('forgets the oldest finished runs beyond its limit, with their steps and run-scoped effects', async () => {
+    const store = createMemoryStore({ maxFinishedRuns: 2 });
+    for (const id of ['r1', 'r2', 'r3']) {
+      await store.putRun(run(id, 'succeeded'));
+      await store.putIdempotency({ key: `run/${id}/a`, runId: id, path: 'a', state: 'done', output: 1, recordedAt: 'now' });
+    }
+    await store.putRun(run('r4', 'running'));
+    expect((await store.listRuns()).map((kept) => kept.id)).toEqual(['r4', 'r3', 'r2']);
+    expect(await store.getIdempotency('run/r1/a')).toBeUndefined();
+    expect(await store.getIdempotency('run/r3/a')).toMatchObject({ output: 1 });
+  });
+
+  it('keeps a failed run that is on the dead-letter list', async () => {
+    const store = createMemoryStore({ maxFinishedRuns: 1 });
+    await store.putRun(run('r1', 'failed'));
+    await store.putDeadLetter({ runId: 'r1', reason: 'run-failed', at: new Date().toISOString() });
+    await store.putRun(run('r2', 'succeeded'));
+    await store.putRun(run('r3', 'succeeded'));
+    expect((await store.listRuns()).map((kept) => kept.id)).toEqual(['r3', 'r1']);
+  });
+});

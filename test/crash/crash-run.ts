@@ -1,0 +1,166 @@
+import { randomBytes } from 'node:crypto';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { createSqliteStore } from '../../packages/store-sqlite/src/index.js';
+import { createPrng, type LocationDump, type SandboxDump } from '../../packages/sandbox/src/index.js';
+import { REPO_ROOT } from '../support/node-child.js';
+import { startSandboxChild } from '../support/sandbox-child.js';
+import { freePort, ServeProcess } from '../support/serve-process.js';
+import type { Workload } from './crash-deliveries.js';
+import { deliveryOutcomes, type DeliveryOutcomes } from './delivery-outcomes.js';
+import { acceptanceOrder, DeliverySender, type Attempt } from './delivery-sender.js';
+import { awaitKillMoment, KILL_KINDS, type KillMoment } from './kill-moments.js';
+
+/** The example flows the engine serves (every `*.workflow.json` in these folders). */
+export const FLOW_DIRS = ['examples/contact-sync', 'examples/task-sync', 'examples/note-sync', 'examples/appointment-sync', 'examples/lead-pipeline'];
+export const LOCATION_ID = 'loc_sandbox_1';
+const SECRET_ENV = 'FLOWLINE_CRASH_TEST_SIGNING_SECRET';
+
+export interface RunOptions {
+  readonly workload: Workload;
+  /** SIGKILLs before the final start; 0 is the run without crashes. */
+  readonly kills: number;
+  readonly seed: number;
+  /** Engine concurrency (`--concurrency`). */
+  readonly concurrency?: number;
+  /** The store's durability setting (default: the CLI's default). */
+  readonly durability?: 'power' | 'process';
+  /** Progress lines (kills, restarts) go here. */
+  readonly log?: (line: string) => void;
+}
+
+export interface KillRecord extends KillMoment {
+  readonly number: number;
+  /** Deliveries of the send order acknowledged when the kill landed. */
+  readonly acknowledgedBefore: number;
+  readonly exit: string;
+}
+
+export interface RunResult {
+  readonly location: LocationDump;
+  readonly sandbox: Pick<SandboxDump, 'requests'>;
+  readonly outcomes: DeliveryOutcomes;
+  readonly attempts: readonly Attempt[];
+  /** Per customer (ordering key), identities in the order the engine committed them. */
+  readonly acceptance: ReadonlyMap<string, readonly string[]>;
+  readonly kills: readonly KillRecord[];
+  readonly starts: number;
+  /** Whether the final SIGTERM found the engine able to finish and exit by itself. */
+  readonly stoppedGracefully: boolean;
+  readonly seconds: number;
+}
+
+function writeConfig(dir: string, ghlUrl: string, pushpressUrl: string): string {
+  const base = JSON.parse(readFileSync(join(REPO_ROOT, 'examples/flowline.config.json'), 'utf8')) as Record<string, unknown>;
+  const config = {
+    ...base,
+    ghl: { baseUrl: ghlUrl },
+    pushpress: { baseUrl: pushpressUrl, signingSecrets: [`$env:${SECRET_ENV}`] },
+  };
+  const file = join(dir, 'flowline.config.json');
+  writeFileSync(file, JSON.stringify(config, null, 2));
+  return file;
+}
+
+/** Kill kinds for `count` kills: every kind equally often (as far as the count allows), in seeded order. */
+function killKinds(count: number, seed: number): Array<(typeof KILL_KINDS)[number]> {
+  const kinds = Array.from({ length: count }, (_, index) => KILL_KINDS[index % KILL_KINDS.length] ?? 'random');
+  return createPrng(seed).shuffle(kinds);
+}
+
+/**
+ * One run of the workload against a fresh GHL sandbox process and `flowline serve` processes on
+ * one data directory: the deliveries are released in `kills + 1` slices; after each slice the
+ * engine is SIGKILLed at a seeded moment (see kill-moments.ts) and started again. Then the rest
+ * is sent, the engine is stopped with SIGTERM (it finishes its work first), and the store and
+ * the sandbox are read.
+ */
+export async function runWorkload(options: RunOptions): Promise<RunResult> {
+  const { workload, kills } = options;
+  const log = options.log ?? (() => {});
+  const started = Date.now();
+  const workDir = mkdtempSync(join(tmpdir(), 'flowline-crash-'));
+  const secret = `crash_${randomBytes(16).toString('hex')}`;
+  const sandbox = await startSandboxChild({ customers: workload.customers, workDir, seed: options.seed });
+  let serve: ServeProcess | undefined;
+  try {
+    serve = new ServeProcess({
+      workflows: FLOW_DIRS,
+      configFile: writeConfig(workDir, sandbox.ghlUrl, sandbox.pushpressUrl),
+      dataDir: join(workDir, 'data'),
+      port: await freePort(),
+      env: { [SECRET_ENV]: secret },
+      logFile: join(workDir, 'serve.log'),
+      ...(options.concurrency === undefined ? {} : { concurrency: options.concurrency }),
+      ...(options.durability === undefined ? {} : { durability: options.durability }),
+    });
+    const sender = new DeliverySender({ url: serve.webhookUrl, secret, workload });
+    const prng = createPrng(options.seed);
+    const kinds = killKinds(kills, options.seed + 1);
+    const killRecords: KillRecord[] = [];
+
+    await serve.start();
+    log(`sandbox and engine up after ${((Date.now() - started) / 1000).toFixed(1)} s`);
+    let senderError: unknown;
+    const sending = sender.run().catch((error: unknown) => {
+      senderError = error;
+    });
+    for (let number = 1; number <= kills; number++) {
+      const kind = kinds[number - 1] ?? 'random';
+      // Kill n falls while the n-th of kills + 1 slices of the send order goes out: at a seeded
+      // point of it (or after 30 s, if the engine acknowledges slowly), then at the kind's moment.
+      const sliceStart = Math.ceil((sender.total * (number - 1)) / (kills + 1));
+      const sliceEnd = Math.ceil((sender.total * number) / (kills + 1));
+      sender.allowUpTo(sliceEnd);
+      await sender.reached(sliceStart + Math.floor(prng.next() * (sliceEnd - sliceStart)), 30_000);
+      const moment = await awaitKillMoment(kind, { admin: sandbox.admin, prng, faultTimeoutMs: 10_000 });
+      const acknowledgedBefore = sender.progress;
+      const exit = await serve.kill(`kill ${number}: ${JSON.stringify(moment)}`);
+      await sandbox.admin.clearFaults();
+      const record: KillRecord = { ...moment, number, acknowledgedBefore, exit: exit.signal ?? `code ${exit.code}` };
+      killRecords.push(record);
+      log(`kill ${number}/${kills}: ${kind}${moment.path ? ` on POST ${moment.path}${moment.faultFired ? '' : ' (fault never fired)'}` : ''} after ${moment.afterMs} ms; ${acknowledgedBefore}/${sender.total} acknowledged`);
+      if (senderError) break;
+      await sleep(prng.int(0, 300));
+      await serve.start();
+    }
+    sender.allowUpTo(sender.total);
+    await sending;
+    if (senderError) throw senderError;
+    log(`all ${sender.total} sends acknowledged; stopping the engine with SIGTERM (it finishes its work first)`);
+    const stop = await serve.stop(120_000);
+
+    const store = createSqliteStore({ path: join(workDir, 'data', 'flowline.db') });
+    const acceptance = acceptanceOrder(sender.attempts);
+    let outcomes: DeliveryOutcomes;
+    try {
+      outcomes = await deliveryOutcomes(store, [...acceptance.values()].flat());
+    } finally {
+      await store.close();
+    }
+    const dump = await sandbox.admin.state();
+    const location = dump.locations.find((candidate) => candidate.id === LOCATION_ID);
+    if (!location) throw new Error(`The sandbox has no location ${LOCATION_ID}`);
+    return {
+      location,
+      sandbox: { requests: dump.requests },
+      outcomes,
+      attempts: sender.attempts,
+      acceptance,
+      kills: killRecords,
+      starts: serve.startCount,
+      stoppedGracefully: stop.graceful,
+      seconds: (Date.now() - started) / 1000,
+    };
+  } catch (error) {
+    const output = serve ? serve.output() : '';
+    throw new Error(`${error instanceof Error ? error.message : String(error)}\n--- flowline serve output (last lines):\n${output.slice(-6000)}`, { cause: error });
+  } finally {
+    if (serve?.running) await serve.kill();
+    await sandbox.close();
+    if (process.env['FLOWLINE_CRASH_KEEP'] === undefined) rmSync(workDir, { recursive: true, force: true });
+    else log(`kept ${workDir}`);
+  }
+}

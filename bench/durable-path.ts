@@ -2,9 +2,8 @@ import { loadavg } from 'node:os';
 import { performance } from 'node:perf_hooks';
 import type { Benchmark } from './benchmark.js';
 import { BENCH_STORE_KINDS, STORE_LABELS, startBenchHost, type BenchStoreKind } from './bench-host.js';
-import { startLoadGenerator, type LoadGenerator } from './load-generator.js';
-import { startLoopbackGhl, type LoopbackGhl } from './loopback-ghl.js';
 import { percentile } from './percentile.js';
+import { startRemoteSide, type RemoteSide } from './remote-side.js';
 import type { BenchReport } from './report.js';
 import type { WebhookLoadResult } from './webhook-load.js';
 
@@ -24,7 +23,7 @@ const DEFAULTS: DurablePathOptions = {
   stores: BENCH_STORE_KINDS,
   senders: 32,
   warmupMs: 1_000,
-  measureMs: 5_000,
+  measureMs: 3_000,
   goalStore: 'sqlite-power',
   goalDeliveriesPerSecond: 2_200,
   goalP99AckMs: 50,
@@ -45,22 +44,22 @@ interface StoreFigures {
 
 const epochNow = (): number => performance.timeOrigin + performance.now();
 
-async function measureStore(store: BenchStoreKind, ghl: LoopbackGhl, generator: LoadGenerator, options: DurablePathOptions, firstIndex: number): Promise<StoreFigures> {
-  const bench = await startBenchHost({ store, ghlUrl: ghl.url });
+async function measureStore(store: BenchStoreKind, remote: RemoteSide, options: DurablePathOptions, firstIndex: number): Promise<StoreFigures> {
+  const bench = await startBenchHost({ store, ghlUrl: remote.ghlUrl });
   try {
     const { engine, webhookUrl } = bench.host;
-    await generator.send({ url: webhookUrl, senders: options.senders, durationMs: options.warmupMs, firstIndex });
+    await remote.send({ url: webhookUrl, senders: options.senders, durationMs: options.warmupMs, firstIndex });
     await engine.idle();
-    const upsertsBefore = ghl.upserts;
+    const upsertsBefore = await remote.upserts();
     const cpuBefore = process.cpuUsage();
-    const load = await generator.send({ url: webhookUrl, senders: options.senders, durationMs: options.measureMs, firstIndex: firstIndex + 1_000_000 });
+    const load = await remote.send({ url: webhookUrl, senders: options.senders, durationMs: options.measureMs, firstIndex: firstIndex + 1_000_000 });
     await engine.idle();
     const doneAt = epochNow();
     const cpu = process.cpuUsage(cpuBefore);
     const deadLetters = (await engine.deadLetters()).length;
     return {
       load,
-      completed: ghl.upserts - upsertsBefore,
+      completed: (await remote.upserts()) - upsertsBefore,
       endToEndSeconds: (doneAt - load.firstSendAt) / 1000,
       sendingSeconds: (load.lastAnswerAt - load.firstSendAt) / 1000,
       hostCpuMicros: cpu.user + cpu.system,
@@ -83,8 +82,8 @@ function reportStore(report: BenchReport, store: BenchStoreKind, figures: StoreF
   report.row('  deliveries/s end to end', `${perSecond(deliveriesPerSecond)}  (${figures.completed.toLocaleString('en-US')} runs done in ${figures.endToEndSeconds.toFixed(2)} s, first send → last run done)`);
   report.row('  acknowledged/s while sending', `${perSecond(load.accepted / figures.sendingSeconds)}  (${load.accepted.toLocaleString('en-US')} answered 202 in ${figures.sendingSeconds.toFixed(2)} s)`);
   report.row('  time to acknowledgement', `p50 ${ms(p50)}, p99 ${ms(p99)}, max ${ms(load.ackMs.at(-1) ?? Number.NaN)}`);
-  report.row('  host cpu per delivery', `${(figures.hostCpuMicros / Math.max(1, figures.completed)).toFixed(0)} µs (receiver + engine + store + GHL client + loopback GHL)`);
-  report.row('  sender cpu per delivery', `${(load.cpuMicros / Math.max(1, load.sent)).toFixed(0)} µs (load generator process: sign + send)`);
+  report.row('  host cpu per delivery', `${(figures.hostCpuMicros / Math.max(1, figures.completed)).toFixed(0)} µs (receiver + engine + store + GHL client; 1e6 / this = the ceiling on one core)`);
+  report.row('  sender cpu per delivery', `${(load.cpuMicros / Math.max(1, load.sent)).toFixed(0)} µs (remote-side process, while sending: sign + send + answer GHL)`);
   const refused = Object.entries(load.refused);
   const problems = [
     ...(figures.completed !== load.accepted ? [`${load.accepted} accepted but ${figures.completed} upserts reached GHL`] : []),
@@ -111,14 +110,14 @@ export function createDurablePath(overrides: Partial<DurablePathOptions> = {}): 
       report.row('path', 'startHost (CLI): receiver checks signature + schema, engine.submit commits to the inbox, 202;');
       report.row('', 'the run maps 7 fields (JSONata) and POSTs /contacts/upsert through the GHL client');
       report.row('GHL', 'node:http server on 127.0.0.1, answers 200 at once, X-RateLimit-Max 1,000,000 per 10 s (budget never waits)');
-      report.row('load', `${options.senders} keep-alive senders in a child process (not sharing the host's event loop), each delivery a new customer`);
+      report.row('load', `${options.senders} keep-alive node:http senders, each delivery a new customer (so runs go in parallel)`);
+      report.row('processes', 'senders and GHL in one child process, the host alone in this one (one event loop each)');
       report.row('timing', `per store: fresh host and store, ${options.warmupMs} ms warm-up, then ${options.measureMs} ms of sending; engine concurrency 16 (default)`);
       report.row('load average (1 min) before', loadavg()[0]?.toFixed(2) ?? '?');
-      const ghl = await startLoopbackGhl();
-      const generator = await startLoadGenerator();
+      const remote = await startRemoteSide();
       try {
         for (const [index, store] of options.stores.entries()) {
-          const figures = await measureStore(store, ghl, generator, options, index * 10_000_000);
+          const figures = await measureStore(store, remote, options, index * 10_000_000);
           const { deliveriesPerSecond, p99 } = reportStore(report, store, figures, options);
           if (store === options.goalStore) {
             report.goal(`≥ ${options.goalDeliveriesPerSecond.toLocaleString('en-US')} deliveries/s end to end, ${store}`, deliveriesPerSecond >= options.goalDeliveriesPerSecond, perSecond(deliveriesPerSecond));
@@ -126,8 +125,7 @@ export function createDurablePath(overrides: Partial<DurablePathOptions> = {}): 
           }
         }
       } finally {
-        await generator.close();
-        await ghl.close();
+        await remote.close();
       }
       report.row('load average (1 min) after', loadavg()[0]?.toFixed(2) ?? '?');
     },

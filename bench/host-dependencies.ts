@@ -9,3 +9,5 @@ export type { HostConfig } from '../packages/cli/src/host-config.js';
 export { createSqliteStore, type Durability, type SqliteStore } from '../packages/store-sqlite/src/index.js';
 export { signPushPressData } from '../packages/connectors/src/index.js';
 export { createMemoryStore, type Store } from '../packages/core/src/index.js';
+export { createGhlConnector, createPushPressConnector, createPushPressReceiver, pushpressTriggers } from '../packages/connectors/src/index.js';
+export { createEngine, createKeyedLimiter, silentLogger, type IdentifiedEvent, type SubmitResult } from '../packages/core/src/index.js';

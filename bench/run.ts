@@ -8,9 +8,10 @@ import { durablePath } from './durable-path.js';
 import { engineThroughput } from './engine-throughput.js';
 import { reportEnvironment } from './environment.js';
 import { heapInFlight } from './heap-in-flight.js';
+import { queuedMemory } from './queued-memory.js';
 import { BenchReport } from './report.js';
 
-const benchmarks: readonly Benchmark[] = [engineThroughput, heapInFlight, durablePath];
+const benchmarks: readonly Benchmark[] = [engineThroughput, heapInFlight, durablePath, queuedMemory];
 
 function pick(names: readonly string[]): readonly Benchmark[] {
   if (names.length === 0) return benchmarks;

@@ -109,7 +109,7 @@ export function createDurablePath(overrides: Partial<DurablePathOptions> = {}): 
     async run(report: BenchReport) {
       report.row('path', 'startHost (CLI): receiver checks signature + schema, engine.submit commits to the inbox, 202;');
       report.row('', 'the run maps 7 fields (JSONata) and POSTs /contacts/upsert through the GHL client');
-      report.row('GHL', 'node:http server on 127.0.0.1, answers 200 at once, X-RateLimit-Max 1,000,000 per 10 s (budget never waits)');
+      report.row('GHL', 'node:http server on 127.0.0.1, answers 200 at once, X-RateLimit-Max 1,000,000 per 1 s (the budget never waits)');
       report.row('load', `${options.senders} keep-alive node:http senders, each delivery a new customer (so runs go in parallel)`);
       report.row('processes', 'senders and GHL in one child process, the host alone in this one (one event loop each)');
       report.row('timing', `per store: fresh host and store, ${options.warmupMs} ms warm-up, then ${options.measureMs} ms of sending; engine concurrency 16 (default)`);

@@ -246,6 +246,32 @@ export function createEngine(options: EngineOptions = {}): Engine {
     return next;
   };
 
+  /**
+   * What an earlier process left: the runs it left unfinished are listed first, before anything
+   * new runs, so a run started meanwhile by a newly submitted event is never taken for a leftover
+   * and run a second time beside its own lane. Pending inbox events go through their lanes; a
+   * leftover run without a pending event resumes from its snapshot unless it finished meanwhile.
+   */
+  const resumeLeftovers = async (): Promise<CompletedRun[]> => {
+    const unfinished = [...(await store.listRuns({ status: 'running' })), ...(await store.listRuns({ status: 'queued' }))];
+    const pendingEvents = await store.listInbox('pending');
+    const fromInbox = await Promise.all(pendingEvents.map((entry) => enqueue({ ...entry.event, id: entry.id })));
+    const resumedIds = new Set(fromInbox.flat().map((run) => run.id));
+    const orphans: CompletedRun[] = [];
+    for (const listed of unfinished.filter((candidate) => !resumedIds.has(candidate.id))) {
+      const run = await store.getRun(listed.id);
+      if (!run || run.status === 'succeeded' || run.status === 'failed') continue;
+      const workflow = deployed.get(run.workflowId);
+      if (!workflow || workflow.definition.version !== run.workflowVersion) {
+        services.logger.warn('a run cannot resume: its workflow version is not deployed', { runId: run.id, workflowId: run.workflowId, version: run.workflowVersion });
+        continue;
+      }
+      const snapshot = (await store.getSnapshot(run.id)) as Snapshot<unknown> | undefined;
+      orphans.push(await complete(await track(executeRun(workflow, run, services, snapshot))));
+    }
+    return [...fromInbox.flat(), ...orphans];
+  };
+
   return {
     catalog,
     validate,
@@ -280,22 +306,11 @@ export function createEngine(options: EngineOptions = {}): Engine {
       void enqueue(event);
       return { status: 'accepted', id: event.id };
     },
-    async resume() {
-      const pendingEvents = await store.listInbox('pending');
-      const fromInbox = await Promise.all(pendingEvents.map((entry) => enqueue({ ...entry.event, id: entry.id })));
-      const resumedIds = new Set(fromInbox.flat().map((run) => run.id));
-      const unfinished = [...(await store.listRuns({ status: 'running' })), ...(await store.listRuns({ status: 'queued' }))];
-      const orphans: CompletedRun[] = [];
-      for (const run of unfinished.filter((candidate) => !resumedIds.has(candidate.id))) {
-        const workflow = deployed.get(run.workflowId);
-        if (!workflow || workflow.definition.version !== run.workflowVersion) {
-          services.logger.warn('a run cannot resume: its workflow version is not deployed', { runId: run.id, workflowId: run.workflowId, version: run.workflowVersion });
-          continue;
-        }
-        const snapshot = (await store.getSnapshot(run.id)) as Snapshot<unknown> | undefined;
-        orphans.push(await complete(await track(executeRun(workflow, run, services, snapshot))));
-      }
-      return [...fromInbox.flat(), ...orphans];
+    resume() {
+      const work = resumeLeftovers();
+      // idle() waits for it too, so a host that stops does not close the store under it.
+      void track(work.then(() => undefined, () => undefined));
+      return work;
     },
     deadLetters(query) {
       return store.listDeadLetters(query);

@@ -24,6 +24,8 @@ function reply(message: RemoteReply): void {
 }
 
 const ghl = await startLoopbackGhl();
+// Without its parent (killed, or ended without close()), nothing is left to serve: do not linger.
+process.on('disconnect', () => process.exit(0));
 
 process.on('message', (message: RemoteRequest) => {
   if (message.type === 'exit') {

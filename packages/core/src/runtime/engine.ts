@@ -119,6 +119,7 @@ export function createEngine(options: EngineOptions = {}): Engine {
     config: options.config ?? {},
     redact: createRedactor(Object.values(connections).flatMap((connection) => secretStrings(connection.credentials))),
     now: options.now ?? Date.now,
+    freshRuns: new Set(),
     async recordStep(record) {
       await store.putStep(record);
       const kept = stepsOfRuns.get(record.runId);
@@ -179,10 +180,11 @@ export function createEngine(options: EngineOptions = {}): Engine {
       ? randomUUID()
       : createHash('sha256').update(`${event.id}\u0000${workflow.definition.id}\u0000${workflow.definition.version}`).digest('hex').slice(0, 32);
 
-  const start = async (workflow: PreparedWorkflow, event: TriggerEvent, runOptions: RunOptions): Promise<CompletedRun | undefined> => {
+  /** `fresh`: the event was accepted into the inbox just now, so it has no run yet. */
+  const start = async (workflow: PreparedWorkflow, event: TriggerEvent, runOptions: RunOptions, fresh = false): Promise<CompletedRun | undefined> => {
     const dryRun = runOptions.dryRun ?? false;
     const id = runIdFor(event, workflow, dryRun);
-    if (event.id !== undefined && !dryRun) {
+    if (event.id !== undefined && !dryRun && !fresh) {
       const existing = await store.getRun(id);
       if (existing?.status === 'succeeded' || existing?.status === 'failed') return complete(existing);
       if (existing) return complete(await executeRun(workflow, existing, services, (await store.getSnapshot(id)) as Snapshot<unknown> | undefined));
@@ -198,22 +200,29 @@ export function createEngine(options: EngineOptions = {}): Engine {
       if (!matches) return undefined;
     }
     const run = await queueRun(workflow, event, { id, dryRun, services });
-    return execute(workflow, run);
+    if (!fresh) return execute(workflow, run);
+    services.freshRuns.add(id);
+    try {
+      return await execute(workflow, run);
+    } finally {
+      services.freshRuns.delete(id);
+    }
   };
 
-  const dispatch = async (event: TriggerEvent, runOptions: RunOptions = {}): Promise<CompletedRun[]> => {
+  const dispatchEvent = async (event: TriggerEvent, runOptions: RunOptions, fresh: boolean): Promise<CompletedRun[]> => {
     checkEvent(event);
     const matching = [...deployed.values()].filter((workflow) => workflow.definition.trigger.operation === event.trigger);
-    const runs = await Promise.all(matching.map((workflow) => start(workflow, event, runOptions)));
+    const runs = await Promise.all(matching.map((workflow) => start(workflow, event, runOptions, fresh)));
     return runs.filter((run): run is CompletedRun => run !== undefined);
   };
+  const dispatch = (event: TriggerEvent, runOptions: RunOptions = {}) => dispatchEvent(event, runOptions, false);
 
   const at = () => new Date(services.now()).toISOString();
 
   /** Runs an accepted event; failed runs and unprocessable events go to the dead-letter list. */
-  const process = async (event: IdentifiedEvent): Promise<CompletedRun[]> => {
+  const process = async (event: IdentifiedEvent, fresh: boolean): Promise<CompletedRun[]> => {
     try {
-      const runs = await slots.run(() => dispatch(event));
+      const runs = await slots.run(() => dispatchEvent(event, {}, fresh));
       for (const run of runs.filter((candidate) => candidate.status === 'failed')) {
         await store.putDeadLetter({ runId: run.id, reason: 'run-failed', at: at(), ...(run.error ? { error: run.error } : {}) });
       }
@@ -235,10 +244,10 @@ export function createEngine(options: EngineOptions = {}): Engine {
   };
 
   /** Queues an accepted event behind the others of its ordering key. */
-  const enqueue = (event: IdentifiedEvent): Promise<CompletedRun[]> => {
+  const enqueue = (event: IdentifiedEvent, fresh: boolean): Promise<CompletedRun[]> => {
     const lane = event.orderingKey ?? event.id;
     const previous = lanes.get(lane) ?? Promise.resolve();
-    const next = previous.then(() => process(event));
+    const next = previous.then(() => process(event, fresh));
     lanes.set(lane, next);
     void track(next).finally(() => {
       if (lanes.get(lane) === next) lanes.delete(lane);
@@ -255,7 +264,7 @@ export function createEngine(options: EngineOptions = {}): Engine {
   const resumeLeftovers = async (): Promise<CompletedRun[]> => {
     const unfinished = [...(await store.listRuns({ status: 'running' })), ...(await store.listRuns({ status: 'queued' }))];
     const pendingEvents = await store.listInbox('pending');
-    const fromInbox = await Promise.all(pendingEvents.map((entry) => enqueue({ ...entry.event, id: entry.id })));
+    const fromInbox = await Promise.all(pendingEvents.map((entry) => enqueue({ ...entry.event, id: entry.id }, false)));
     const resumedIds = new Set(fromInbox.flat().map((run) => run.id));
     const orphans: CompletedRun[] = [];
     for (const listed of unfinished.filter((candidate) => !resumedIds.has(candidate.id))) {
@@ -303,7 +312,7 @@ export function createEngine(options: EngineOptions = {}): Engine {
       checkEvent(event);
       const { added } = await store.addToInbox(event, at());
       if (!added) return { status: 'duplicate', id: event.id } satisfies SubmitResult;
-      void enqueue(event);
+      void enqueue(event, true);
       return { status: 'accepted', id: event.id };
     },
     resume() {
@@ -322,7 +331,7 @@ export function createEngine(options: EngineOptions = {}): Engine {
         const entry = await store.getInboxEntry(letter.inboxId);
         if (!entry) throw new FlowlineError('runs.not-found', `Dead letter ${letterId} names inbox entry ${letter.inboxId}, which is gone`);
         await store.removeDeadLetter(letterId);
-        return process({ ...entry.event, id: entry.id });
+        return process({ ...entry.event, id: entry.id }, false);
       }
       const runId = letter?.runId ?? id;
       const run = await store.getRun(runId);

@@ -20,6 +20,11 @@ export interface RunServices {
   readonly config: Readonly<Record<string, unknown>>;
   readonly redact: Redactor;
   readonly now: () => number;
+  /**
+   * Runs this process started for an event it has just accepted: nothing of theirs can be in the
+   * store yet, so their steps skip looking for earlier effects (a read that would force a commit).
+   */
+  readonly freshRuns: Set<string>;
   /** Stores a step's record (and keeps it for the run's result, saving a read-back). */
   recordStep(record: StepRecord): Promise<void>;
 }

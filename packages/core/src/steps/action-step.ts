@@ -129,7 +129,7 @@ export const actionStep: StepKind<ActionStep> = {
         // Every effect has a key: the step's own idempotency key, else its place in this run, so a
         // resumed run never repeats an effect it already had.
         const effectKey = key ?? `run/${context.runId}/${path}`;
-        const previous = await store.getIdempotency(effectKey);
+        const previous = key === undefined && services.freshRuns.has(context.runId) ? undefined : await store.getIdempotency(effectKey);
         if (previous && previous.state !== 'pending') {
           return { outcome: { type: 'next', output: previous.output }, input: built, skipped: 'idempotent' };
         }

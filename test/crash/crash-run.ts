@@ -11,7 +11,7 @@ import { freePort, ServeProcess } from '../support/serve-process.js';
 import type { Workload } from './crash-deliveries.js';
 import { deliveryOutcomes, type DeliveryOutcomes } from './delivery-outcomes.js';
 import { acceptanceOrder, DeliverySender, type Attempt } from './delivery-sender.js';
-import { awaitKillMoment, KILL_KINDS, type KillMoment } from './kill-moments.js';
+import { awaitKillMoment, CREATING_WRITES, KILL_KINDS, type KillMoment } from './kill-moments.js';
 
 /** The example flows the engine serves (every `*.workflow.json` in these folders). */
 export const FLOW_DIRS = ['examples/contact-sync', 'examples/task-sync', 'examples/note-sync', 'examples/appointment-sync', 'examples/lead-pipeline'];
@@ -47,7 +47,7 @@ export interface RunResult {
   readonly acceptance: ReadonlyMap<string, readonly string[]>;
   readonly kills: readonly KillRecord[];
   readonly starts: number;
-  /** Whether the final SIGTERM found the engine able to finish and exit by itself. */
+  /** Whether the final SIGTERM let the engine finish its work and exit by itself with code 0. */
   readonly stoppedGracefully: boolean;
   readonly seconds: number;
 }
@@ -100,6 +100,7 @@ export async function runWorkload(options: RunOptions): Promise<RunResult> {
     const prng = createPrng(options.seed);
     const kinds = killKinds(kills, options.seed + 1);
     const killRecords: KillRecord[] = [];
+    let faulted = 0;
 
     await serve.start();
     log(`sandbox and engine up after ${((Date.now() - started) / 1000).toFixed(1)} s`);
@@ -115,7 +116,9 @@ export async function runWorkload(options: RunOptions): Promise<RunResult> {
       const sliceEnd = Math.ceil((sender.total * number) / (kills + 1));
       sender.allowUpTo(sliceEnd);
       await sender.reached(sliceStart + Math.floor(prng.next() * (sliceEnd - sliceStart)), 30_000);
-      const moment = await awaitKillMoment(kind, { admin: sandbox.admin, prng, faultTimeoutMs: 10_000 });
+      // Faulted kills take the creating writes in turn, so each kind of GHL object gets its share.
+      const path = kind === 'random' ? undefined : CREATING_WRITES[faulted++ % CREATING_WRITES.length];
+      const moment = await awaitKillMoment(kind, { admin: sandbox.admin, prng, faultTimeoutMs: 10_000, ...(path === undefined ? {} : { path }) });
       const acknowledgedBefore = sender.progress;
       const exit = await serve.kill(`kill ${number}: ${JSON.stringify(moment)}`);
       await sandbox.admin.clearFaults();
@@ -151,7 +154,7 @@ export async function runWorkload(options: RunOptions): Promise<RunResult> {
       acceptance,
       kills: killRecords,
       starts: serve.startCount,
-      stoppedGracefully: stop.graceful,
+      stoppedGracefully: stop.graceful && stop.exit.code === 0,
       seconds: (Date.now() - started) / 1000,
     };
   } catch (error) {

@@ -54,6 +54,8 @@ export async function awaitKillMoment(
     readonly admin: SandboxAdmin;
     readonly prng: Prng;
     readonly faultTimeoutMs: number;
+    /** The creating write a fault is armed on (default: a seeded pick from CREATING_WRITES). */
+    readonly path?: string;
   },
 ): Promise<KillMoment> {
   const { admin, prng, faultTimeoutMs } = options;
@@ -63,7 +65,7 @@ export async function awaitKillMoment(
     return { kind, afterMs: Date.now() - started };
   }
   // Everything random is drawn before the wait, so the seeded sequence does not depend on timing.
-  const path = prng.pick(CREATING_WRITES);
+  const path = options.path ?? prng.pick(CREATING_WRITES);
   let spec: FaultSpec;
   let settle: number;
   if (kind === 'lost-answer') {

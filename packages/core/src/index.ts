@@ -35,3 +35,4 @@ export { resolveRetryPolicy, retryDelay, withRetry, type ResolvedRetryPolicy } f
 export type * from './generated/workflow.js';
 export { BUILT_IN_CONNECTION, LINK_OPERATIONS } from './connectors/links-connector.js';
 export type { DeadLetterQuery } from './store/store.js';
+export { deadlineSignal, type DeadlineSignal } from './runtime/deadline-signal.js';

@@ -2,6 +2,7 @@ import type { ActionContext } from '../connectors/connector.js';
 import { ActionError } from '../errors/action-error.js';
 import { FlowlineError } from '../errors/flowline-error.js';
 import type { ActionStep } from '../generated/workflow.js';
+import { deadlineSignal } from '../runtime/deadline-signal.js';
 import { toErrorRecord } from '../runtime/error-record.js';
 import { errorCategory, resolveRetryPolicy, withRetry } from '../runtime/retry-policy.js';
 import type { ValidationProblem } from '../definition/validation-problem.js';
@@ -11,9 +12,6 @@ import type { ErrorCategory } from '../errors/action-error.js';
 /** Failures after which a request may or may not have been applied. */
 const UNKNOWN_OUTCOME: ReadonlySet<ErrorCategory> = new Set(['network', 'timeout', 'server']);
 
-function timeoutSignal(signal: AbortSignal, timeoutMs: number | undefined): AbortSignal {
-  return timeoutMs === undefined ? signal : AbortSignal.any([signal, AbortSignal.timeout(timeoutMs)]);
-}
 
 /** Rejects with a `timeout` ActionError when the attempt's signal fires, even if the connector ignores it. */
 function bounded<T>(task: Promise<T>, signal: AbortSignal, timeoutMs: number | undefined, request: string): Promise<T> {
@@ -155,7 +153,8 @@ export const actionStep: StepKind<ActionStep> = {
         const request = { operationId: operation.id, input: built };
         const attempt = async (number: number) => {
           attempts = number;
-          const attemptSignal = timeoutSignal(signal, step.timeoutMs);
+          const deadline = step.timeoutMs === undefined ? undefined : deadlineSignal(signal, step.timeoutMs);
+          const attemptSignal = deadline?.signal ?? signal;
           const actionContext: ActionContext = {
             connectionName: step.connection,
             connection,
@@ -165,20 +164,22 @@ export const actionStep: StepKind<ActionStep> = {
             idempotencyKey: effectKey,
             attempt: number,
           };
-          if (outcomeUnknown && writes && connector.reconcile) {
-            const found = await connector.reconcile(request, actionContext);
-            if (found.found) {
-              reconciled = true;
-              return found.output;
-            }
-          }
-          const call = () => bounded(connector.invoke(request, actionContext), attemptSignal, step.timeoutMs, requestName);
           try {
+            if (outcomeUnknown && writes && connector.reconcile) {
+              const found = await connector.reconcile(request, actionContext);
+              if (found.found) {
+                reconciled = true;
+                return found.output;
+              }
+            }
+            const call = () => bounded(connector.invoke(request, actionContext), attemptSignal, step.timeoutMs, requestName);
             return await (rateLimit && limiterKey !== undefined ? services.limiter.schedule(`step:${limiterKey}`, rateLimit, call) : call());
           } catch (error) {
             // The request may have reached the service: look before sending it again.
             if (UNKNOWN_OUTCOME.has(errorCategory(error))) outcomeUnknown = true;
             throw error;
+          } finally {
+            deadline?.dispose();
           }
         };
         let output: unknown;

@@ -1,4 +1,4 @@
-import { ActionError, silentLogger, type Logger, type OperationDescriptor } from '@flowline/core';
+import { ActionError, deadlineSignal, silentLogger, type Logger, type OperationDescriptor } from '@flowline/core';
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { AccessToken, AccessTokenSource } from '../auth/access-token-source.js';
 import type { FetchLike } from '../auth/oauth-token-endpoint.js';
@@ -15,6 +15,7 @@ import {
   type ResolvedRetryOptions,
   type RetryOptions,
 } from '../retry/retry-policy.js';
+import { createHttpFetch } from './http-fetch.js';
 import { InputValidator } from './input-validator.js';
 import { buildRequest, type BuiltRequest, type OperationInput } from './request-builder.js';
 import { requestEncodingOf } from './request-encoding.js';
@@ -22,7 +23,7 @@ import { requestEncodingOf } from './request-encoding.js';
 export interface GhlClientOptions {
   /** Default production, `https://services.leadconnectorhq.com`; a sandbox or mock otherwise. */
   readonly baseUrl?: string;
-  /** Default Node's global fetch. */
+  /** Default: keep-alive node:http (see `createHttpFetch`). */
   readonly fetch?: FetchLike;
   /** Per attempt (default 30 000 ms). */
   readonly timeoutMs?: number;
@@ -113,7 +114,7 @@ export class GhlClient {
   constructor(options: GhlClientOptions = {}) {
     checkOptions(options);
     this.baseUrl = options.baseUrl ?? GHL_PRODUCTION_BASE_URL;
-    this.#fetch = options.fetch ?? ((input, init) => fetch(input, init));
+    this.#fetch = options.fetch ?? createHttpFetch();
     this.#timeoutMs = options.timeoutMs ?? 30_000;
     this.#retry = resolveRetryOptions(options.retry);
     this.#reconcile = options.reconcile;
@@ -256,13 +257,19 @@ export class GhlClient {
     return error instanceof Error ? error.message : String(error);
   }
 
-  #send(built: BuiltRequest, token: string, signal: AbortSignal | undefined): Promise<Response> {
-    const timeout = AbortSignal.timeout(this.#timeoutMs);
-    return this.#fetch(built.url, {
-      method: built.method,
-      headers: { ...built.headers, Authorization: `Bearer ${token}` },
-      ...(built.body === undefined ? {} : { body: built.body }),
-      signal: signal ? AbortSignal.any([signal, timeout]) : timeout,
-    });
+  async #send(built: BuiltRequest, token: string, signal: AbortSignal | undefined): Promise<Response> {
+    // Not AbortSignal.any with AbortSignal.timeout: on Node 20 the timeout can be collected unfired.
+    const deadline = deadlineSignal(signal, this.#timeoutMs);
+    try {
+      return await this.#fetch(built.url, {
+        method: built.method,
+        headers: { ...built.headers, Authorization: `Bearer ${token}` },
+        ...(built.body === undefined ? {} : { body: built.body }),
+        signal: deadline.signal,
+      });
+    } finally {
+      deadline.dispose();
+    }
   }
+
 }

@@ -11,13 +11,13 @@ import { ExpressionCompiler, type ExpressionFunction } from '../expressions/expr
 import type { ExpressionLimits } from '../expressions/expression-limits.js';
 import type { Mapping, WorkflowDefinition } from '../generated/workflow.js';
 import { createKeyedLimiter, type KeyedLimiter } from '../limits/keyed-limiter.js';
-import { Semaphore } from '../limits/semaphore.js';
 import { prepareWorkflow, type PreparedWorkflow } from '../machine/prepare-workflow.js';
 import { createMemoryStore } from '../store/memory-store.js';
 import type { DeadLetter, RunRecord, StepRecord, TriggerEvent } from '../store/records.js';
 import type { DeadLetterQuery, RunQuery, Store } from '../store/store.js';
 import { createRedactor, secretStrings, toErrorRecord } from './error-record.js';
 import type { EventSink, IdentifiedEvent, SubmitResult } from './event-sink.js';
+import { EventQueue } from './event-queue.js';
 import { executeRun, finishRun, queueRun } from './execute-run.js';
 import { silentLogger, type Logger } from './logger.js';
 import { PayloadChecker } from './payload-checker.js';
@@ -132,8 +132,6 @@ export function createEngine(options: EngineOptions = {}): Engine {
   const payloads = new PayloadChecker(catalog, options.maxPayloadBytes ?? 1024 * 1024);
   const deployed = new Map<string, PreparedWorkflow>();
   const pending = new Set<Promise<unknown>>();
-  const lanes = new Map<string, Promise<unknown>>();
-  const slots = new Semaphore(options.concurrency ?? 16);
 
   const validate = (definition: unknown): ValidationResult =>
     validateWorkflow(definition, { catalog, expressions, connections, templates: options.templates });
@@ -222,7 +220,7 @@ export function createEngine(options: EngineOptions = {}): Engine {
   /** Runs an accepted event; failed runs and unprocessable events go to the dead-letter list. */
   const process = async (event: IdentifiedEvent, fresh: boolean): Promise<CompletedRun[]> => {
     try {
-      const runs = await slots.run(() => dispatchEvent(event, {}, fresh));
+      const runs = await dispatchEvent(event, {}, fresh);
       for (const run of runs.filter((candidate) => candidate.status === 'failed')) {
         await store.putDeadLetter({ runId: run.id, reason: 'run-failed', at: at(), ...(run.error ? { error: run.error } : {}) });
       }
@@ -243,17 +241,22 @@ export function createEngine(options: EngineOptions = {}): Engine {
     return promise;
   };
 
-  /** Queues an accepted event behind the others of its ordering key. */
-  const enqueue = (event: IdentifiedEvent, fresh: boolean): Promise<CompletedRun[]> => {
-    const lane = event.orderingKey ?? event.id;
-    const previous = lanes.get(lane) ?? Promise.resolve();
-    const next = previous.then(() => process(event, fresh));
-    lanes.set(lane, next);
-    void track(next).finally(() => {
-      if (lanes.get(lane) === next) lanes.delete(lane);
-    });
-    return next;
-  };
+  /** Accepted events waiting for their turn: in order per ordering key, `concurrency` at once. */
+  const queue = new EventQueue<CompletedRun[]>({
+    concurrency: options.concurrency ?? 16,
+    maxHeld: 1000,
+    handle: process,
+    async load(id) {
+      try {
+        const entry = await store.getInboxEntry(id);
+        return entry?.status === 'pending' ? { ...entry.event, id: entry.id } : undefined;
+      } catch (error) {
+        services.logger.error('a queued event could not be read back; it stays pending for the next start', { eventId: id, error: toErrorRecord(error, services.redact) });
+        return undefined;
+      }
+    },
+    missing: [],
+  });
 
   /**
    * What an earlier process left: the runs it left unfinished are listed first, before anything
@@ -264,7 +267,7 @@ export function createEngine(options: EngineOptions = {}): Engine {
   const resumeLeftovers = async (): Promise<CompletedRun[]> => {
     const unfinished = [...(await store.listRuns({ status: 'running' })), ...(await store.listRuns({ status: 'queued' }))];
     const pendingEvents = await store.listInbox('pending');
-    const fromInbox = await Promise.all(pendingEvents.map((entry) => enqueue({ ...entry.event, id: entry.id }, false)));
+    const fromInbox = await Promise.all(pendingEvents.map((entry) => queue.push({ ...entry.event, id: entry.id }, false, true) ?? []));
     const resumedIds = new Set(fromInbox.flat().map((run) => run.id));
     const orphans: CompletedRun[] = [];
     for (const listed of unfinished.filter((candidate) => !resumedIds.has(candidate.id))) {
@@ -312,7 +315,7 @@ export function createEngine(options: EngineOptions = {}): Engine {
       checkEvent(event);
       const { added } = await store.addToInbox(event, at());
       if (!added) return { status: 'duplicate', id: event.id } satisfies SubmitResult;
-      void enqueue(event, true);
+      queue.push(event, true, false);
       return { status: 'accepted', id: event.id };
     },
     resume() {
@@ -359,7 +362,10 @@ export function createEngine(options: EngineOptions = {}): Engine {
       };
     },
     async idle() {
-      while (pending.size > 0) await Promise.allSettled([...pending]);
+      do {
+        await Promise.allSettled([...pending]);
+        await queue.idle();
+      } while (pending.size > 0);
     },
   };
 }

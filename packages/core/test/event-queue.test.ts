@@ -1,0 +1,56 @@
+import { describe, expect, it } from 'vitest';
+import { EventQueue } from '../src/runtime/event-queue.js';
+import type { IdentifiedEvent } from '../src/index.js';
+
+const event = (id: string, orderingKey?: string): IdentifiedEvent => ({ trigger: 't', payload: { id }, id, ...(orderingKey ? { orderingKey } : {}) });
+
+function queueWith(options: { concurrency: number; maxHeld: number; delayMs?: number }) {
+  const log: string[] = [];
+  const loaded: string[] = [];
+  let inFlight = 0;
+  let most = 0;
+  const queue = new EventQueue<string>({
+    concurrency: options.concurrency,
+    maxHeld: options.maxHeld,
+    missing: 'missing',
+    async handle(handled) {
+      inFlight += 1;
+      most = Math.max(most, inFlight);
+      log.push(`start ${handled.id}`);
+      await new Promise((resolve) => setTimeout(resolve, options.delayMs ?? 1));
+      log.push(`end ${handled.id}`);
+      inFlight -= 1;
+      return `done ${handled.id}`;
+    },
+    async load(id) {
+      loaded.push(id);
+      return event(id, id.split('-')[0]);
+    },
+  });
+  return { queue, log, loaded, most: () => most };
+}
+
+describe('the queue of accepted events', () => {
+  it('runs the events of one ordering key one at a time, in order', async () => {
+    const { queue, log } = queueWith({ concurrency: 4, maxHeld: 100 });
+    for (const id of ['a-1', 'a-2', 'a-3']) queue.push(event(id, 'a'), true, false);
+    await queue.idle();
+    expect(log).toEqual(['start a-1', 'end a-1', 'start a-2', 'end a-2', 'start a-3', 'end a-3']);
+  });
+
+  it('runs different ordering keys in parallel, at most `concurrency` at once', async () => {
+    const { queue, most } = queueWith({ concurrency: 3, maxHeld: 100, delayMs: 5 });
+    for (let index = 0; index < 12; index += 1) queue.push(event(`k${index}-1`, `k${index}`), true, false);
+    await queue.idle();
+    expect(most()).toBe(3);
+  });
+
+  it('keeps only a few waiting events in memory and reads the others back when they are due', async () => {
+    const { queue, loaded, log } = queueWith({ concurrency: 1, maxHeld: 1 });
+    const results = ['a-1', 'b-1', 'c-1', 'd-1'].map((id) => queue.push(event(id, id.split('-')[0]), true, true));
+    expect(await Promise.all(results)).toEqual(['done a-1', 'done b-1', 'done c-1', 'done d-1']);
+    // a-1 starts at once; b-1 waits in memory; c-1 and d-1 wait as ids and are read back.
+    expect(loaded).toEqual(['c-1', 'd-1']);
+    expect(log.filter((line) => line.startsWith('start'))).toEqual(['start a-1', 'start b-1', 'start c-1', 'start d-1']);
+  });
+});

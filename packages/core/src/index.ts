@@ -36,3 +36,4 @@ export type * from './generated/workflow.js';
 export { BUILT_IN_CONNECTION, LINK_OPERATIONS } from './connectors/links-connector.js';
 export type { DeadLetterQuery } from './store/store.js';
 export { deadlineSignal, type DeadlineSignal } from './runtime/deadline-signal.js';
+export { fromStoredJson, toStoredJson } from './store/stored-json.js';

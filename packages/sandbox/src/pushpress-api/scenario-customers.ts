@@ -1,4 +1,5 @@
-import { customerData, type CustomerProfile } from '../pushpress/payloads.js';
+import { customerProfile } from '../pushpress/create-scenario.js';
+import { customerData } from '../pushpress/payloads.js';
 import type { ScenarioScript } from '../pushpress/scenario-script.js';
 import type { JsonObject } from '../shared/json.js';
 
@@ -9,19 +10,5 @@ import type { JsonObject } from '../shared/json.js';
  */
 export function scenarioCustomers(script: ScenarioScript, options: { readonly idSuffix?: string } = {}): JsonObject[] {
   const suffix = options.idSuffix ?? '';
-  return Object.entries(script.customers).map(([key, c]) => {
-    const profile: CustomerProfile = {
-      id: `${c.id ?? `usr_${key}`}${suffix}`,
-      first: c.first,
-      last: c.last,
-      email: c.email,
-      phone: c.phone ?? null,
-      role: c.role ?? 'lead',
-      ...(c.city === undefined ? {} : { city: c.city }),
-      ...(c.state === undefined ? {} : { state: c.state }),
-      ...(c.zip === undefined ? {} : { zip: c.zip }),
-      memberSince: c.memberSince ?? null,
-    };
-    return customerData(script.companyId, profile);
-  });
+  return Object.entries(script.customers).map(([key, c]) => customerData(script.companyId, customerProfile(key, c, suffix)));
 }

@@ -43,7 +43,7 @@ export function createScenario(script: ScenarioScript, options: CreateScenarioOp
   if (!Number.isInteger(startAt) || startAt < 0) throw new SandboxOptionsError(`Expected \`startAt\` to be unix seconds, got ${String(startAt)}`);
   const world: World = { customers: new Map(), enrollments: new Map(), appointments: new Map(), enrollmentOf: new Map(), checkins: 0 };
   for (const [key, c] of Object.entries(script.customers)) {
-    if (c.existing === true) world.customers.set(key, profile(key, c, suffix));
+    if (c.existing === true) world.customers.set(key, customerProfile(key, c, suffix));
   }
   const out: Delivery[] = [];
   script.steps.forEach((step, index) => {
@@ -55,7 +55,8 @@ export function createScenario(script: ScenarioScript, options: CreateScenarioOp
   return out;
 }
 
-function profile(key: string, c: ScenarioScript['customers'][string], suffix: string): CustomerProfile {
+/** A scenario customer as a PushPress profile; ids are `usr_<key>` + suffix unless set. */
+export function customerProfile(key: string, c: ScenarioScript['customers'][string], suffix: string): CustomerProfile {
   return {
     id: `${c.id ?? `usr_${key}`}${suffix}`,
     first: c.first,
@@ -76,7 +77,7 @@ function stepData(script: ScenarioScript, world: World, step: ScenarioStep, inde
   if (seed === undefined) fail(index, 'customer', `no customer "${step.customer}" in \`customers\` (known: ${Object.keys(script.customers).join(', ')})`);
   if (step.event === 'customer.created') {
     if (world.customers.has(step.customer)) fail(index, 'customer', `customer "${step.customer}" was already created`);
-    const c = profile(step.customer, seed, suffix);
+    const c = customerProfile(step.customer, seed, suffix);
     world.customers.set(step.customer, c);
     return customerData(company, c);
   }

@@ -21,7 +21,6 @@ import {
   type IdentifiedEvent,
   type SubmitResult,
 } from './host-dependencies.js';
-import { GENEROUS_RATE_LIMIT_HEADERS } from './loopback-ghl.js';
 import { measureThroughput } from './measure.js';
 import { startRemoteSide, type RemoteSide } from './remote-side.js';
 import { BENCH_SIGNING_SECRET, customerCreatedBody } from './signed-delivery.js';

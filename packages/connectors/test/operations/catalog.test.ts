@@ -111,7 +111,7 @@ describe.each(catalog.map((row) => ({ row, id: expectedId(row) })))('$id', ({ ro
       const encoded = encodePath(row.path, hostile);
       expect(encoded.split('/')).toHaveLength(row.path.split('/').length);
       expect(encoded).not.toMatch(/[\s?#]/);
-      for (const name of placeholders(row.path)) expect(encoded).toContain('a%2Fb%20c%3Fd%23e');
+      if (placeholders(row.path).length > 0) expect(encoded).toContain('a%2Fb%20c%3Fd%23e');
     });
 
     it('sends query values as strings, numbers or booleans', () => {

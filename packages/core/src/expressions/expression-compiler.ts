@@ -4,6 +4,7 @@ import { DEFAULT_EXPRESSION_LIMITS, checkExpressionLimits, type ExpressionLimits
 import { LIMIT_CODES, asJsonataFailure } from './jsonata-failure.js';
 import { BUILT_IN_FUNCTIONS } from './functions/built-in-functions.js';
 import { Re2Regex } from './re2-regex.js';
+import { NOT_DIRECT, compileDirect } from './direct-evaluator.js';
 
 export type ExpressionNode = jsonata.ExprNode;
 
@@ -34,7 +35,9 @@ export function expressionSource(text: string): string {
 
 /**
  * Compiles JSONata once per distinct source and caches it. Every evaluation is bounded by
- * time, depth and sequence size, and regular expressions run on RE2.
+ * time, depth and sequence size, and regular expressions run on RE2. Simple expressions
+ * (paths, string functions, comparisons) are evaluated directly when the data allows, with
+ * JSONata's exact result (see direct-evaluator.ts).
  */
 export class ExpressionCompiler {
   readonly limits: ExpressionLimits;
@@ -91,6 +94,8 @@ export class ExpressionCompiler {
       expression.registerFunction(name, fn.implementation as (...args: unknown[]) => unknown, fn.signature);
     }
     const limits = this.limits;
+    const ast = expression.ast();
+    const direct = compileDirect(ast, { ...limits, registeredFunctions: new Set(Object.keys(this.#functions)) });
     const run = async (input: unknown, bindings: Readonly<Record<string, unknown>>, at: string) => {
       try {
         return await expression.evaluate(input, bindings as Record<string, unknown>);
@@ -99,10 +104,15 @@ export class ExpressionCompiler {
         throw toEvaluationError(thrown, source, at, limits);
       }
     };
+    const evaluate: CompiledExpression['evaluate'] = (input, bindings, at) => this.#enqueue(() => run(input, bindings, at));
+    if (!direct) return { source, ast, evaluate };
     return {
       source,
-      ast: expression.ast(),
-      evaluate: (input, bindings, at) => this.#enqueue(() => run(input, bindings, at)),
+      ast,
+      evaluate: (input, bindings, at) => {
+        const value = direct(input, bindings);
+        return value === NOT_DIRECT ? evaluate(input, bindings, at) : Promise.resolve(value);
+      },
     };
   }
 }

@@ -8,6 +8,9 @@ import { NOT_DIRECT, compileDirect } from './direct-evaluator.js';
 
 export type ExpressionNode = jsonata.ExprNode;
 
+/** A value now, or a promise of it; `await` takes either. */
+export type MaybePromise<T> = T | Promise<T>;
+
 /** A JSONata function offered to every expression, e.g. `$toE164`. */
 export interface ExpressionFunction {
   readonly implementation: (...args: never[]) => unknown;
@@ -19,8 +22,11 @@ export interface ExpressionFunction {
 export interface CompiledExpression {
   readonly source: string;
   readonly ast: ExpressionNode;
-  /** Evaluates against `input` (JSONata's `$`) with `bindings` as `$name` variables. */
-  evaluate(input: unknown, bindings: Readonly<Record<string, unknown>>, pointer: string): Promise<unknown>;
+  /**
+   * Evaluates against `input` (JSONata's `$`) with `bindings` as `$name` variables. The value
+   * comes at once when the expression is evaluated directly, as a promise when JSONata runs it.
+   */
+  evaluate(input: unknown, bindings: Readonly<Record<string, unknown>>, pointer: string): MaybePromise<unknown>;
 }
 
 export interface ExpressionCompilerOptions {
@@ -111,7 +117,7 @@ export class ExpressionCompiler {
       ast,
       evaluate: (input, bindings, at) => {
         const value = direct(input, bindings);
-        return value === NOT_DIRECT ? evaluate(input, bindings, at) : Promise.resolve(value);
+        return value === NOT_DIRECT ? evaluate(input, bindings, at) : value;
       },
     };
   }

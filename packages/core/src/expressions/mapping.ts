@@ -1,6 +1,6 @@
 import type { Mapping } from '../generated/workflow.js';
 import { FlowlineError } from '../errors/flowline-error.js';
-import type { ExpressionCompiler } from './expression-compiler.js';
+import type { ExpressionCompiler, MaybePromise } from './expression-compiler.js';
 
 /** What a mapping sees: `$` is the trigger payload, the rest are `$name` bindings. */
 export interface Scope {
@@ -8,7 +8,14 @@ export interface Scope {
   readonly bindings: Readonly<Record<string, unknown>>;
 }
 
-export type MappingEvaluator = (scope: Scope) => Promise<unknown>;
+/** The mapped value: at once when every expression in it was evaluated directly, else a promise. */
+export type MappingEvaluator = (scope: Scope) => MaybePromise<unknown>;
+
+/** Evaluates every part, then combines their values, without a promise unless a part needed one. */
+function allThen<T>(evaluators: readonly MappingEvaluator[], scope: Scope, combine: (values: readonly unknown[]) => T): MaybePromise<T> {
+  const values = evaluators.map((evaluate) => evaluate(scope));
+  return values.some((value) => value instanceof Promise) ? Promise.all(values).then(combine) : combine(values);
+}
 
 export const TEMPLATE_KEY = '$use';
 
@@ -67,7 +74,7 @@ export class MappingCompiler {
 
   compile(mapping: Mapping, pointer: string, topLevel = true): MappingEvaluator {
     if (isLiteral(mapping, topLevel)) {
-      return () => Promise.resolve(mapping);
+      return () => mapping;
     }
     if (typeof mapping === 'string') {
       const expression = this.#options.compiler.compile(mapping, pointer);
@@ -75,33 +82,29 @@ export class MappingCompiler {
     }
     if (Array.isArray(mapping)) {
       const items = mapping.map((item, index) => this.compile(item, childPointer(pointer, index), false));
-      return async (scope) => {
-        const values = await Promise.all(items.map((item) => item(scope)));
-        return values.filter((value) => value !== undefined);
-      };
+      return (scope) => allThen(items, scope, (values) => values.filter((value) => value !== undefined));
     }
     return this.#compileObject(mapping as Record<string, Mapping>, pointer);
   }
 
   #compileObject(mapping: Readonly<Record<string, Mapping>>, pointer: string): MappingEvaluator {
     const base = typeof mapping[TEMPLATE_KEY] === 'string' ? this.#template(mapping[TEMPLATE_KEY], childPointer(pointer, TEMPLATE_KEY)) : undefined;
-    const fields = Object.entries(mapping)
-      .filter(([key]) => key !== TEMPLATE_KEY)
-      .map(([key, value]) => [key, this.compile(value, childPointer(pointer, key), false)] as const);
-    return async (scope) => {
+    const keys = Object.keys(mapping).filter((key) => key !== TEMPLATE_KEY);
+    const fields = keys.map((key) => this.compile(mapping[key] as Mapping, childPointer(pointer, key), false));
+    const build = (inherited: unknown, values: readonly unknown[]): unknown => {
       const result: Record<string, unknown> = {};
       if (base) {
-        const inherited = await base(scope);
         if (inherited !== null && typeof inherited === 'object' && !Array.isArray(inherited)) {
           for (const [key, value] of Object.entries(inherited)) defineField(result, key, value);
-        } else if (fields.length === 0) {
+        } else if (keys.length === 0) {
           return inherited;
         }
       }
-      const values = await Promise.all(fields.map(([, evaluate]) => evaluate(scope)));
-      fields.forEach(([key], index) => defineField(result, key, values[index]));
+      keys.forEach((key, index) => defineField(result, key, values[index]));
       return result;
     };
+    if (!base) return (scope) => allThen(fields, scope, (values) => build(undefined, values));
+    return (scope) => allThen([base, ...fields], scope, ([inherited, ...values]) => build(inherited, values));
   }
 
   #template(name: string, pointer: string): MappingEvaluator {

@@ -6,10 +6,7 @@ import { buildScope } from '../runtime/scope.js';
 import type { PreparedStep, StepReport } from '../steps/step-kind.js';
 import type { StepOutcome } from '../steps/step-outcome.js';
 import type { StepRecord } from '../store/records.js';
-
-function iso(ms: number): string {
-  return new Date(ms).toISOString();
-}
+import { isoTime } from '../runtime/iso-time.js';
 
 /** Runs one step of one run: events, timing, its record in the store, and failures turned into data. */
 export async function runStep(prepared: PreparedStep, context: RunContext, services: RunServices, signal: AbortSignal): Promise<StepOutcome> {
@@ -19,10 +16,10 @@ export async function runStep(prepared: PreparedStep, context: RunContext, servi
   const base = { runId: context.runId, workflowId: context.workflowId, dryRun: context.dryRun, stepId: step.id, path, kind: step.type };
   const startedAt = now();
   const skipped: Promise<void>[] = [];
-  events.emit('step.started', { ...base, at: iso(startedAt) });
+  events.emit('step.started', { ...base, at: isoTime(startedAt) });
 
   const skip = (steps: readonly Step[], reason: string) => {
-    const at = iso(now());
+    const at = isoTime(now());
     for (const other of steps) {
       const otherPath = context.pathPrefix + other.id;
       const record: StepRecord = { runId: context.runId, path: otherPath, stepId: other.id, kind: other.type, status: 'skipped', attempts: 0, startedAt: at, finishedAt: at, durationMs: 0, reason };
@@ -31,7 +28,7 @@ export async function runStep(prepared: PreparedStep, context: RunContext, servi
     }
   };
   const retrying = (attempt: number, delayMs: number, error: unknown) => {
-    events.emit('step.retrying', { ...base, at: iso(now()), attempt, delayMs, error: toErrorRecord(error, services.redact) });
+    events.emit('step.retrying', { ...base, at: isoTime(now()), attempt, delayMs, error: toErrorRecord(error, services.redact) });
   };
 
   let report: StepReport;
@@ -55,8 +52,8 @@ export async function runStep(prepared: PreparedStep, context: RunContext, servi
     kind: step.type,
     status: error ? 'failed' : report.skipped ? 'skipped' : 'succeeded',
     attempts,
-    startedAt: iso(startedAt),
-    finishedAt: iso(finishedAt),
+    startedAt: isoTime(startedAt),
+    finishedAt: isoTime(finishedAt),
     durationMs,
     ...(report.input === undefined ? {} : { input: report.input }),
     ...(output === undefined ? {} : { output }),
@@ -65,7 +62,7 @@ export async function runStep(prepared: PreparedStep, context: RunContext, servi
     ...(report.request === undefined ? {} : { request: report.request }),
   });
 
-  const at = iso(finishedAt);
+  const at = isoTime(finishedAt);
   if (error) events.emit('step.failed', { ...base, at, durationMs, attempts, error });
   else if (report.skipped) events.emit('step.skipped', { ...base, at, reason: report.skipped });
   else events.emit('step.succeeded', { ...base, at, durationMs, attempts, ...(output === undefined ? {} : { output }) });

@@ -1,4 +1,4 @@
-import { createHash, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import type { Snapshot } from 'xstate';
 import { createCatalog, type Catalog } from '../catalog/catalog.js';
 import type { ConnectionConfig, Connector } from '../connectors/connector.js';
@@ -24,6 +24,8 @@ import { PayloadChecker } from './payload-checker.js';
 import { createRunEventEmitter, type RunEventName, type RunEvents } from './run-events.js';
 import type { RunServices } from './run-services.js';
 import { isTruthy } from '../steps/truthiness.js';
+import { isoTime } from './iso-time.js';
+import { sha256Hex } from './sha256-hex.js';
 
 export interface EngineOptions {
   /** The connectors whose operations workflows may use. */
@@ -176,7 +178,7 @@ export function createEngine(options: EngineOptions = {}): Engine {
   const runIdFor = (event: TriggerEvent, workflow: PreparedWorkflow, dryRun: boolean): string =>
     event.id === undefined || dryRun
       ? randomUUID()
-      : createHash('sha256').update(`${event.id}\u0000${workflow.definition.id}\u0000${workflow.definition.version}`).digest('hex').slice(0, 32);
+      : sha256Hex(`${event.id}\u0000${workflow.definition.id}\u0000${workflow.definition.version}`).slice(0, 32);
 
   /** `fresh`: the event was accepted into the inbox just now, so it has no run yet. */
   const start = async (workflow: PreparedWorkflow, event: TriggerEvent, runOptions: RunOptions, fresh = false): Promise<CompletedRun | undefined> => {
@@ -215,7 +217,7 @@ export function createEngine(options: EngineOptions = {}): Engine {
   };
   const dispatch = (event: TriggerEvent, runOptions: RunOptions = {}) => dispatchEvent(event, runOptions, false);
 
-  const at = () => new Date(services.now()).toISOString();
+  const at = () => isoTime(services.now());
 
   /** Runs an accepted event; failed runs and unprocessable events go to the dead-letter list. */
   const process = async (event: IdentifiedEvent, fresh: boolean): Promise<CompletedRun[]> => {

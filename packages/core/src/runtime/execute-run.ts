@@ -4,10 +4,7 @@ import type { RunRecord, TriggerEvent } from '../store/records.js';
 import { toErrorRecord } from './error-record.js';
 import type { RunContext, RunResult } from './run-context.js';
 import type { RunServices } from './run-services.js';
-
-function iso(ms: number): string {
-  return new Date(ms).toISOString();
-}
+import { isoTime } from './iso-time.js';
 
 export function initialContext(run: RunRecord): RunContext {
   return {
@@ -36,7 +33,7 @@ export async function queueRun(workflow: PreparedWorkflow, event: TriggerEvent, 
     status: 'queued',
     dryRun: options.dryRun,
     event,
-    queuedAt: iso(services.now()),
+    queuedAt: isoTime(services.now()),
   };
   services.events.emit('run.queued', {
     runId: run.id,
@@ -55,13 +52,13 @@ export async function finishRun(run: RunRecord, result: RunResult, services: Run
   const done: RunRecord = {
     ...run,
     status: result.status,
-    finishedAt: iso(finishedAt),
+    finishedAt: isoTime(finishedAt),
     ...(result.output === undefined ? {} : { output: result.output }),
     ...(result.error ? { error: result.error } : {}),
     ...(result.failedStep ? { failedStep: result.failedStep } : {}),
   };
   await services.store.putRun(done);
-  const base = { runId: run.id, workflowId: run.workflowId, dryRun: run.dryRun, at: done.finishedAt ?? iso(finishedAt), durationMs: finishedAt - Date.parse(run.startedAt ?? run.queuedAt) };
+  const base = { runId: run.id, workflowId: run.workflowId, dryRun: run.dryRun, at: done.finishedAt ?? isoTime(finishedAt), durationMs: finishedAt - Date.parse(run.startedAt ?? run.queuedAt) };
   if (result.status === 'succeeded') services.events.emit('run.succeeded', { ...base, ...(result.output === undefined ? {} : { output: result.output }) });
   else services.events.emit('run.failed', { ...base, error: result.error ?? { name: 'Error', code: 'internal', message: 'The run failed' }, ...(result.failedStep ? { failedStep: result.failedStep } : {}) });
   return done;
@@ -74,9 +71,9 @@ export async function finishRun(run: RunRecord, result: RunResult, services: Run
  * apart, so the steps already done are skipped, not repeated.)
  */
 export async function executeRun(workflow: PreparedWorkflow, queued: RunRecord, services: RunServices, snapshot?: Snapshot<unknown>): Promise<RunRecord> {
-  const run: RunRecord = { ...queued, status: 'running', startedAt: queued.startedAt ?? iso(services.now()) };
+  const run: RunRecord = { ...queued, status: 'running', startedAt: queued.startedAt ?? isoTime(services.now()) };
   await services.store.putRun(run);
-  services.events.emit('run.started', { runId: run.id, workflowId: run.workflowId, dryRun: run.dryRun, at: run.startedAt ?? iso(services.now()) });
+  services.events.emit('run.started', { runId: run.id, workflowId: run.workflowId, dryRun: run.dryRun, at: run.startedAt ?? isoTime(services.now()) });
 
   const actor = createActor(workflow.machine, snapshot ? { snapshot, input: initialContext(run) } : { input: initialContext(run) });
   let saving: Promise<void> = Promise.resolve();

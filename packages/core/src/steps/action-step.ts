@@ -8,6 +8,7 @@ import { errorCategory, resolveRetryPolicy, withRetry } from '../runtime/retry-p
 import type { ValidationProblem } from '../definition/validation-problem.js';
 import type { StepExecution, StepKind } from './step-kind.js';
 import type { ErrorCategory } from '../errors/action-error.js';
+import { isoTime } from '../runtime/iso-time.js';
 
 /** Failures after which a request may or may not have been applied. */
 const UNKNOWN_OUTCOME: ReadonlySet<ErrorCategory> = new Set(['network', 'timeout', 'server']);
@@ -140,7 +141,7 @@ export const actionStep: StepKind<ActionStep> = {
           });
         }
         const record = (state: 'pending' | 'done', output: unknown) =>
-          store.putIdempotency({ key: effectKey, runId: context.runId, path, state, output, recordedAt: new Date(services.now()).toISOString() });
+          store.putIdempotency({ key: effectKey, runId: context.runId, path, state, output, recordedAt: isoTime(services.now()) });
         // A pending record means an earlier attempt (before a crash) may have had its effect.
         let outcomeUnknown = previous?.state === 'pending';
         if (writes && !outcomeUnknown) await record('pending', null);

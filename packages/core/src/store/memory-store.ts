@@ -14,7 +14,11 @@ interface StoredRun {
   readonly workflowId: string;
   readonly queuedAt: string;
   readonly status: RunStatus;
+  /** The record without its event, which is kept apart: a run is put several times with the same one. */
   readonly json: string;
+  readonly eventJson: string;
+  /** The event object last put while the run is unfinished, so putting it again reuses `eventJson`. */
+  readonly event: TriggerEvent | undefined;
 }
 
 /**
@@ -108,10 +112,14 @@ export function createMemoryStore(options: MemoryStoreOptions = {}): Store {
     async putRun(run: RunRecord) {
       checkId(run.id, 'run.id', 'putRun');
       checkStatus(run.status, RUN_STATUSES, `run ${run.id}`);
-      const json = toStoredJson(run, `run ${run.id}`);
-      const seq = runs.get(run.id)?.seq ?? ++runSeq;
-      runs.set(run.id, { seq, workflowId: run.workflowId, queuedAt: run.queuedAt, status: run.status, json });
-      if (run.status === 'succeeded' || run.status === 'failed') {
+      const { event, ...rest } = run;
+      const previous = runs.get(run.id);
+      const eventJson = previous?.event === event ? previous.eventJson : toStoredJson(event, `the event of run ${run.id}`);
+      const json = toStoredJson(rest, `run ${run.id}`);
+      const seq = previous?.seq ?? ++runSeq;
+      const finishedRun = run.status === 'succeeded' || run.status === 'failed';
+      runs.set(run.id, { seq, workflowId: run.workflowId, queuedAt: run.queuedAt, status: run.status, json, eventJson, event: finishedRun ? undefined : event });
+      if (finishedRun) {
         finished.delete(run.id);
         finished.add(run.id);
         forgetOldRuns();
@@ -122,7 +130,7 @@ export function createMemoryStore(options: MemoryStoreOptions = {}): Store {
 
     async getRun(id: string) {
       const stored = runs.get(id);
-      return stored === undefined ? undefined : fromStoredJson<RunRecord>(stored.json);
+      return stored === undefined ? undefined : storedRun(stored);
     },
 
     async listRuns(query: RunQuery = {}) {
@@ -135,7 +143,7 @@ export function createMemoryStore(options: MemoryStoreOptions = {}): Store {
       );
       matching.sort((a, b) => (a.queuedAt === b.queuedAt ? b.seq - a.seq : a.queuedAt < b.queuedAt ? 1 : -1));
       const limited = query.limit === undefined ? matching : matching.slice(0, query.limit);
-      return limited.map((run) => fromStoredJson<RunRecord>(run.json));
+      return limited.map(storedRun);
     },
 
     async putStep(step: StepRecord) {
@@ -226,6 +234,10 @@ export function createMemoryStore(options: MemoryStoreOptions = {}): Store {
       return { removed: deadLetters.delete(id) };
     },
   };
+}
+
+function storedRun(stored: StoredRun): RunRecord {
+  return { ...fromStoredJson<Omit<RunRecord, 'event'>>(stored.json), event: fromStoredJson<TriggerEvent>(stored.eventJson) };
 }
 
 function inboxNotFound(id: string): FlowlineError {

@@ -1,4 +1,4 @@
-import { createActor, toPromise } from 'xstate';
+import { createActor } from 'xstate';
 import type { Catalog } from '../catalog/catalog.js';
 import type { CompiledExpression, ExpressionCompiler } from '../expressions/expression-compiler.js';
 import { MappingCompiler, childPointer } from '../expressions/mapping.js';
@@ -6,12 +6,15 @@ import type { Mapping, Step, WorkflowDefinition } from '../generated/workflow.js
 import type { RunServices } from '../runtime/run-services.js';
 import type { BodyRunner, PrepareContext, PreparedStep } from '../steps/step-kind.js';
 import { stepKind } from '../steps/step-kinds.js';
+import { driveRun } from './drive-run.js';
 import { buildRunMachine, type RunMachine } from './run-machine.js';
 
 /** A validated workflow, compiled once: its machine and its trigger filter. */
 export interface PreparedWorkflow {
   readonly definition: WorkflowDefinition;
   readonly machine: RunMachine;
+  /** Every step of the workflow that runs in a machine, by id (forEach bodies included). */
+  readonly steps: ReadonlyMap<string, PreparedStep>;
   readonly filter: CompiledExpression | undefined;
 }
 
@@ -43,21 +46,14 @@ export function prepareWorkflow(definition: WorkflowDefinition, options: Prepare
     catalog,
     prepareBody(steps, pointer): BodyRunner {
       prepareList(steps, pointer);
-      const machine = buildRunMachine(`${definition.id}${pointer}`, steps, prepared, services);
+      const machine = buildRunMachine(`${definition.id}${pointer}`, steps);
       const ids = machineStepIds(steps);
       return async (input, signal) => {
         const actor = createActor(machine, { input });
-        const stop = () => actor.stop();
-        signal.addEventListener('abort', stop, { once: true });
-        try {
-          actor.start();
-          const result = await toPromise(actor);
-          const all = actor.getSnapshot().context.steps;
-          const own = Object.fromEntries(ids.filter((id) => Object.hasOwn(all, id)).map((id) => [id, all[id]]));
-          return { ...result, steps: own };
-        } finally {
-          signal.removeEventListener('abort', stop);
-        }
+        const result = await driveRun(actor, prepared, services, signal);
+        const all = actor.getSnapshot().context.steps;
+        const own = Object.fromEntries(ids.filter((id) => Object.hasOwn(all, id)).map((id) => [id, all[id]]));
+        return { ...result, steps: own };
       };
     },
   };
@@ -76,7 +72,8 @@ export function prepareWorkflow(definition: WorkflowDefinition, options: Prepare
   prepareList(definition.steps, '/steps');
   return {
     definition,
-    machine: buildRunMachine(definition.id, definition.steps, prepared, services),
+    machine: buildRunMachine(definition.id, definition.steps),
+    steps: prepared,
     filter: definition.trigger.filter === undefined ? undefined : expressions.compile(definition.trigger.filter, '/trigger/filter'),
   };
 }

@@ -1,22 +1,19 @@
-import { assign, fromPromise, setup, type DoneActorEvent, type EventObject } from 'xstate';
+import { assign, setup, type EventObject } from 'xstate';
 import type { Step } from '../generated/workflow.js';
 import type { RunContext, RunResult } from '../runtime/run-context.js';
-import type { RunServices } from '../runtime/run-services.js';
-import type { PreparedStep } from '../steps/step-kind.js';
 import { stepKind } from '../steps/step-kinds.js';
 import type { StepOutcome } from '../steps/step-outcome.js';
-import { runStep } from './run-step.js';
 
 export const SUCCEEDED = '_succeeded';
 export const FAILED = '_failed';
 
-interface StepActorInput {
-  readonly stepId: string;
-  readonly context: RunContext;
-}
+/** What the driver (drive-run.ts) tells a run's actor about the step its state names. */
+export type RunMachineEvent =
+  | { readonly type: 'step.done'; readonly outcome: StepOutcome }
+  | { readonly type: 'step.crashed'; readonly error: unknown };
 
 function outcomeOf(event: EventObject): StepOutcome {
-  return (event as DoneActorEvent<StepOutcome>).output;
+  return (event as Extract<RunMachineEvent, { type: 'step.done' }>).outcome;
 }
 
 function errorMessage(error: unknown): string {
@@ -24,21 +21,16 @@ function errorMessage(error: unknown): string {
 }
 
 /**
- * Compiles a list of steps into one XState machine. Every step is a state (keyed by its id)
- * that invokes the actor named by its kind; outcomes route with named guards and actions.
- * Nested inline lists (if branches, onError fallbacks) become states too, continuing where
- * their parent does.
+ * Compiles a list of steps into one XState machine. Every step is a state (keyed by its id);
+ * while a run is in it, the driver runs that step and sends its outcome as `step.done`, and
+ * named guards and actions route it: next, branch, succeed, fail, or error, which follows
+ * `onError`. Nested inline lists (if branches, onError fallbacks) become states too,
+ * continuing where their parent does. The context holds everything a step needs, so a
+ * persisted snapshot says exactly which step to run next.
  */
-export function buildRunMachine(id: string, steps: readonly Step[], prepared: ReadonlyMap<string, PreparedStep>, services: RunServices) {
-  const stepLogic = fromPromise<StepOutcome, StepActorInput>(({ input, signal }) => {
-    const step = prepared.get(input.stepId);
-    if (!step) throw new Error(`No prepared step "${input.stepId}" in machine "${id}"`);
-    return runStep(step, input.context, services, signal);
-  });
-
+export function buildRunMachine(id: string, steps: readonly Step[]) {
   const definition = setup({
-    types: {} as { context: RunContext; input: RunContext; output: RunResult },
-    actors: { action: stepLogic, if: stepLogic, forEach: stepLogic, set: stepLogic, fail: stepLogic, succeed: stepLogic },
+    types: {} as { context: RunContext; input: RunContext; output: RunResult; events: RunMachineEvent },
     guards: {
       outcomeIs: ({ event }, params: { type: StepOutcome['type'] }) => outcomeOf(event).type === params.type,
       branchIs: ({ event }, params: { branch: string }) => {
@@ -73,7 +65,7 @@ export function buildRunMachine(id: string, steps: readonly Step[], prepared: Re
         result: {
           status: 'failed' as const,
           failedStep: params.stepId,
-          error: { name: 'InternalError', code: 'internal', category: 'internal', message: errorMessage((event as { error?: unknown }).error) },
+          error: { name: 'InternalError', code: 'internal', category: 'internal', message: errorMessage((event as Extract<RunMachineEvent, { type: 'step.crashed' }>).error) },
         },
       })),
     },
@@ -95,10 +87,8 @@ export function buildRunMachine(id: string, steps: readonly Step[], prepared: Re
             ? { guard: { type: 'outcomeIs' as const, params: { type: 'error' as const } }, target: onError[0].id, actions: { type: 'recordError' as const, params } }
             : { guard: { type: 'outcomeIs' as const, params: { type: 'error' as const } }, target: FAILED, actions: { type: 'failRun' as const, params } };
       states[step.id] = {
-        invoke: {
-          src: step.type,
-          input: ({ context }: { context: RunContext }) => ({ stepId: step.id, context }),
-          onDone: [
+        on: {
+          'step.done': [
             { guard: { type: 'outcomeIs', params: { type: 'succeed' } }, target: SUCCEEDED, actions: { type: 'succeedRun' } },
             { guard: { type: 'outcomeIs', params: { type: 'fail' } }, target: FAILED, actions: { type: 'failRun', params } },
             errorTransition,
@@ -109,7 +99,7 @@ export function buildRunMachine(id: string, steps: readonly Step[], prepared: Re
             })),
             { target: next, actions: { type: 'recordOutput', params } },
           ],
-          onError: { target: FAILED, actions: { type: 'crashRun', params } },
+          'step.crashed': { target: FAILED, actions: { type: 'crashRun', params } },
         },
       };
       for (const entry of nested) addList(entry.steps, next);

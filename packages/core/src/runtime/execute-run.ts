@@ -1,4 +1,5 @@
-import { createActor, toPromise, type Snapshot } from 'xstate';
+import { createActor, type Snapshot } from 'xstate';
+import { driveRun } from '../machine/drive-run.js';
 import type { PreparedWorkflow } from '../machine/prepare-workflow.js';
 import type { RunRecord, TriggerEvent } from '../store/records.js';
 import { toErrorRecord } from './error-record.js';
@@ -95,8 +96,7 @@ export async function executeRun(workflow: PreparedWorkflow, queued: RunRecord, 
   });
   let result: RunResult;
   try {
-    actor.start();
-    result = await toPromise(actor);
+    result = await driveRun(actor, workflow.steps, services, new AbortController().signal);
   } catch (error) {
     result = { status: 'failed', error: toErrorRecord(error, services.redact) };
   } finally {

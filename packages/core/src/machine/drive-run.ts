@@ -1,0 +1,37 @@
+import type { Actor } from 'xstate';
+import type { RunResult } from '../runtime/run-context.js';
+import type { RunServices } from '../runtime/run-services.js';
+import type { PreparedStep } from '../steps/step-kind.js';
+import type { StepOutcome } from '../steps/step-outcome.js';
+import type { RunMachine, RunMachineEvent } from './run-machine.js';
+import { runStep } from './run-step.js';
+
+/**
+ * Runs a run's actor to its end: starts it (fresh, or restored from a persisted snapshot), runs
+ * the step its state names, sends the outcome, and repeats until the machine is done. A step
+ * that throws past its own error handling (e.g. its record cannot be written) crashes the run.
+ */
+export async function driveRun(actor: Actor<RunMachine>, steps: ReadonlyMap<string, PreparedStep>, services: RunServices, signal: AbortSignal): Promise<RunResult> {
+  actor.start();
+  try {
+    for (;;) {
+      const snapshot = actor.getSnapshot();
+      if (snapshot.status === 'done') return snapshot.output;
+      if (snapshot.status === 'error') throw snapshot.error;
+      signal.throwIfAborted();
+      const stepId = String(snapshot.value);
+      const step = steps.get(stepId);
+      if (!step) throw new Error(`The run is in state "${stepId}", which is not a step of its workflow`);
+      let event: RunMachineEvent;
+      try {
+        const outcome: StepOutcome = await runStep(step, snapshot.context, services, signal);
+        event = { type: 'step.done', outcome };
+      } catch (error) {
+        event = { type: 'step.crashed', error };
+      }
+      actor.send(event);
+    }
+  } finally {
+    actor.stop();
+  }
+}

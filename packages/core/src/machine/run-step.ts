@@ -7,16 +7,17 @@ import type { PreparedStep, StepReport } from '../steps/step-kind.js';
 import type { StepOutcome } from '../steps/step-outcome.js';
 import type { StepRecord } from '../store/records.js';
 import { isoTime } from '../runtime/iso-time.js';
+import { emitIfHeard } from '../runtime/run-events.js';
 
 /** Runs one step of one run: events, timing, its record in the store, and failures turned into data. */
 export async function runStep(prepared: PreparedStep, context: RunContext, services: RunServices, signal: AbortSignal): Promise<StepOutcome> {
   const { step } = prepared;
   const { events, now } = services;
   const path = context.pathPrefix + step.id;
-  const base = { runId: context.runId, workflowId: context.workflowId, dryRun: context.dryRun, stepId: step.id, path, kind: step.type };
+  const base = () => ({ runId: context.runId, workflowId: context.workflowId, dryRun: context.dryRun, stepId: step.id, path, kind: step.type });
   const startedAt = now();
   const skipped: Promise<void>[] = [];
-  events.emit('step.started', { ...base, at: isoTime(startedAt) });
+  emitIfHeard(events, 'step.started', () => ({ ...base(), at: isoTime(startedAt) }));
 
   const skip = (steps: readonly Step[], reason: string) => {
     const at = isoTime(now());
@@ -24,11 +25,11 @@ export async function runStep(prepared: PreparedStep, context: RunContext, servi
       const otherPath = context.pathPrefix + other.id;
       const record: StepRecord = { runId: context.runId, path: otherPath, stepId: other.id, kind: other.type, status: 'skipped', attempts: 0, startedAt: at, finishedAt: at, durationMs: 0, reason };
       skipped.push(services.recordStep(record));
-      events.emit('step.skipped', { ...base, stepId: other.id, path: otherPath, kind: other.type, at, reason });
+      emitIfHeard(events, 'step.skipped', () => ({ ...base(), stepId: other.id, path: otherPath, kind: other.type, at, reason }));
     }
   };
   const retrying = (attempt: number, delayMs: number, error: unknown) => {
-    events.emit('step.retrying', { ...base, at: isoTime(now()), attempt, delayMs, error: toErrorRecord(error, services.redact) });
+    emitIfHeard(events, 'step.retrying', () => ({ ...base(), at: isoTime(now()), attempt, delayMs, error: toErrorRecord(error, services.redact) }));
   };
 
   let report: StepReport;
@@ -63,8 +64,11 @@ export async function runStep(prepared: PreparedStep, context: RunContext, servi
   });
 
   const at = isoTime(finishedAt);
-  if (error) events.emit('step.failed', { ...base, at, durationMs, attempts, error });
-  else if (report.skipped) events.emit('step.skipped', { ...base, at, reason: report.skipped });
-  else events.emit('step.succeeded', { ...base, at, durationMs, attempts, ...(output === undefined ? {} : { output }) });
+  if (error) emitIfHeard(events, 'step.failed', () => ({ ...base(), at, durationMs, attempts, error }));
+  else if (report.skipped) {
+    const reason = report.skipped;
+    emitIfHeard(events, 'step.skipped', () => ({ ...base(), at, reason }));
+  }
+  else emitIfHeard(events, 'step.succeeded', () => ({ ...base(), at, durationMs, attempts, ...(output === undefined ? {} : { output }) }));
   return outcome;
 }

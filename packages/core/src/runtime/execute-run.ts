@@ -6,6 +6,7 @@ import { toErrorRecord } from './error-record.js';
 import type { RunContext, RunResult } from './run-context.js';
 import type { RunServices } from './run-services.js';
 import { isoTime } from './iso-time.js';
+import { emitIfHeard } from './run-events.js';
 
 export function initialContext(run: RunRecord): RunContext {
   return {
@@ -36,14 +37,14 @@ export async function queueRun(workflow: PreparedWorkflow, event: TriggerEvent, 
     event,
     queuedAt: isoTime(services.now()),
   };
-  services.events.emit('run.queued', {
+  emitIfHeard(services.events, 'run.queued', () => ({
     runId: run.id,
     workflowId: run.workflowId,
     dryRun: run.dryRun,
     at: run.queuedAt,
     trigger: event.trigger,
     ...(event.id === undefined ? {} : { eventId: event.id }),
-  });
+  }));
   return run;
 }
 
@@ -59,9 +60,9 @@ export async function finishRun(run: RunRecord, result: RunResult, services: Run
     ...(result.failedStep ? { failedStep: result.failedStep } : {}),
   };
   await services.store.putRun(done);
-  const base = { runId: run.id, workflowId: run.workflowId, dryRun: run.dryRun, at: done.finishedAt ?? isoTime(finishedAt), durationMs: finishedAt - Date.parse(run.startedAt ?? run.queuedAt) };
-  if (result.status === 'succeeded') services.events.emit('run.succeeded', { ...base, ...(result.output === undefined ? {} : { output: result.output }) });
-  else services.events.emit('run.failed', { ...base, error: result.error ?? { name: 'Error', code: 'internal', message: 'The run failed' }, ...(result.failedStep ? { failedStep: result.failedStep } : {}) });
+  const base = () => ({ runId: run.id, workflowId: run.workflowId, dryRun: run.dryRun, at: done.finishedAt ?? isoTime(finishedAt), durationMs: finishedAt - Date.parse(run.startedAt ?? run.queuedAt) });
+  if (result.status === 'succeeded') emitIfHeard(services.events, 'run.succeeded', () => ({ ...base(), ...(result.output === undefined ? {} : { output: result.output }) }));
+  else emitIfHeard(services.events, 'run.failed', () => ({ ...base(), error: result.error ?? { name: 'Error', code: 'internal', message: 'The run failed' }, ...(result.failedStep ? { failedStep: result.failedStep } : {}) }));
   return done;
 }
 
@@ -74,7 +75,7 @@ export async function finishRun(run: RunRecord, result: RunResult, services: Run
 export async function executeRun(workflow: PreparedWorkflow, queued: RunRecord, services: RunServices, snapshot?: Snapshot<unknown>): Promise<RunRecord> {
   const run: RunRecord = { ...queued, status: 'running', startedAt: queued.startedAt ?? isoTime(services.now()) };
   await services.store.putRun(run);
-  services.events.emit('run.started', { runId: run.id, workflowId: run.workflowId, dryRun: run.dryRun, at: run.startedAt ?? isoTime(services.now()) });
+  emitIfHeard(services.events, 'run.started', () => ({ runId: run.id, workflowId: run.workflowId, dryRun: run.dryRun, at: run.startedAt ?? isoTime(services.now()) }));
 
   const actor = createActor(workflow.machine, snapshot ? { snapshot, input: initialContext(run) } : { input: initialContext(run) });
   let saving: Promise<void> = Promise.resolve();

@@ -2,6 +2,7 @@ import { Ajv, type ValidateFunction } from 'ajv';
 import addFormatsPlugin from 'ajv-formats';
 import type { Catalog } from '../catalog/catalog.js';
 import { PayloadError } from '../errors/payload-error.js';
+import { jsonByteLength } from '../payload/json-byte-length.js';
 import { findUnsafeKeys } from '../payload/unsafe-keys.js';
 
 // ajv-formats is CommonJS; its default export arrives wrapped under NodeNext resolution.
@@ -24,7 +25,7 @@ export class PayloadChecker {
   }
 
   check(trigger: string, payload: unknown): void {
-    const bytes = Buffer.byteLength(JSON.stringify(payload) ?? '', 'utf8');
+    const bytes = jsonByteLength(payload);
     if (bytes > this.#maxBytes) {
       throw new PayloadError('payload.too-large', `The ${trigger} payload is ${bytes} bytes, over the limit of ${this.#maxBytes}`, {
         hint: 'Raise maxPayloadBytes when creating the engine if such events are expected.',

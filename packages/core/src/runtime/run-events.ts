@@ -36,3 +36,11 @@ export type RunEventEmitter = EventEmitter<{ [Name in RunEventName]: [RunEvents[
 export function createRunEventEmitter(): RunEventEmitter {
   return new EventEmitter();
 }
+
+/**
+ * Emits `name` if anyone listens. `build` makes the event only then, so an engine nobody
+ * watches spends nothing on event objects.
+ */
+export function emitIfHeard<Name extends RunEventName>(events: RunEventEmitter, name: Name, build: () => RunEvents[Name]): void {
+  if (events.listenerCount(name) > 0) (events.emit as (name: Name, event: RunEvents[Name]) => boolean)(name, build());
+}

@@ -1,7 +1,7 @@
 import { isDeepStrictEqual } from 'node:util';
 import type { Benchmark } from './benchmark.js';
 import { createBenchEngine, customerEvents, deliveryAt, upsertContact } from './customer-created.js';
-import { createHandWritten } from './hand-written.js';
+import { createHandWritten, createPlainJavaScript } from './hand-written.js';
 import { measureThroughput, medianThroughput, type Throughput } from './measure.js';
 import { formatRate, formatRatio, type BenchReport } from './report.js';
 import type { Engine, TriggerEvent } from './core-dependencies.js';
@@ -59,11 +59,17 @@ async function checkSameWork(events: readonly TriggerEvent[]): Promise<void> {
   const engineInputs: unknown[] = [];
   const handInputs: unknown[] = [];
   const { engine } = createBenchEngine({ action: (input) => (engineInputs.push(input), upsertContact(input)) });
+  const plainInputs: unknown[] = [];
   const handle = createHandWritten({ action: (input) => (handInputs.push(input), upsertContact(input)) });
+  const plain = createPlainJavaScript({ action: (input) => (plainInputs.push(input), upsertContact(input)) });
   const failures: Failures = new Map();
   for (const event of events) {
     await dispatchOne(engine, event, failures);
     await handle(event);
+    await plain(event);
+  }
+  if (!isDeepStrictEqual(handInputs, plainInputs)) {
+    throw new Error(`The plain JavaScript reference built different action inputs:\n${JSON.stringify(handInputs[0])}\n${JSON.stringify(plainInputs[0])}`);
   }
   if (failures.size > 0) throw new Error(`Runs failed while checking both sides do the same work: ${describeFailures(failures)}`);
   if (!isDeepStrictEqual(JSON.parse(JSON.stringify(engineInputs)), JSON.parse(JSON.stringify(handInputs)))) {
@@ -92,6 +98,7 @@ export function createEngineThroughput(overrides: Partial<EngineThroughputOption
       const eventAt = (run: number): TriggerEvent => deliveryAt(events, run);
       await checkSameWork(events.slice(0, 32));
       const handle = createHandWritten();
+      const plain = createPlainJavaScript();
       const engineFailures: Failures = new Map();
       const handFailures: Failures = new Map();
 
@@ -104,32 +111,42 @@ export function createEngineThroughput(overrides: Partial<EngineThroughputOption
       };
       const measureHand = (durationMs: number, concurrency: number): Promise<Throughput> =>
         measureThroughput((run) => handleOne(handle, eventAt(run), handFailures), { durationMs, concurrency });
+      const measurePlain = (durationMs: number, concurrency: number): Promise<Throughput> =>
+        measureThroughput((run) => handleOne(plain, eventAt(run), handFailures), { durationMs, concurrency });
 
       report.row('engine path', 'engine.dispatch(event) on a deployed workflow, memory store');
       report.row('hand-written path', 'ajv validate + 5 compiled JSONata evaluations + action');
+      report.row('plain JavaScript', 'for context (no goal): ajv validate + the mapping in plain JavaScript + action');
+      report.row('note', 'the engine evaluates simple JSONata (paths, $trim, $lowercase, ...) directly, with JSONata\'s results');
       report.row('timing', `warm-up ${options.warmupMs} ms per side, then median of ${options.rounds} alternating rounds of ${options.roundMs} ms`);
       for (const concurrency of options.concurrencies) {
         engineFailures.clear();
         handFailures.clear();
         await measureEngine(options.warmupMs, concurrency);
         await measureHand(options.warmupMs, concurrency);
+        await measurePlain(options.warmupMs, concurrency);
         const engineRounds: Throughput[] = [];
         const handRounds: Throughput[] = [];
+        const plainRounds: Throughput[] = [];
         for (let round = 0; round < options.rounds; round += 1) {
           engineRounds.push(await measureEngine(options.roundMs, concurrency));
           handRounds.push(await measureHand(options.roundMs, concurrency));
+          plainRounds.push(await measurePlain(options.roundMs, concurrency));
         }
         const engine = medianThroughput(engineRounds);
         const hand = medianThroughput(handRounds);
+        const plainJs = medianThroughput(plainRounds);
         const ratio = engine.microsPerRun / hand.microsPerRun;
         const cpuRatio = engine.cpuMicrosPerRun / hand.cpuMicrosPerRun;
         const mode = modeLabel(concurrency);
         report.row(`${mode}`, `${'wall runs/s'.padStart(12)} ${'wall µs/run'.padStart(12)} ${'cpu µs/run'.padStart(12)}`);
         report.row('  engine', columns(engine));
         report.row('  hand-written', columns(hand));
+        report.row('  plain JavaScript', columns(plainJs));
         if (engineFailures.size > 0) report.row('  engine runs that failed', describeFailures(engineFailures));
         if (handFailures.size > 0) report.row('  hand-written runs that failed', describeFailures(handFailures));
         report.row('  ratio engine / hand-written', `${formatRatio(ratio)} wall time per run, ${formatRatio(cpuRatio)} cpu time per run`);
+        report.row('  ratio engine / plain JavaScript', `${formatRatio(engine.microsPerRun / plainJs.microsPerRun)} wall, ${formatRatio(engine.cpuMicrosPerRun / plainJs.cpuMicrosPerRun)} cpu (context, no goal)`);
         report.row('  engine runs/s on a core of its own', `${formatRate(1e6 / engine.cpuMicrosPerRun)} (1e6 / cpu µs per run)`);
         report.goal(`≥ ${options.goalRunsPerSecond.toLocaleString('en-US')} runs/s, ${mode}`, engine.runsPerSecond >= options.goalRunsPerSecond, `${formatRate(engine.runsPerSecond)} wall`);
         report.goal(`≤ ${options.goalMaxRatio}× hand-written, ${mode}`, ratio <= options.goalMaxRatio, `${formatRatio(ratio)} wall, ${formatRatio(cpuRatio)} cpu`);

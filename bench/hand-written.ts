@@ -45,3 +45,33 @@ export function createHandWritten(options: { readonly action?: (input: unknown) 
     return action(input);
   };
 }
+
+/** JSONata's `$trim`: runs of space, tab, CR and LF become one space, then the ends go. */
+function trimLikeJsonata(text: string): string {
+  return text.replace(/[ \t\n\r]+/g, ' ').replace(/^ /, '').replace(/ $/, '');
+}
+
+/**
+ * For context, not a goal: the same workflow with the mapping written in plain JavaScript (no
+ * JSONata), the same ajv validation and action. What a developer would write without any
+ * engine or expression language; the floor under both other paths.
+ */
+export function createPlainJavaScript(options: { readonly action?: (input: unknown) => unknown } = {}) {
+  const action = options.action ?? upsertContact;
+  const validate = addFormats(new Ajv({ allErrors: true, strict: false })).compile(customerCreatedSchema);
+  return async function handle(event: TriggerEvent): Promise<unknown> {
+    const payload = event.payload;
+    if (!validate(payload)) {
+      throw new Error(`The ${event.trigger} payload does not match its schema: ${JSON.stringify(validate.errors)}`);
+    }
+    const { data } = payload as { data: { email?: string; name: { first?: string; last?: string }; phone?: string | null; role?: string } };
+    const input: Record<string, unknown> = {};
+    if (data.email !== undefined) input.email = trimLikeJsonata(data.email).toLowerCase();
+    if (data.name.first !== undefined) input.firstName = trimLikeJsonata(data.name.first);
+    if (data.name.last !== undefined) input.lastName = trimLikeJsonata(data.name.last);
+    if (data.phone !== undefined) input.phone = data.phone;
+    input.tags = data.role === undefined ? ['pushpress'] : ['pushpress', data.role];
+    input.source = CONTACT_MAPPING.source;
+    return action(input);
+  };
+}

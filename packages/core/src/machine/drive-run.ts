@@ -1,4 +1,4 @@
-import type { Actor } from 'xstate';
+import type { Actor, Snapshot } from 'xstate';
 import type { RunResult } from '../runtime/run-context.js';
 import type { RunServices } from '../runtime/run-services.js';
 import type { PreparedStep } from '../steps/step-kind.js';
@@ -11,7 +11,14 @@ import { runStep } from './run-step.js';
  * the step its state names, sends the outcome, and repeats until the machine is done. A step
  * that throws past its own error handling (e.g. its record cannot be written) crashes the run.
  */
-export async function driveRun(actor: Actor<RunMachine>, steps: ReadonlyMap<string, PreparedStep>, services: RunServices, signal: AbortSignal): Promise<RunResult> {
+export async function driveRun(
+  actor: Actor<RunMachine>,
+  steps: ReadonlyMap<string, PreparedStep>,
+  services: RunServices,
+  signal: AbortSignal,
+  /** Called after each step that leaves the run unfinished, with the state to resume from. */
+  afterStep?: (persisted: Snapshot<unknown>) => void,
+): Promise<RunResult> {
   actor.start();
   try {
     for (;;) {
@@ -30,6 +37,7 @@ export async function driveRun(actor: Actor<RunMachine>, steps: ReadonlyMap<stri
         event = { type: 'step.crashed', error };
       }
       actor.send(event);
+      if (afterStep && actor.getSnapshot().status === 'active') afterStep(actor.getPersistedSnapshot());
     }
   } finally {
     actor.stop();

@@ -78,30 +78,20 @@ export async function executeRun(workflow: PreparedWorkflow, queued: RunRecord, 
   emitIfHeard(services.events, 'run.started', () => ({ runId: run.id, workflowId: run.workflowId, dryRun: run.dryRun, at: run.startedAt ?? isoTime(services.now()) }));
 
   const actor = createActor(workflow.machine, snapshot ? { snapshot, input: initialContext(run) } : { input: initialContext(run) });
+  // Saved after each step that leaves the run unfinished; a finished run is told by its record.
   let saving: Promise<void> = Promise.resolve();
   let saveFailure: unknown;
-  let first = true;
-  const subscription = actor.subscribe({
-    next: (current) => {
-      // The first snapshot is the start (nothing done yet); a finished run is told by its record.
-      if (first || current.status !== 'active') {
-        first = false;
-        return;
-      }
-      const persisted = actor.getPersistedSnapshot();
-      saving = saving.then(() => services.store.putSnapshot(run.id, persisted)).catch((error: unknown) => {
-        saveFailure ??= error;
-      });
-    },
-    error: () => {},
-  });
+  const save = (persisted: Snapshot<unknown>) => {
+    saving = saving.then(() => services.store.putSnapshot(run.id, persisted)).catch((error: unknown) => {
+      saveFailure ??= error;
+    });
+  };
   let result: RunResult;
   try {
-    result = await driveRun(actor, workflow.steps, services, new AbortController().signal);
+    result = await driveRun(actor, workflow.steps, services, new AbortController().signal, save);
   } catch (error) {
     result = { status: 'failed', error: toErrorRecord(error, services.redact) };
   } finally {
-    subscription.unsubscribe();
     await saving;
   }
   if (saveFailure !== undefined) {

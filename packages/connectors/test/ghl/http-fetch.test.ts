@@ -17,6 +17,7 @@ describe('the GHL client\'s http fetch', () => {
     const body = await readBody(request);
     if (request.url === '/slow') return;
     response.writeHead(request.url === '/empty' ? 204 : 200, { 'content-type': 'application/json', 'x-ratelimit-remaining': '99' });
+    if (request.url === '/utf8') return response.end(Buffer.from('\ufeff{"name":"Zoë 中文"}', 'utf8'));
     response.end(request.url === '/empty' ? undefined : JSON.stringify({ method: request.method, body, length: request.headers['content-length'] ?? null }));
   });
   beforeAll(async () => {
@@ -30,8 +31,15 @@ describe('the GHL client\'s http fetch', () => {
 
   it('sends a DELETE body with its length, as GHL\'s tag removal needs', async () => {
     const response = await createHttpFetch()(`${url}/contacts/c1/tags`, { method: 'DELETE', headers: { 'content-type': 'application/json' }, body: '{"tags":["lead"]}' });
-    expect(await response.json()).toEqual({ method: 'DELETE', body: '{"tags":["lead"]}', length: '17' });
+    expect(JSON.parse(await response.text())).toEqual({ method: 'DELETE', body: '{"tags":["lead"]}', length: '17' });
     expect(response.headers.get('x-ratelimit-remaining')).toBe('99');
+    expect(response.headers.get('X-RateLimit-Remaining')).toBe('99');
+  });
+
+  it('reads UTF-8 answers as Response.text() does, byte-order mark dropped', async () => {
+    const response = await createHttpFetch()(`${url}/utf8`, { method: 'GET' });
+    expect(response.ok).toBe(true);
+    expect(await response.text()).toBe('{"name":"Zoë 中文"}');
   });
 
   it('answers a 204 with no body', async () => {

@@ -4,7 +4,20 @@ import { redactText } from '../errors/redact.js';
 import type { GhlUserType } from './credentials.js';
 import type { GhlTokenSet } from './token-store.js';
 
-export type FetchLike = (input: string, init: RequestInit) => Promise<Response>;
+/** What the GHL client reads of an answer: a fetch `Response` is one, and so is http-fetch.ts's lighter object. */
+export interface FetchAnswer {
+  readonly ok: boolean;
+  readonly status: number;
+  readonly headers: AnswerHeaders;
+  text(): Promise<string>;
+}
+
+/** Header lookup by case-insensitive name; several values come joined with ", ", as `Headers.get` does. */
+export interface AnswerHeaders {
+  get(name: string): string | null;
+}
+
+export type FetchLike = (input: string, init: RequestInit) => Promise<FetchAnswer>;
 
 export type TokenGrant =
   | { readonly grantType: 'authorization_code'; readonly code: string; readonly redirectUri?: string }
@@ -47,7 +60,7 @@ export async function requestTokens(request: TokenRequest): Promise<GhlTokenSet>
   const secrets = [request.clientSecret, grant.grantType === 'authorization_code' ? grant.code : grant.refreshToken];
   const what = grant.grantType === 'authorization_code' ? 'exchange the authorization code' : 'refresh the access token';
 
-  let response: Response;
+  let response: FetchAnswer;
   try {
     response = await request.fetch(`${request.baseUrl.replace(/\/+$/, '')}/oauth/token`, {
       method: 'POST',

@@ -1,7 +1,7 @@
 import { ActionError, deadlineSignal, silentLogger, type Logger, type OperationDescriptor } from '@flowline/core';
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { AccessToken, AccessTokenSource } from '../auth/access-token-source.js';
-import type { FetchLike } from '../auth/oauth-token-endpoint.js';
+import type { FetchAnswer, FetchLike } from '../auth/oauth-token-endpoint.js';
 import { GHL_PRODUCTION_BASE_URL } from '../auth/oauth-flow.js';
 import { classifyResponse } from '../errors/classify-response.js';
 import { RateBudget, type RateBudgetOptions } from '../rate/rate-budget.js';
@@ -85,7 +85,7 @@ function checkOptions(options: GhlClientOptions): void {
   if (options.reconcile !== undefined && typeof options.reconcile !== 'function') throw new TypeError('Expected `reconcile` to be a function');
 }
 
-async function readBody(response: Response): Promise<unknown> {
+async function readBody(response: FetchAnswer): Promise<unknown> {
   const text = await response.text();
   if (text === '') return undefined;
   try {
@@ -163,7 +163,7 @@ export class GhlClient {
     for (let attempt = 1; ; attempt += 1) {
       const permit = await guard(this.budget.acquire(budgetKey, signal));
       const started = Date.now();
-      let response: Response;
+      let response: FetchAnswer;
       try {
         response = await this.#send(built, token.token, signal);
       } catch (error) {
@@ -257,7 +257,7 @@ export class GhlClient {
     return error instanceof Error ? error.message : String(error);
   }
 
-  async #send(built: BuiltRequest, token: string, signal: AbortSignal | undefined): Promise<Response> {
+  async #send(built: BuiltRequest, token: string, signal: AbortSignal | undefined): Promise<FetchAnswer> {
     // Not AbortSignal.any with AbortSignal.timeout: on Node 20 the timeout can be collected unfired.
     const deadline = deadlineSignal(signal, this.#timeoutMs);
     try {

@@ -1,3 +1,5 @@
+import type { AnswerHeaders } from '../auth/oauth-token-endpoint.js';
+
 /** What GHL's `X-RateLimit-*` answer headers say (see reference/ghl/docs/Authorization.md). */
 export interface RateLimitHeaders {
   readonly max?: number;
@@ -7,14 +9,14 @@ export interface RateLimitHeaders {
   readonly dailyRemaining?: number;
 }
 
-function numberHeader(headers: Headers, name: string): number | undefined {
+function numberHeader(headers: AnswerHeaders, name: string): number | undefined {
   const raw = headers.get(name);
   if (raw === null || raw.trim() === '') return undefined;
   const value = Number(raw);
   return Number.isFinite(value) && value >= 0 ? value : undefined;
 }
 
-export function readRateLimitHeaders(headers: Headers): RateLimitHeaders {
+export function readRateLimitHeaders(headers: AnswerHeaders): RateLimitHeaders {
   const entries = {
     max: numberHeader(headers, 'x-ratelimit-max'),
     remaining: numberHeader(headers, 'x-ratelimit-remaining'),

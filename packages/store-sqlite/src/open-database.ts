@@ -28,8 +28,24 @@ export type Durability = 'process' | 'power';
 
 export const DURABILITIES: readonly Durability[] = ['process', 'power'];
 
-/** Opens the file (or ':memory:') with WAL, the chosen durability and a busy timeout. */
-export function openDatabase(path: string, durability: Durability, busyTimeoutMs: number): Database.Database {
+/**
+ * SQLite's page cache per connection when the host does not choose one: 2 MiB, SQLite's own
+ * default. better-sqlite3 is compiled with 16 MB (`SQLITE_DEFAULT_CACHE_SIZE=-16000`), which a
+ * growing database fills to the top and keeps: 16 MB of resident memory, most of it cold inbox
+ * pages the host only reads once more, when their event is due (and the OS caches those anyway).
+ */
+export const DEFAULT_PAGE_CACHE_KIB = 2048;
+
+export interface OpenDatabaseOptions {
+  readonly durability: Durability;
+  readonly busyTimeoutMs: number;
+  /** SQLite's page cache for this connection, in KiB (`PRAGMA cache_size = -n`). */
+  readonly pageCacheKiB: number;
+}
+
+/** Opens the file (or ':memory:') with WAL, the chosen durability, a busy timeout and a bounded page cache. */
+export function openDatabase(path: string, options: OpenDatabaseOptions): Database.Database {
+  const { durability, busyTimeoutMs, pageCacheKiB } = options;
   let db: Database.Database;
   try {
     db = new Database(path, { timeout: busyTimeoutMs });
@@ -44,6 +60,7 @@ export function openDatabase(path: string, durability: Durability, busyTimeoutMs
     db.pragma(`synchronous = ${durability === 'power' ? 'FULL' : 'NORMAL'}`);
     db.pragma(`fullfsync = ${durability === 'power' ? 'ON' : 'OFF'}`);
     db.pragma('foreign_keys = OFF');
+    db.pragma(`cache_size = ${-pageCacheKiB}`);
   } catch (cause) {
     db.close();
     throw new FlowlineError('store.open_failed', `Cannot set up the SQLite database ${JSON.stringify(path)}: ${cause instanceof Error ? cause.message : String(cause)}.`, {

@@ -6,6 +6,7 @@ const event = (id: string, orderingKey?: string): IdentifiedEvent => ({ trigger:
 
 function queueWith(options: { concurrency: number; maxHeld: number; delayMs?: number }) {
   const log: string[] = [];
+  const freshness: string[] = [];
   const loaded: string[] = [];
   let inFlight = 0;
   let most = 0;
@@ -13,10 +14,11 @@ function queueWith(options: { concurrency: number; maxHeld: number; delayMs?: nu
     concurrency: options.concurrency,
     maxHeld: options.maxHeld,
     missing: 'missing',
-    async handle(handled) {
+    async handle(handled, fresh) {
       inFlight += 1;
       most = Math.max(most, inFlight);
       log.push(`start ${handled.id}`);
+      freshness.push(`${handled.id} ${fresh ? 'fresh' : 'resumed'}`);
       await new Promise((resolve) => setTimeout(resolve, options.delayMs ?? 1));
       log.push(`end ${handled.id}`);
       inFlight -= 1;
@@ -27,7 +29,7 @@ function queueWith(options: { concurrency: number; maxHeld: number; delayMs?: nu
       return event(id, id.split('-')[0]);
     },
   });
-  return { queue, log, loaded, most: () => most };
+  return { queue, log, loaded, freshness, most: () => most };
 }
 
 describe('the queue of accepted events', () => {
@@ -52,5 +54,32 @@ describe('the queue of accepted events', () => {
     // a-1 starts at once; b-1 waits in memory; c-1 and d-1 wait as ids and are read back.
     expect(loaded).toEqual(['c-1', 'd-1']);
     expect(log.filter((line) => line.startsWith('start'))).toEqual(['start a-1', 'start b-1', 'start c-1', 'start d-1']);
+  });
+
+  it('reads back a backlog kept as bare ids in order per ordering key, taking the keys in turn', async () => {
+    const { queue, log, loaded, freshness } = queueWith({ concurrency: 1, maxHeld: 1 });
+    for (const id of ['a-1', 'b-1', 'a-2', 'c-1', 'b-2', 'a-3']) queue.push(event(id, id.split('-')[0]), true, false);
+    await queue.idle();
+    expect(log.filter((line) => line.startsWith('start'))).toEqual(['start a-1', 'start b-1', 'start c-1', 'start a-2', 'start b-2', 'start a-3']);
+    // a-1 starts at once, so b-1 is the one event held in memory.
+    expect(loaded).toEqual(['c-1', 'a-2', 'b-2', 'a-3']);
+    expect(freshness.every((line) => line.endsWith(' fresh'))).toBe(true);
+  });
+
+  it('tells the handler that a resumed event read back from the inbox is not fresh', async () => {
+    const { queue, freshness } = queueWith({ concurrency: 1, maxHeld: 0 });
+    queue.push(event('a-1', 'a'), false, false);
+    queue.push(event('b-1', 'b'), true, false);
+    await queue.idle();
+    expect(freshness).toEqual(['a-1 resumed', 'b-1 fresh']);
+  });
+
+  it('queues an event behind the running event of its key, even when that event was alone in its lane', async () => {
+    const { queue, log } = queueWith({ concurrency: 2, maxHeld: 0, delayMs: 5 });
+    queue.push(event('a-1', 'a'), true, false);
+    await new Promise((resolve) => setTimeout(resolve, 1));
+    for (const id of ['a-2', 'a-3']) queue.push(event(id, 'a'), true, false);
+    await queue.idle();
+    expect(log).toEqual(['start a-1', 'end a-1', 'start a-2', 'end a-2', 'start a-3', 'end a-3']);
   });
 });

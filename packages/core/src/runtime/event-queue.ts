@@ -3,10 +3,20 @@ import type { IdentifiedEvent } from './event-sink.js';
 interface Queued<R> {
   readonly id: string;
   /** Kept in memory only while few events wait; otherwise read back from the inbox when due. */
-  event: IdentifiedEvent | undefined;
+  readonly event: IdentifiedEvent | undefined;
   readonly fresh: boolean;
   readonly done: ((result: R) => void) | undefined;
 }
+
+/**
+ * A waiting event. Most of a large backlog is fresh events whose payload is not held and whose
+ * result nobody waits for: those are kept as their bare id (the string the inbox already gave
+ * them), not as a record around it.
+ */
+type Waiting<R> = string | Queued<R>;
+
+/** The events of one ordering key, oldest first: a lone event as itself, more in an array. */
+type Lane<R> = Waiting<R> | Waiting<R>[];
 
 export interface EventQueueOptions<R> {
   /** Events handled at once (events of one ordering key always one at a time, in order). */
@@ -21,12 +31,12 @@ export interface EventQueueOptions<R> {
 
 /**
  * Accepted events waiting to run: one FIFO lane per ordering key, lanes taken in turn by at most
- * `concurrency` workers. A waiting event costs a small record (its id), not a chain of promises
- * and closures, so a host can hold a large backlog.
+ * `concurrency` workers. A waiting event costs its id and its ordering key (about 150 bytes for
+ * a webhook's), not a chain of promises and closures, so a host can hold a large backlog.
  */
 export class EventQueue<R> {
   readonly #options: EventQueueOptions<R>;
-  readonly #lanes = new Map<string, Queued<R>[]>();
+  readonly #lanes = new Map<string, Lane<R>>();
   readonly #ready: string[] = [];
   #readyHead = 0;
   #workers = 0;
@@ -45,15 +55,17 @@ export class EventQueue<R> {
     let result: Promise<R> | undefined;
     let done: ((value: R) => void) | undefined;
     if (wantResult) result = new Promise<R>((resolve) => (done = resolve));
-    const item: Queued<R> = { id: event.id, event: hold ? event : undefined, fresh, done };
+    const item: Waiting<R> = !hold && fresh && !wantResult ? event.id : { id: event.id, event: hold ? event : undefined, fresh, done };
     const key = event.orderingKey ?? event.id;
     const lane = this.#lanes.get(key);
-    if (lane) {
-      lane.push(item);
-    } else {
-      this.#lanes.set(key, [item]);
+    if (lane === undefined) {
+      this.#lanes.set(key, item);
       this.#ready.push(key);
       this.#startWorker();
+    } else if (Array.isArray(lane)) {
+      lane.push(item);
+    } else {
+      this.#lanes.set(key, [lane, item]);
     }
     return result;
   }
@@ -85,17 +97,24 @@ export class EventQueue<R> {
     try {
       for (let key = this.#nextLane(); key !== undefined; key = this.#nextLane()) {
         const lane = this.#lanes.get(key);
-        const item = lane?.[0];
-        if (!lane || !item) continue;
-        let event = item.event;
+        const item = Array.isArray(lane) ? lane[0] : lane;
+        if (item === undefined) continue;
+        const queued = typeof item === 'string' ? undefined : item;
+        let event = queued?.event;
         if (event) this.#held -= 1;
-        else event = await this.#options.load(item.id);
-        const result = event ? await this.#options.handle(event, item.fresh) : this.#options.missing;
-        item.done?.(result);
-        lane.shift();
-        // The lane goes to the back of the line, so one busy customer does not hold up the others.
-        if (lane.length > 0) this.#ready.push(key);
-        else this.#lanes.delete(key);
+        else event = await this.#options.load(typeof item === 'string' ? item : item.id);
+        const result = event ? await this.#options.handle(event, queued?.fresh ?? true) : this.#options.missing;
+        queued?.done?.(result);
+        // Events of this key pushed meanwhile may have turned a lone event into an array.
+        const rest = this.#lanes.get(key);
+        if (Array.isArray(rest) && rest.length > 1) {
+          rest.shift();
+          if (rest.length === 1 && rest[0] !== undefined) this.#lanes.set(key, rest[0]);
+          // The lane goes to the back of the line, so one busy customer does not hold up the others.
+          this.#ready.push(key);
+        } else {
+          this.#lanes.delete(key);
+        }
       }
     } finally {
       this.#workers -= 1;

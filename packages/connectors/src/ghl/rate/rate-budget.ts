@@ -28,11 +28,6 @@ export interface RatePermit {
   settle(headers?: RateLimitHeaders, blockMs?: number): void;
 }
 
-interface Slot {
-  /** When the request ended (answer received); Infinity while in flight. */
-  at: number;
-}
-
 interface Waiter {
   readonly resolve: (permit: RatePermit) => void;
   readonly reject: (error: unknown) => void;
@@ -44,7 +39,11 @@ interface Lane {
   max: number;
   intervalMs: number;
   learned: boolean;
-  slots: Slot[];
+  /** Requests sent and not yet answered: they count until their answer, plus the interval. */
+  inFlight: number;
+  /** When each answered request ended, oldest first from `endedHead` (answers arrive in time order). */
+  ended: number[];
+  endedHead: number;
   blockedUntil: number;
   dailyLimit: number;
   /** Counted down locally per send, corrected by `X-RateLimit-Daily-Remaining`. */
@@ -53,6 +52,11 @@ interface Lane {
   readonly queue: Waiter[];
   timer: NodeJS.Timeout | undefined;
   timerAt: number;
+}
+
+/** Requests the window counts: those in flight and those answered within the interval. */
+function counted(lane: Lane): number {
+  return lane.inFlight + lane.ended.length - lane.endedHead;
 }
 
 function nextUtcMidnight(now: number): number {
@@ -121,7 +125,7 @@ export class RateBudget {
     const lane = this.#lanes.get(key);
     if (!lane) return 0;
     this.#prune(lane, this.#now());
-    return lane.slots.length;
+    return counted(lane);
   }
 
   #lane(key: string): Lane {
@@ -131,7 +135,9 @@ export class RateBudget {
         max: this.#max,
         intervalMs: this.#intervalMs,
         learned: !this.#probeFirst,
-        slots: [],
+        inFlight: 0,
+        ended: [],
+        endedHead: 0,
         blockedUntil: 0,
         dailyLimit: this.#dailyLimit,
         dailyRemaining: this.#dailyLimit,
@@ -146,7 +152,12 @@ export class RateBudget {
   }
 
   #prune(lane: Lane, now: number): void {
-    lane.slots = lane.slots.filter((slot) => slot.at + lane.intervalMs > now);
+    const { ended } = lane;
+    while (lane.endedHead < ended.length && (ended[lane.endedHead] ?? Infinity) + lane.intervalMs <= now) lane.endedHead += 1;
+    if (lane.endedHead > 1024 && lane.endedHead * 2 > ended.length) {
+      lane.ended = ended.slice(lane.endedHead);
+      lane.endedHead = 0;
+    }
   }
 
   #wake(key: string, lane: Lane, at: number): void {
@@ -183,31 +194,30 @@ export class RateBudget {
         return;
       }
       if (lane.blockedUntil > now) return this.#wake(key, lane, lane.blockedUntil);
-      const inFlight = lane.slots.filter((slot) => slot.at === Infinity).length;
-      if (!lane.learned && inFlight > 0) return; // the probe's answer pumps again
-      if (lane.slots.length >= lane.max) {
-        const ended = lane.slots.filter((slot) => slot.at !== Infinity).map((slot) => slot.at);
-        if (ended.length > 0) this.#wake(key, lane, Math.min(...ended) + lane.intervalMs);
+      if (!lane.learned && lane.inFlight > 0) return; // the probe's answer pumps again
+      if (counted(lane) >= lane.max) {
+        const oldest = lane.ended[lane.endedHead];
+        if (oldest !== undefined) this.#wake(key, lane, oldest + lane.intervalMs);
         return; // otherwise a settle pumps again
       }
       const waiter = lane.queue.shift();
       if (!waiter) return;
       waiter.signal?.removeEventListener('abort', waiter.onAbort);
-      const slot: Slot = { at: Infinity };
-      lane.slots.push(slot);
+      lane.inFlight += 1;
       lane.dailyRemaining -= 1;
-      waiter.resolve(this.#permit(key, lane, slot));
+      waiter.resolve(this.#permit(key, lane));
     }
   }
 
-  #permit(key: string, lane: Lane, slot: Slot): RatePermit {
+  #permit(key: string, lane: Lane): RatePermit {
     let settled = false;
     return {
       settle: (headers, blockMs) => {
         if (settled) return;
         settled = true;
         const now = this.#now();
-        slot.at = now;
+        lane.inFlight -= 1;
+        lane.ended.push(now);
         if (headers) this.#learn(lane, headers, now);
         if (blockMs !== undefined && blockMs > 0) lane.blockedUntil = Math.max(lane.blockedUntil, now + blockMs);
         this.#pump(key, lane);
@@ -223,13 +233,10 @@ export class RateBudget {
     if (headers.remaining !== undefined) {
       // Requests the server counted that this process did not send: other clients of the budget.
       const serverUsed = lane.max - headers.remaining;
-      const unknown = serverUsed - lane.slots.length;
-      for (let i = 0; i < unknown; i += 1) lane.slots.push({ at: now });
+      const unknown = serverUsed - counted(lane);
+      for (let i = 0; i < unknown; i += 1) lane.ended.push(now);
     }
     if (headers.dailyLimit !== undefined) lane.dailyLimit = headers.dailyLimit;
-    if (headers.dailyRemaining !== undefined) {
-      const inFlight = lane.slots.filter((slot) => slot.at === Infinity).length;
-      lane.dailyRemaining = headers.dailyRemaining - inFlight;
-    }
+    if (headers.dailyRemaining !== undefined) lane.dailyRemaining = headers.dailyRemaining - lane.inFlight;
   }
 }

@@ -28,6 +28,7 @@ interface Node {
   readonly then?: Node;
   readonly else?: Node;
 }
+
 type Bindings = Readonly<Record<string, unknown>>;
 
 export const NOT_DIRECT: unique symbol = Symbol('flowline.not-direct');

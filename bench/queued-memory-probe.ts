@@ -18,6 +18,8 @@ import { customerCreatedBody, type CustomerCreatedBody } from './signed-delivery
 
 export interface MemorySample {
   readonly rss: number;
+  /** V8 heap committed (includes the new space, up to 32 MB with Node 20's defaults). */
+  readonly heapTotal: number;
   readonly heapUsed: number;
   /** Memory of C++ objects bound to JS (includes Buffers). */
   readonly external: number;
@@ -45,8 +47,8 @@ function sample(): MemorySample {
   if (!gc) throw new Error('queued-memory-probe.ts needs --expose-gc');
   gc();
   gc();
-  const { rss, heapUsed, external } = process.memoryUsage();
-  return { rss, heapUsed, external };
+  const { rss, heapTotal, heapUsed, external } = process.memoryUsage();
+  return { rss, heapTotal, heapUsed, external };
 }
 
 function parseArgs(argv: readonly string[]): { store: BenchStoreKind; count: number } {

@@ -65,6 +65,8 @@ export function createQueuedMemory(overrides: Partial<QueuedMemoryOptions> = {})
         report.row(STORE_LABELS[store], `${result.queued.toLocaleString('en-US')} queued, ${result.runsInAction} run waiting in its action`);
         report.row('  rss: idle host → with the queue', `${formatMegabytes(idle.rss)} → ${formatMegabytes(withQueue.rss)} (peak ${formatMegabytes(result.peakRss)})`);
         report.row('  heapUsed: idle host → with the queue', `${formatMegabytes(idle.heapUsed)} → ${formatMegabytes(withQueue.heapUsed)} (${perDelivery(withQueue.heapUsed - idle.heapUsed, result.queued)})`);
+        report.row('  heapTotal: idle host → with the queue', `${formatMegabytes(idle.heapTotal)} → ${formatMegabytes(withQueue.heapTotal)}`);
+        report.row('  rss − heapTotal: idle → with the queue', `${formatMegabytes(idle.rss - idle.heapTotal)} → ${formatMegabytes(withQueue.rss - withQueue.heapTotal)}`);
         report.row('  rss growth', `${formatMegabytes(withQueue.rss - idle.rss)} (${perDelivery(withQueue.rss - idle.rss, result.queued)})`);
         report.row('  accepted while queueing', `${Math.round(result.submittedPerSecond).toLocaleString('en-US')} deliveries/s (inbox commits, no HTTP; probes run side by side)`);
         const met = withQueue.rss < options.goalMaxRssBytes;

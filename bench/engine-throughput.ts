@@ -2,6 +2,7 @@ import { isDeepStrictEqual } from 'node:util';
 import type { Benchmark } from './benchmark.js';
 import { createBenchEngine, customerEvents, deliveryAt, upsertContact } from './customer-created.js';
 import { createHandWritten, createPlainJavaScript } from './hand-written.js';
+import { collectGarbage } from './collect-garbage.js';
 import { measureThroughput, medianThroughput, type Throughput } from './measure.js';
 import { formatRate, formatRatio, type BenchReport } from './report.js';
 import type { Engine, TriggerEvent } from './core-dependencies.js';
@@ -105,20 +106,25 @@ export function createEngineThroughput(overrides: Partial<EngineThroughputOption
       /** One measurement of the engine on a fresh engine, so earlier rounds' records do not weigh on it. */
       const measureEngine = async (durationMs: number, concurrency: number): Promise<Throughput> => {
         const { engine, forgetCalls } = createBenchEngine();
+        collectGarbage();
         const result = await measureThroughput((run) => dispatchOne(engine, eventAt(run), engineFailures), { durationMs, concurrency });
         forgetCalls();
         return result;
       };
-      const measureHand = (durationMs: number, concurrency: number): Promise<Throughput> =>
-        measureThroughput((run) => handleOne(handle, eventAt(run), handFailures), { durationMs, concurrency });
-      const measurePlain = (durationMs: number, concurrency: number): Promise<Throughput> =>
-        measureThroughput((run) => handleOne(plain, eventAt(run), handFailures), { durationMs, concurrency });
+      const measureHand = (durationMs: number, concurrency: number): Promise<Throughput> => {
+        collectGarbage();
+        return measureThroughput((run) => handleOne(handle, eventAt(run), handFailures), { durationMs, concurrency });
+      };
+      const measurePlain = (durationMs: number, concurrency: number): Promise<Throughput> => {
+        collectGarbage();
+        return measureThroughput((run) => handleOne(plain, eventAt(run), handFailures), { durationMs, concurrency });
+      };
 
       report.row('engine path', 'engine.dispatch(event) on a deployed workflow, memory store');
       report.row('hand-written path', 'ajv validate + 5 compiled JSONata evaluations + action');
       report.row('plain JavaScript', 'for context (no goal): ajv validate + the mapping in plain JavaScript + action');
       report.row('note', 'the engine evaluates simple JSONata (paths, $trim, $lowercase, ...) directly, with JSONata\'s results');
-      report.row('timing', `warm-up ${options.warmupMs} ms per side, then median of ${options.rounds} alternating rounds of ${options.roundMs} ms`);
+      report.row('timing', `warm-up ${options.warmupMs} ms per side, then median of ${options.rounds} alternating rounds of ${options.roundMs} ms, each after a full GC`);
       for (const concurrency of options.concurrencies) {
         engineFailures.clear();
         handFailures.clear();

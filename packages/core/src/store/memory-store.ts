@@ -44,8 +44,7 @@ export interface MemoryStoreOptions {
 export function createMemoryStore(options: MemoryStoreOptions = {}): Store {
   const maxFinishedRuns = options.maxFinishedRuns ?? 10_000;
   checkLimit(maxFinishedRuns, 'createMemoryStore maxFinishedRuns');
-  /** Finished runs, oldest first, for forgetting. */
-  const finished = new Set<string>();
+  const finished = createFinishedOrder();
   /** Effect records keyed by a run's own place (`run/<id>/...`), forgotten with the run. */
   const runScopedEffects = new Map<string, Set<string>>();
   const inbox = new Map<string, StoredInbox>();
@@ -59,9 +58,9 @@ export function createMemoryStore(options: MemoryStoreOptions = {}): Store {
   let runSeq = 0;
 
   const forgetOldRuns = () => {
-    for (const id of finished) {
-      if (finished.size <= maxFinishedRuns) return;
-      finished.delete(id);
+    while (finished.size > maxFinishedRuns) {
+      const id = finished.takeOldest();
+      if (id === undefined) return;
       if (deadLetters.has(`run:${id}`)) continue;
       runs.delete(id);
       steps.delete(id);
@@ -120,7 +119,6 @@ export function createMemoryStore(options: MemoryStoreOptions = {}): Store {
       const finishedRun = run.status === 'succeeded' || run.status === 'failed';
       runs.set(run.id, { seq, workflowId: run.workflowId, queuedAt: run.queuedAt, status: run.status, json, eventJson, event: finishedRun ? undefined : event });
       if (finishedRun) {
-        finished.delete(run.id);
         finished.add(run.id);
         forgetOldRuns();
       } else {
@@ -232,6 +230,53 @@ export function createMemoryStore(options: MemoryStoreOptions = {}): Store {
 
     async removeDeadLetter(id: string) {
       return { removed: deadLetters.delete(id) };
+    },
+  };
+}
+
+/**
+ * Finished runs in the order they (last) finished, to forget the oldest in O(1). A Set would
+ * keep that order too, but taking its first entry again and again walks over the holes its
+ * deletions leave, which made every put slower as the store filled.
+ */
+function createFinishedOrder() {
+  /** Each finished run's latest position. */
+  const positions = new Map<string, number>();
+  /** Positions in order; an entry whose run finished again later, or is running again, is stale. */
+  let order: Array<{ readonly id: string; readonly position: number }> = [];
+  let head = 0;
+  let next = 0;
+  return {
+    get size() {
+      return positions.size;
+    },
+    add(id: string) {
+      next += 1;
+      positions.set(id, next);
+      order.push({ id, position: next });
+      // Stale entries (runs put as finished again) are dropped once they outnumber the live ones.
+      if (order.length - head > 2 * positions.size + 1024) {
+        order = order.slice(head).filter((entry) => positions.get(entry.id) === entry.position);
+        head = 0;
+      }
+    },
+    delete(id: string) {
+      positions.delete(id);
+    },
+    takeOldest(): string | undefined {
+      while (head < order.length) {
+        const entry = order[head];
+        head += 1;
+        if (entry && positions.get(entry.id) === entry.position) {
+          positions.delete(entry.id);
+          if (head > 1024 && head * 2 > order.length) {
+            order = order.slice(head);
+            head = 0;
+          }
+          return entry.id;
+        }
+      }
+      return undefined;
     },
   };
 }

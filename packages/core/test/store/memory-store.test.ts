@@ -27,6 +27,28 @@ describe('memory store retention', () => {
     expect(await store.getIdempotency('run/r3/a')).toMatchObject({ output: 1 });
   });
 
+  it('counts a run finished again (or running again) once, in the order it last finished', async () => {
+    const store = createMemoryStore({ maxFinishedRuns: 2 });
+    await store.putRun(run('r1', 'succeeded'));
+    await store.putRun(run('r2', 'succeeded'));
+    await store.putRun(run('r1', 'running'));
+    await store.putRun(run('r1', 'failed'));
+    await store.putRun(run('r3', 'succeeded'));
+    expect((await store.listRuns()).map((kept) => kept.id).sort()).toEqual(['r1', 'r3']);
+  });
+
+  it('keeps exactly its limit through a long churn of runs', async () => {
+    const store = createMemoryStore({ maxFinishedRuns: 100 });
+    for (let index = 0; index < 5_000; index += 1) {
+      await store.putRun(run(`r${index}`, 'running'));
+      await store.putRun(run(`r${index}`, 'succeeded'));
+      if (index % 7 === 0) await store.putRun(run(`r${index}`, 'succeeded'));
+    }
+    const kept = (await store.listRuns()).map((record) => Number(record.id.slice(1)));
+    expect(kept).toHaveLength(100);
+    expect(Math.min(...kept)).toBe(4_900);
+  });
+
   it('keeps a failed run that is on the dead-letter list', async () => {
     const store = createMemoryStore({ maxFinishedRuns: 1 });
     await store.putRun(run('r1', 'failed'));

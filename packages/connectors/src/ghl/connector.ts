@@ -49,7 +49,7 @@ export function createGhlConnector(options: GhlConnectorOptions = {}): GhlConnec
   // Finds what an earlier attempt created: the client asks before re-sending a creating POST, the
   // engine through `reconcile` (see reconcile/registry.ts for which operations and how).
   const reconciler = createReconciler();
-  const client = new GhlClient({ ...options, reconcile: options.reconcile ?? reconciler.clientHook });
+  const client = new GhlClient(options);
   const tokenStore = options.tokenStore ?? new InMemoryTokenStore();
   const oauth = new OAuthTokens({
     baseUrl: client.baseUrl,
@@ -106,7 +106,7 @@ export function createGhlConnector(options: GhlConnectorOptions = {}): GhlConnec
       const operation = operationFor(request.operationId);
       const { call, find } = callFor(context);
       const input = reconciler.prepare(operation.id, request.input, find);
-      return reconciler.during(find, () => client.execute(operation, input, call));
+      return client.execute(operation, input, { ...call, reconcile: options.reconcile ?? reconciler.clientHook(find) });
     },
     async reconcile(request: ActionRequest, context: ActionContext): Promise<Reconciliation> {
       const operation = operationFor(request.operationId);

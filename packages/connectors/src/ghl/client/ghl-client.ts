@@ -45,6 +45,8 @@ export interface GhlCall {
   readonly fallbackBudgetKey?: string;
   readonly signal?: AbortSignal;
   readonly logger?: Logger;
+  /** How to look for this call's earlier effect before re-sending a creating request; default the client's `reconcile`. */
+  readonly reconcile?: Reconcile;
 }
 
 const ID_FIELDS = ['locationId', 'companyId'] as const;
@@ -177,7 +179,7 @@ export class GhlClient {
               cause: error,
             });
         logger.warn('ghl request failed', { request: requestLabel, attempt, budgetKey, category: failure.category });
-        const next = await this.#afterAmbiguousFailure(operation, input, failure, ++resends, signal);
+        const next = await this.#afterAmbiguousFailure(operation, input, failure, ++resends, call);
         if (next.done) return next.value;
         continue;
       }
@@ -220,7 +222,7 @@ export class GhlClient {
         secrets: call.auth.secrets(),
       });
       if (failure.category !== 'server' && failure.category !== 'timeout') throw failure;
-      const next = await this.#afterAmbiguousFailure(operation, input, failure, ++resends, signal);
+      const next = await this.#afterAmbiguousFailure(operation, input, failure, ++resends, call);
       if (next.done) return next.value;
     }
   }
@@ -231,12 +233,14 @@ export class GhlClient {
     input: unknown,
     failure: ActionError,
     resend: number,
-    signal: AbortSignal | undefined,
+    call: GhlCall,
   ): Promise<{ done: true; value: unknown } | { done: false }> {
     if (resend > this.#retry.retries) throw failure;
+    const { signal } = call;
     if (!isSafeToResend(operation)) {
-      if (!this.#reconcile) throw failure;
-      const found = await this.#reconcile(operation, input, failure);
+      const reconcile = call.reconcile ?? this.#reconcile;
+      if (!reconcile) throw failure;
+      const found = await reconcile(operation, input, failure);
       if (found !== undefined) return { done: true, value: found };
     }
     try {

@@ -1,6 +1,5 @@
 import type { Logger } from '@flowline/core';
 import type { Reconcile } from '../retry/retry-policy.js';
-import { createCallScope } from './call-scope.js';
 import type { FindContext, Reconciliation } from './effect-finder.js';
 import { effectFinderFor } from './registry.js';
 
@@ -12,26 +11,21 @@ import { effectFinderFor } from './registry.js';
 export interface Reconciler {
   /** The input to send: with the marker of the context where the operation's finder wants one. */
   prepare(operationId: string, input: unknown, context: FindContext): unknown;
-  /** Runs one call with its find context bound, so `clientHook` can look before a re-send. */
-  during<T>(context: FindContext, send: () => Promise<T>): Promise<T>;
-  /** For `GhlClientOptions.reconcile`: found → its output; surely absent → re-send; else the failure stands. */
-  readonly clientHook: Reconcile;
+  /** For one call's `GhlCall.reconcile`: found → its output; surely absent → re-send; else the failure stands. */
+  clientHook(context: FindContext): Reconcile;
   /** For `Connector.reconcile`. */
   reconcile(operationId: string, input: unknown, context: FindContext, logger: Logger): Promise<Reconciliation>;
 }
 
 export function createReconciler(): Reconciler {
-  const scope = createCallScope();
   return {
     prepare(operationId, input, context) {
       const finder = effectFinderFor(operationId);
       return finder?.mark ? finder.mark(input, context.marker) : input;
     },
-    during: (context, send) => scope.run(context, send),
-    async clientHook(operation, input, error) {
+    clientHook: (context) => async (operation, input, error) => {
       const finder = effectFinderFor(operation.id);
-      const context = scope.current();
-      if (finder === undefined || context === undefined) throw error;
+      if (finder === undefined) throw error;
       const lookup = await finder.find(input, context);
       if (lookup.status === 'found') return lookup.output;
       if (lookup.status === 'absent') return undefined;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { jsonByteLength } from '../src/payload/json-byte-length.js';
+import { jsonByteLength, measureJson } from '../src/payload/json-byte-length.js';
 
 const byStringify = (value: unknown): number => Buffer.byteLength(JSON.stringify(value) ?? '', 'utf8');
 
@@ -52,5 +52,11 @@ describe('jsonByteLength', () => {
       const sample = value(0);
       expect(jsonByteLength(sample)).toBe(byStringify(sample));
     }
+  });
+
+  it('notes a key that could reach a prototype, anywhere, also past a value it leaves to JSON.stringify', () => {
+    expect(measureJson(JSON.parse('{"a":{"b":[{"__proto__":{"x":1}}]}}'))).toMatchObject({ unsafeKeys: true });
+    expect(measureJson({ when: new Date(0), later: { constructor: 'x' } })).toMatchObject({ unsafeKeys: true });
+    expect(measureJson({ a: { b: [1, 'prototype'] } })).toMatchObject({ unsafeKeys: false });
   });
 });

@@ -40,6 +40,7 @@ export async function driveRun(
       if (afterStep && actor.getSnapshot().status === 'active') afterStep(actor.getPersistedSnapshot());
     }
   } finally {
-    actor.stop();
+    // A done actor has stopped itself; one left mid-run (aborted) is stopped here.
+    if (actor.getSnapshot().status === 'active') actor.stop();
   }
 }

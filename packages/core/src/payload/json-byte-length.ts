@@ -1,3 +1,5 @@
+import { UNSAFE_KEYS, findUnsafeKeys } from './unsafe-keys.js';
+
 /**
  * `Buffer.byteLength(JSON.stringify(value))` without building the string: a payload's size is
  * checked on every event, and serializing it only to count its bytes cost more than checking its
@@ -7,14 +9,32 @@
  * `JSON.stringify` itself, so the answer is always the same.
  */
 export function jsonByteLength(value: unknown): number {
-  const counted = countValue(value, 0);
-  return counted ?? Buffer.byteLength(JSON.stringify(value) ?? '', 'utf8');
+  return measureJson(value).bytes;
+}
+
+/** The JSON size of a payload, and whether any of its keys can reach a prototype (see unsafe-keys.ts). */
+export interface JsonMeasure {
+  readonly bytes: number;
+  readonly unsafeKeys: boolean;
+}
+
+/** `jsonByteLength`, noting on the way whether a key is `__proto__`, `constructor` or `prototype`. */
+export function measureJson(value: unknown): JsonMeasure {
+  const walk: Walk = { unsafeKeys: false };
+  const counted = countValue(value, 0, walk);
+  if (counted !== undefined) return { bytes: counted, unsafeKeys: walk.unsafeKeys };
+  // JSON.stringify counts what the walk gave up on; the walk stopped early, so it looks for keys again.
+  return { bytes: Buffer.byteLength(JSON.stringify(value) ?? '', 'utf8'), unsafeKeys: findUnsafeKeys(value).length > 0 };
+}
+
+interface Walk {
+  unsafeKeys: boolean;
 }
 
 /** Deeper than this, the walk gives up (JSON.stringify then reports a cycle, or counts it). */
 const MAX_DEPTH = 256;
 
-function countValue(value: unknown, depth: number): number | undefined {
+function countValue(value: unknown, depth: number, walk: Walk): number | undefined {
   switch (typeof value) {
     case 'string':
       return quotedLength(value);
@@ -25,29 +45,30 @@ function countValue(value: unknown, depth: number): number | undefined {
     case 'object':
       if (value === null) return 4;
       if (depth >= MAX_DEPTH) return undefined;
-      return Array.isArray(value) ? countArray(value, depth + 1) : countObject(value as Record<string, unknown>, depth + 1);
+      return Array.isArray(value) ? countArray(value, depth + 1, walk) : countObject(value as Record<string, unknown>, depth + 1, walk);
     default:
       return undefined;
   }
 }
 
-function countArray(items: readonly unknown[], depth: number): number | undefined {
+function countArray(items: readonly unknown[], depth: number, walk: Walk): number | undefined {
   let total = 2 + Math.max(items.length - 1, 0);
   for (const item of items) {
-    const length = countValue(item, depth);
+    const length = countValue(item, depth, walk);
     if (length === undefined) return undefined;
     total += length;
   }
   return total;
 }
 
-function countObject(record: Record<string, unknown>, depth: number): number | undefined {
+function countObject(record: Record<string, unknown>, depth: number, walk: Walk): number | undefined {
   const prototype = Object.getPrototypeOf(record) as unknown;
   if ((prototype !== Object.prototype && prototype !== null) || typeof record.toJSON === 'function') return undefined;
   const keys = Object.keys(record);
   let total = 2 + Math.max(keys.length - 1, 0);
   for (const key of keys) {
-    const length = countValue(record[key], depth);
+    if (UNSAFE_KEYS.has(key)) walk.unsafeKeys = true;
+    const length = countValue(record[key], depth, walk);
     if (length === undefined) return undefined;
     total += quotedLength(key) + 1 + length;
   }

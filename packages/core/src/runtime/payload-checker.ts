@@ -2,7 +2,7 @@ import { Ajv, type ValidateFunction } from 'ajv';
 import addFormatsPlugin from 'ajv-formats';
 import type { Catalog } from '../catalog/catalog.js';
 import { PayloadError } from '../errors/payload-error.js';
-import { jsonByteLength } from '../payload/json-byte-length.js';
+import { measureJson } from '../payload/json-byte-length.js';
 import { findUnsafeKeys } from '../payload/unsafe-keys.js';
 
 // ajv-formats is CommonJS; its default export arrives wrapped under NodeNext resolution.
@@ -25,13 +25,13 @@ export class PayloadChecker {
   }
 
   check(trigger: string, payload: unknown): void {
-    const bytes = jsonByteLength(payload);
+    const { bytes, unsafeKeys } = measureJson(payload);
     if (bytes > this.#maxBytes) {
       throw new PayloadError('payload.too-large', `The ${trigger} payload is ${bytes} bytes, over the limit of ${this.#maxBytes}`, {
         hint: 'Raise maxPayloadBytes when creating the engine if such events are expected.',
       });
     }
-    const unsafe = findUnsafeKeys(payload);
+    const unsafe = unsafeKeys ? findUnsafeKeys(payload) : [];
     if (unsafe.length > 0) {
       throw new PayloadError('payload.unsafe-key', `The ${trigger} payload has a key that could reach a prototype at ${unsafe.join(', ')}`, {
         pointer: unsafe[0],

@@ -7,6 +7,7 @@
 export {
   createEngine,
   DEFAULT_EXPRESSION_LIMITS,
+  type Connector,
   type Engine,
   type TriggerEvent,
   type WorkflowDefinition,

@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { createEngine, createTestConnector, type Engine, type TriggerEvent, type WorkflowDefinition } from './core-dependencies.js';
+import { createEngine, createTestConnector, type Connector, type Engine, type TriggerEvent, type WorkflowDefinition } from './core-dependencies.js';
 
 /**
  * The benchmarked workflow: a PushPress `customer.created` webhook (payload checked against the
@@ -53,20 +53,27 @@ export interface BenchEngineOptions {
   readonly action?: (input: unknown) => unknown;
 }
 
+/**
+ * The CRM as an in-process connector: `crm.upsertContact` calls `action` and nothing else (the
+ * core's test connector also logs every call, which the hand-written side would not pay for).
+ */
+function crmConnector(action: (input: unknown) => unknown): Connector {
+  return {
+    name: 'crm',
+    operations: [{ id: ACTION, kind: 'action', connector: 'crm', title: 'Upsert a contact' }],
+    invoke: async (request) => action(request.input),
+  };
+}
+
 /** A fresh engine (fresh memory store) with the workflow deployed. */
-export function createBenchEngine(options: BenchEngineOptions = {}) {
+export function createBenchEngine(options: BenchEngineOptions = {}): Engine {
   const pushpress = createTestConnector({ name: 'pushpress', triggers: { 'customer.created': { payload: customerCreatedSchema } } });
-  const crm = createTestConnector({ name: 'crm', actions: { upsertContact: { run: options.action ?? upsertContact } } });
   const engine: Engine = createEngine({
-    connectors: [pushpress, crm],
+    connectors: [pushpress, crmConnector(options.action ?? upsertContact)],
     connections: { crm: { connector: 'crm', credentials: { apiKey: 'bench-not-a-secret' } } },
   });
   engine.deploy(workflowDefinition);
-  /** The test connector keeps every call; forget them so they neither grow the heap nor count in it. */
-  const forgetCalls = () => {
-    crm.calls.length = 0;
-  };
-  return { engine, forgetCalls };
+  return engine;
 }
 
 /**

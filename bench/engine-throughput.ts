@@ -59,7 +59,7 @@ function describeFailures(failures: Failures): string {
 async function checkSameWork(events: readonly TriggerEvent[]): Promise<void> {
   const engineInputs: unknown[] = [];
   const handInputs: unknown[] = [];
-  const { engine } = createBenchEngine({ action: (input) => (engineInputs.push(input), upsertContact(input)) });
+  const engine = createBenchEngine({ action: (input) => (engineInputs.push(input), upsertContact(input)) });
   const plainInputs: unknown[] = [];
   const handle = createHandWritten({ action: (input) => (handInputs.push(input), upsertContact(input)) });
   const plain = createPlainJavaScript({ action: (input) => (plainInputs.push(input), upsertContact(input)) });
@@ -105,11 +105,9 @@ export function createEngineThroughput(overrides: Partial<EngineThroughputOption
 
       /** One measurement of the engine on a fresh engine, so earlier rounds' records do not weigh on it. */
       const measureEngine = async (durationMs: number, concurrency: number): Promise<Throughput> => {
-        const { engine, forgetCalls } = createBenchEngine();
+        const engine = createBenchEngine();
         collectGarbage();
-        const result = await measureThroughput((run) => dispatchOne(engine, eventAt(run), engineFailures), { durationMs, concurrency });
-        forgetCalls();
-        return result;
+        return measureThroughput((run) => dispatchOne(engine, eventAt(run), engineFailures), { durationMs, concurrency });
       };
       const measureHand = (durationMs: number, concurrency: number): Promise<Throughput> => {
         collectGarbage();

@@ -27,7 +27,7 @@ export interface HeapProbeResult {
 
 /** Dispatches `events` all at once (action answering at once) and counts the runs that did not succeed. */
 async function burstFailures(events: readonly TriggerEvent[]): Promise<Record<string, number>> {
-  const { engine } = createBenchEngine();
+  const engine = createBenchEngine();
   const results = await Promise.all(events.map((event) => engine.dispatch(event)));
   const failures: Record<string, number> = {};
   for (const [run] of results) {
@@ -86,7 +86,6 @@ async function sample(
   events: readonly TriggerEvent[],
   start: (event: TriggerEvent) => Promise<unknown>,
   gated: ReturnType<typeof gatedAction>,
-  forget: () => void,
 ): Promise<HeapSample> {
   gated.close();
   gated.state.invoked = 0;
@@ -98,11 +97,9 @@ async function sample(
     runs.push(...events.slice(first, first + WAVE).map(start));
     await until(() => gated.state.invoked === runs.length, `the first ${runs.length} runs reach the action`);
   }
-  forget();
   const during = await heapAfterGc(collect);
   gated.open();
   await Promise.all(runs);
-  forget();
   const after = await heapAfterGc(collect);
   return { before, during, after };
 }
@@ -118,18 +115,17 @@ async function main(): Promise<void> {
   const warmEngine = createBenchEngine({ action: warm.action });
   const warmHand = createHandWritten({ action: warm.action });
   for (const event of events.slice(0, 1_000)) {
-    await warmEngine.engine.dispatch(event);
+    await warmEngine.dispatch(event);
     await warmHand(event);
   }
-  warmEngine.forgetCalls();
 
   const engineGate = gatedAction();
-  const { engine, forgetCalls } = createBenchEngine({ action: engineGate.action });
-  const engineSample = await sample(collect, events, (event) => engine.dispatch(event), engineGate, forgetCalls);
+  const engine = createBenchEngine({ action: engineGate.action });
+  const engineSample = await sample(collect, events, (event) => engine.dispatch(event), engineGate);
 
   const handGate = gatedAction();
   const handle = createHandWritten({ action: handGate.action });
-  const handSample = await sample(collect, events, handle, handGate, () => {});
+  const handSample = await sample(collect, events, handle, handGate);
 
   const burstSize = Math.min(BURST, inFlight);
   const burst = { size: burstSize, failures: await burstFailures(events.slice(0, burstSize)) };

@@ -16,7 +16,7 @@ interface SamplingNode {
 const seconds = Number(process.argv[2] ?? '3');
 const top = Number(process.argv[3] ?? '40');
 const events = customerEvents(1_024);
-let { engine } = createBenchEngine();
+let engine = createBenchEngine();
 for (let run = 0; run < 20_000; run += 1) await engine.dispatch(deliveryAt(events, run + 1e9));
 
 const session = new Session();
@@ -27,7 +27,7 @@ let runs = 0;
 while (performance.now() < end) {
   await engine.dispatch(deliveryAt(events, runs));
   runs += 1;
-  if (runs % 3_000 === 0) ({ engine } = createBenchEngine());
+  if (runs % 3_000 === 0) engine = createBenchEngine();
 }
 const { profile } = (await session.post('HeapProfiler.stopSampling')) as { profile: { head: SamplingNode } };
 session.disconnect();

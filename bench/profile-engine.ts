@@ -16,14 +16,12 @@ if (!Number.isInteger(concurrency) || concurrency < 1) throw new TypeError(`Expe
 if (!Number.isInteger(runsPerEngine) || runsPerEngine < 0) throw new TypeError(`Expected runs-per-engine to be an integer ≥ 0, got ${process.argv[4]}`);
 
 const events = customerEvents(1_024);
-let { engine, forgetCalls } = createBenchEngine();
+let engine = createBenchEngine();
 const warmUpEnd = performance.now() + 3_000;
 for (let run = 0; performance.now() < warmUpEnd; run += 1) await engine.dispatch(deliveryAt(events, run + 1e9));
-forgetCalls();
 const result = await measureThroughput(async (run) => {
   const [done] = await engine.dispatch(deliveryAt(events, run));
   if (done?.status !== 'succeeded') throw new Error(`A run did not succeed: ${JSON.stringify(done?.error)}`);
-  if (run % 1_000 === 0) forgetCalls();
-  if (runsPerEngine > 0 && run > 0 && run % runsPerEngine === 0) ({ engine, forgetCalls } = createBenchEngine());
+  if (runsPerEngine > 0 && run > 0 && run % runsPerEngine === 0) engine = createBenchEngine();
 }, { durationMs: seconds * 1000, concurrency });
 process.stdout.write(`${result.runs} runs, ${Math.round(result.runsPerSecond)} runs/s wall, ${result.cpuMicrosPerRun.toFixed(1)} cpu µs/run\n`);

@@ -1,0 +1,20 @@
+import { UPSERT_WORKFLOW } from './bench-host.js';
+import { createEngine, createGhlConnector, createPushPressConnector, createMemoryStore } from './host-dependencies.js';
+import { measureThroughput } from './measure.js';
+import { startRemoteSide } from './remote-side.js';
+import { customerCreatedBody } from './signed-delivery.js';
+const connection = { connector: 'ghl', settings: { locationId: 'loc_bench' }, credentials: { type: 'private-token', token: 'bench-token-not-a-secret' } } as const;
+const remote = await startRemoteSide();
+const engine = createEngine({ connectors: [createGhlConnector({ baseUrl: remote.ghlUrl }), createPushPressConnector()], connections: { ghl: connection }, config: { ghlLocationId: 'loc_bench' }, store: createMemoryStore() });
+engine.deploy(UPSERT_WORKFLOW);
+const nowMs = Date.now();
+const task = async (n: number) => {
+  const body = customerCreatedBody(n, nowMs);
+  const [run] = await engine.dispatch({ id: `customer.created:${body.data.id}:${body.created}`, trigger: 'pushpress.customer.created', payload: JSON.parse(JSON.stringify(body)) as unknown });
+  if (run?.status !== 'succeeded') throw new Error(`A run did not succeed: ${JSON.stringify(run?.error)}`);
+};
+await measureThroughput((n) => task(n + 1e7), { durationMs: 3000, concurrency: 32 });
+console.log('start', Math.round(performance.now()));
+const r = await measureThroughput(task, { durationMs: 5000, concurrency: 32 });
+console.log(r.runsPerSecond.toFixed(0), r.cpuMicrosPerRun.toFixed(0));
+await remote.close();

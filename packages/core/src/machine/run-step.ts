@@ -10,6 +10,8 @@ import { isoTime } from '../runtime/iso-time.js';
 import { emitIfHeard } from '../runtime/run-events.js';
 
 /** Runs one step of one run: events, timing, its record in the store, and failures turned into data. */
+type Writable<T> = { -readonly [Key in keyof T]: T[Key] };
+
 export async function runStep(prepared: PreparedStep, context: RunContext, services: RunServices, signal: AbortSignal): Promise<StepOutcome> {
   const { step } = prepared;
   const { events, now } = services;
@@ -38,7 +40,7 @@ export async function runStep(prepared: PreparedStep, context: RunContext, servi
   } catch (error) {
     report = { outcome: { type: 'error', error: toErrorRecord(error, services.redact) } };
   }
-  await Promise.all(skipped);
+  if (skipped.length > 0) await Promise.all(skipped);
 
   const finishedAt = now();
   const durationMs = finishedAt - startedAt;
@@ -46,7 +48,7 @@ export async function runStep(prepared: PreparedStep, context: RunContext, servi
   const attempts = report.attempts ?? 1;
   const error = outcome.type === 'error' || outcome.type === 'fail' ? outcome.error : undefined;
   const output = outcome.type === 'error' || outcome.type === 'fail' ? undefined : outcome.output;
-  await services.recordStep({
+  const record: Writable<StepRecord> = {
     runId: context.runId,
     path,
     stepId: step.id,
@@ -56,12 +58,13 @@ export async function runStep(prepared: PreparedStep, context: RunContext, servi
     startedAt: isoTime(startedAt),
     finishedAt: isoTime(finishedAt),
     durationMs,
-    ...(report.input === undefined ? {} : { input: report.input }),
-    ...(output === undefined ? {} : { output }),
-    ...(error ? { error } : {}),
-    ...(report.skipped ? { reason: report.skipped } : {}),
-    ...(report.request === undefined ? {} : { request: report.request }),
-  });
+  };
+  if (report.input !== undefined) record.input = report.input;
+  if (output !== undefined) record.output = output;
+  if (error) record.error = error;
+  if (report.skipped) record.reason = report.skipped;
+  if (report.request !== undefined) record.request = report.request;
+  await services.recordStep(record);
 
   const at = isoTime(finishedAt);
   if (error) emitIfHeard(events, 'step.failed', () => ({ ...base(), at, durationMs, attempts, error }));

@@ -79,10 +79,10 @@ export async function executeRun(workflow: PreparedWorkflow, queued: RunRecord, 
 
   const actor = createActor(workflow.machine, snapshot ? { snapshot, input: initialContext(run) } : { input: initialContext(run) });
   // Saved after each step that leaves the run unfinished; a finished run is told by its record.
-  let saving: Promise<void> = Promise.resolve();
+  let saving: Promise<void> | undefined;
   let saveFailure: unknown;
   const save = (persisted: Snapshot<unknown>) => {
-    saving = saving.then(() => services.store.putSnapshot(run.id, persisted)).catch((error: unknown) => {
+    saving = (saving ?? Promise.resolve()).then(() => services.store.putSnapshot(run.id, persisted)).catch((error: unknown) => {
       saveFailure ??= error;
     });
   };
@@ -92,7 +92,7 @@ export async function executeRun(workflow: PreparedWorkflow, queued: RunRecord, 
   } catch (error) {
     result = { status: 'failed', error: toErrorRecord(error, services.redact) };
   } finally {
-    await saving;
+    if (saving) await saving;
   }
   if (saveFailure !== undefined) {
     services.logger.error('could not save a run snapshot', { runId: run.id, error: toErrorRecord(saveFailure, services.redact) });

@@ -78,16 +78,11 @@ function sleep(ms: number, signal: AbortSignal): Promise<void> {
  */
 export async function withRetry<T>(task: (attempt: number) => Promise<T>, policy: ResolvedRetryPolicy, options: RetryOptions): Promise<T> {
   if (policy.attempts <= 1) return task(1);
-  const wait = async (failedAttempt: number, error: unknown) => {
-    const delay = retryDelay(policy, failedAttempt, error, options.random);
-    options.onRetry(failedAttempt + 1, delay, error);
-    await sleep(delay, options.signal);
-  };
   try {
     return await task(1);
   } catch (error) {
     if (!isRetryable(error, policy)) throw error;
-    await wait(1, error);
+    await waitToRetry(policy, options, 1, error);
   }
   if (policy.attempts === 2) return task(2);
   return pRetry((attempt) => task(attempt + 1), {
@@ -98,8 +93,14 @@ export async function withRetry<T>(task: (attempt: number) => Promise<T>, policy
     signal: options.signal,
     shouldRetry: async ({ error, attemptNumber }) => {
       if (!isRetryable(error, policy)) return false;
-      await wait(attemptNumber + 1, error);
+      await waitToRetry(policy, options, attemptNumber + 1, error);
       return true;
     },
   });
+}
+
+async function waitToRetry(policy: ResolvedRetryPolicy, options: RetryOptions, failedAttempt: number, error: unknown): Promise<void> {
+  const delay = retryDelay(policy, failedAttempt, error, options.random);
+  options.onRetry(failedAttempt + 1, delay, error);
+  await sleep(delay, options.signal);
 }

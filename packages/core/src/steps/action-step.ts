@@ -110,7 +110,7 @@ export const actionStep: StepKind<ActionStep> = {
       async execute(execution) {
         const { context, scope, services, signal, path } = execution;
         const built = input ? await input(scope) : {};
-        const key = await evaluateKey(execution);
+        const key = idempotencyKey ? await evaluateKey(execution) : undefined;
         if (context.dryRun) {
           return {
             outcome: { type: 'next', output: operation.sampleOutput ?? null },

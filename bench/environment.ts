@@ -9,7 +9,9 @@ export function reportEnvironment(report: BenchReport, now: Date = new Date()): 
   report.row('node', `${process.version} (V8 ${process.versions.v8})`);
   report.row('platform', `${process.platform} ${process.arch}`);
   report.row('cpus', `${processors.length} × ${processors[0]?.model.trim() ?? 'unknown model'}`);
-  report.row('load average (1 min) at start', `${loadavg()[0]?.toFixed(2) ?? '?'} (above the cpu count, wall-clock figures are inflated; compare cpu µs/run)`);
+  const load = loadavg()[0];
+  const busy = load !== undefined && load >= processors.length / 2;
+  report.row('load average (1 min) at start', `${load?.toFixed(2) ?? '?'}${busy ? ' (other work shares the cpus: wall-clock figures are inflated; compare cpu µs/run)' : ''}`);
   report.row('memory', `${Math.round(totalmem() / 1024 ** 3)} GiB`);
   report.row('node flags', process.execArgv.join(' ') || '(none)');
 }

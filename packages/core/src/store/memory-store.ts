@@ -45,12 +45,17 @@ export function createMemoryStore(options: MemoryStoreOptions = {}): Store {
   const maxFinishedRuns = options.maxFinishedRuns ?? 10_000;
   checkLimit(maxFinishedRuns, 'createMemoryStore maxFinishedRuns');
   const finished = createFinishedOrder();
-  /** Effect records keyed by a run's own place (`run/<id>/...`), forgotten with the run. */
-  const runScopedEffects = new Map<string, Set<string>>();
   const inbox = new Map<string, StoredInbox>();
-  const runs = new Map<string, StoredRun>();
-  const steps = new Map<string, Map<string, string>>();
-  const snapshots = new Map<string, string>();
+  /** What is kept about each run id, forgotten together. */
+  const runs = new Map<string, RunBucket>();
+  const bucketOf = (runId: string): RunBucket => {
+    let bucket = runs.get(runId);
+    if (bucket === undefined) {
+      bucket = {};
+      runs.set(runId, bucket);
+    }
+    return bucket;
+  };
   const idempotency = new Map<string, string>();
   const links = new Map<string, Map<string, string>>();
   const deadLetters = new Map<string, { readonly seq: number; readonly at: string; readonly json: string }>();
@@ -61,12 +66,9 @@ export function createMemoryStore(options: MemoryStoreOptions = {}): Store {
     while (finished.size > maxFinishedRuns) {
       const id = finished.takeOldest();
       if (id === undefined) return;
-      if (deadLetters.has(`run:${id}`)) continue;
+      if (deadLetters.size > 0 && deadLetters.has(`run:${id}`)) continue;
+      for (const key of runs.get(id)?.effectKeys ?? []) idempotency.delete(key);
       runs.delete(id);
-      steps.delete(id);
-      snapshots.delete(id);
-      for (const key of runScopedEffects.get(id) ?? []) idempotency.delete(key);
-      runScopedEffects.delete(id);
     }
   };
 
@@ -112,12 +114,13 @@ export function createMemoryStore(options: MemoryStoreOptions = {}): Store {
       checkId(run.id, 'run.id', 'putRun');
       checkStatus(run.status, RUN_STATUSES, `run ${run.id}`);
       const { event, ...rest } = run;
-      const previous = runs.get(run.id);
+      const bucket = bucketOf(run.id);
+      const previous = bucket.run;
       const eventJson = previous?.event === event ? previous.eventJson : toStoredJson(event, `the event of run ${run.id}`);
       const json = toStoredJson(rest, `run ${run.id}`);
       const seq = previous?.seq ?? ++runSeq;
       const finishedRun = run.status === 'succeeded' || run.status === 'failed';
-      runs.set(run.id, { seq, workflowId: run.workflowId, queuedAt: run.queuedAt, status: run.status, json, eventJson, event: finishedRun ? undefined : event });
+      bucket.run = { seq, workflowId: run.workflowId, queuedAt: run.queuedAt, status: run.status, json, eventJson, event: finishedRun ? undefined : event };
       if (finishedRun) {
         finished.add(run.id);
         forgetOldRuns();
@@ -127,18 +130,18 @@ export function createMemoryStore(options: MemoryStoreOptions = {}): Store {
     },
 
     async getRun(id: string) {
-      const stored = runs.get(id);
+      const stored = runs.get(id)?.run;
       return stored === undefined ? undefined : storedRun(stored);
     },
 
     async listRuns(query: RunQuery = {}) {
       if (query.status !== undefined) checkStatus(query.status, RUN_STATUSES, 'listRuns');
       checkLimit(query.limit, 'listRuns');
-      const matching = [...runs.values()].filter(
-        (run) =>
-          (query.workflowId === undefined || run.workflowId === query.workflowId) &&
-          (query.status === undefined || run.status === query.status),
-      );
+      const matching: StoredRun[] = [];
+      for (const { run } of runs.values()) {
+        if (run === undefined) continue;
+        if ((query.workflowId === undefined || run.workflowId === query.workflowId) && (query.status === undefined || run.status === query.status)) matching.push(run);
+      }
       matching.sort((a, b) => (a.queuedAt === b.queuedAt ? b.seq - a.seq : a.queuedAt < b.queuedAt ? 1 : -1));
       const limited = query.limit === undefined ? matching : matching.slice(0, query.limit);
       return limited.map(storedRun);
@@ -148,26 +151,23 @@ export function createMemoryStore(options: MemoryStoreOptions = {}): Store {
       checkId(step.runId, 'step.runId', 'putStep');
       checkId(step.path, 'step.path', 'putStep');
       const json = toStoredJson(step, `step ${step.path} of run ${step.runId}`);
-      let byPath = steps.get(step.runId);
-      if (byPath === undefined) {
-        byPath = new Map();
-        steps.set(step.runId, byPath);
-      }
-      byPath.set(step.path, json);
+      const bucket = bucketOf(step.runId);
+      bucket.steps ??= new Map();
+      bucket.steps.set(step.path, json);
     },
 
     async listSteps(runId: string) {
-      const byPath = steps.get(runId);
+      const byPath = runs.get(runId)?.steps;
       return byPath === undefined ? [] : [...byPath.values()].map((json) => fromStoredJson<StepRecord>(json));
     },
 
     async putSnapshot(runId: string, snapshot: unknown) {
       checkId(runId, 'runId', 'putSnapshot');
-      snapshots.set(runId, toStoredJson(snapshot, `the snapshot of run ${runId}`));
+      bucketOf(runId).snapshot = toStoredJson(snapshot, `the snapshot of run ${runId}`);
     },
 
     async getSnapshot(runId: string) {
-      const json = snapshots.get(runId);
+      const json = runs.get(runId)?.snapshot;
       return json === undefined ? undefined : fromStoredJson<unknown>(json);
     },
 
@@ -178,12 +178,9 @@ export function createMemoryStore(options: MemoryStoreOptions = {}): Store {
 
     async putIdempotency(record: IdempotencyRecord) {
       checkId(record.key, 'record.key', 'putIdempotency');
+      const known = idempotency.has(record.key);
       idempotency.set(record.key, toStoredJson(record, `idempotency record ${record.key}`));
-      if (record.key.startsWith(`run/${record.runId}/`)) {
-        const keys = runScopedEffects.get(record.runId) ?? new Set<string>();
-        keys.add(record.key);
-        runScopedEffects.set(record.runId, keys);
-      }
+      if (!known && record.key.startsWith(`run/${record.runId}/`)) (bucketOf(record.runId).effectKeys ??= []).push(record.key);
     },
 
     async getLink(namespace: string, fromId: string) {
@@ -279,6 +276,16 @@ function createFinishedOrder() {
       return undefined;
     },
   };
+}
+
+/** Everything kept about one run id: forgetting the run drops it all at once. */
+interface RunBucket {
+  run?: StoredRun;
+  /** Step records by path, in the order each path was first put. */
+  steps?: Map<string, string>;
+  snapshot?: string;
+  /** Keys of the effect records placed in this run (`run/<id>/...`), forgotten with it. */
+  effectKeys?: string[];
 }
 
 function storedRun(stored: StoredRun): RunRecord {

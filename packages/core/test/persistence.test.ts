@@ -39,6 +39,32 @@ describe('persisted snapshots', () => {
     expect(restarted.connector.calls).toEqual([{ operationId: 'shop.second', input: { got: 1 } }]);
   });
 
+  it('resumes from a snapshot saved by an earlier version, which held the running step as a child actor', async () => {
+    const store = createMemoryStore();
+    const definition = workflow([
+      { id: 'first', type: 'action', operation: 'shop.first', connection: 'main', input: { n: 1 } },
+      { id: 'second', type: 'action', operation: 'shop.second', connection: 'main', input: { got: '=$steps.first.n' } },
+    ]);
+    const event = { ...customerEvent(), id: 'evt-old' };
+    const { engine: probe } = testEngine({ first: echo, second: echo }, { store: createMemoryStore() });
+    probe.deploy(definition);
+    const [template] = await probe.dispatch(event);
+    const runId = template?.id ?? '';
+    await store.putRun({ id: runId, workflowId: definition.id, workflowVersion: definition.version, status: 'running', dryRun: false, event, queuedAt: new Date().toISOString() });
+    await store.putIdempotency({ key: `run/${runId}/first`, runId, path: 'first', state: 'done', output: { n: 1 }, recordedAt: new Date().toISOString() });
+    const context = { runId, workflowId: definition.id, dryRun: false, trigger: { operation: event.trigger, id: event.id }, payload: event.payload, steps: { first: { n: 1 } }, vars: {}, locals: {}, error: null, pathPrefix: '', result: null };
+    const child = { snapshot: { status: 'active', input: { stepId: 'second', context }, output: undefined, error: undefined }, src: 'action', systemId: undefined, syncSnapshot: false };
+    await store.putSnapshot(runId, { status: 'active', value: 'second', historyValue: {}, context, children: { '0.wf.second': child } });
+
+    const restarted = testEngine({ first: echo, second: echo }, { store });
+    restarted.engine.deploy(definition);
+    const [resumed] = await restarted.engine.resume();
+    expect(resumed).toMatchObject({ id: runId, status: 'succeeded' });
+    // Resumed at `second`: `first` was not run again (not even as an idempotent skip).
+    expect(resumed?.steps.map((step) => step.stepId)).toEqual(['second']);
+    expect(restarted.connector.calls).toEqual([{ operationId: 'shop.second', input: { got: 1 } }]);
+  });
+
   it('leaves a run whose workflow version is no longer deployed, saying why', async () => {
     const store = createMemoryStore();
     const warnings: string[] = [];

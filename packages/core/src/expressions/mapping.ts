@@ -134,5 +134,7 @@ export class MappingCompiler {
 /** Sets an own property (never the prototype, even for `__proto__`); drops undefined values. */
 function defineField(target: Record<string, unknown>, key: string, value: unknown): void {
   if (value === undefined) return;
-  Object.defineProperty(target, key, { value, enumerable: true, writable: true, configurable: true });
+  // Only `__proto__` reaches the prototype by assignment; any other key becomes an own property.
+  if (key === '__proto__') Object.defineProperty(target, key, { value, enumerable: true, writable: true, configurable: true });
+  else target[key] = value;
 }

@@ -26,6 +26,7 @@ import type { RunServices } from './run-services.js';
 import { isTruthy } from '../steps/truthiness.js';
 import { isoTime } from './iso-time.js';
 import { sha256Hex } from './sha256-hex.js';
+import { IdleSignals } from './idle-signals.js';
 
 export interface EngineOptions {
   /** The connectors whose operations workflows may use. */
@@ -122,6 +123,7 @@ export function createEngine(options: EngineOptions = {}): Engine {
     redact: createRedactor(Object.values(connections).flatMap((connection) => secretStrings(connection.credentials))),
     now: options.now ?? Date.now,
     freshRuns: new Set(),
+    idleSignals: new IdleSignals(),
     async recordStep(record) {
       await store.putStep(record);
       const kept = stepsOfRuns.get(record.runId);

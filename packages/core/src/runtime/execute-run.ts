@@ -87,11 +87,13 @@ export async function executeRun(workflow: PreparedWorkflow, queued: RunRecord, 
     });
   };
   let result: RunResult;
+  const signal = services.idleSignals.take();
   try {
-    result = await driveRun(actor, workflow.steps, services, new AbortController().signal, save);
+    result = await driveRun(actor, workflow.steps, services, signal, save);
   } catch (error) {
     result = { status: 'failed', error: toErrorRecord(error, services.redact) };
   } finally {
+    services.idleSignals.give(signal);
     if (saving) await saving;
   }
   if (saveFailure !== undefined) {

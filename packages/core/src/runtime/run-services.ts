@@ -6,6 +6,7 @@ import type { Store } from '../store/store.js';
 import type { Redactor } from './error-record.js';
 import type { Logger } from './logger.js';
 import type { RunEventEmitter } from './run-events.js';
+import type { IdleSignals } from './idle-signals.js';
 
 /** The engine-wide services every run uses. */
 export interface RunServices {
@@ -25,6 +26,8 @@ export interface RunServices {
    * store yet, so their steps skip looking for earlier effects (a read that would force a commit).
    */
   readonly freshRuns: Set<string>;
+  /** Signals for runs nothing cancels, reused between runs. */
+  readonly idleSignals: IdleSignals;
   /** Stores a step's record (and keeps it for the run's result, saving a read-back). */
   recordStep(record: StepRecord): Promise<void>;
 }

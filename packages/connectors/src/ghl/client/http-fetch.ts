@@ -12,13 +12,15 @@ function answerHeaders(raw: http.IncomingHttpHeaders): AnswerHeaders {
   };
 }
 
+const utf8 = new TextDecoder();
+
 /** The answer as the client reads it; `text()` decodes UTF-8 and drops a byte-order mark, as `Response.text()` does. */
 function answer(status: number, headers: http.IncomingHttpHeaders, body: Buffer): FetchAnswer {
   return {
     ok: status >= 200 && status < 300,
     status,
     headers: answerHeaders(headers),
-    text: () => Promise.resolve(new TextDecoder().decode(body)),
+    text: () => Promise.resolve(utf8.decode(body)),
   };
 }
 

@@ -1,9 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { jsonByteLength, measureJson } from '../src/payload/json-byte-length.js';
+import { measureJson } from '../src/payload/json-byte-length.js';
+
+const jsonByteLength = (value: unknown): number => measureJson(value).bytes;
 
 const byStringify = (value: unknown): number => Buffer.byteLength(JSON.stringify(value) ?? '', 'utf8');
 
-describe('jsonByteLength', () => {
+describe('measureJson', () => {
   it('counts what JSON.stringify would write, escapes and multi-byte characters included', () => {
     const samples: unknown[] = [
       null, true, false, 0, -0, 1.5e-7, 1e21, -123.456, '', 'plain',

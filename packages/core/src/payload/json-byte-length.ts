@@ -1,24 +1,20 @@
 import { UNSAFE_KEYS, findUnsafeKeys } from './unsafe-keys.js';
 
+/** A payload's JSON size, and whether any of its keys could reach a prototype. */
+export interface JsonMeasure {
+  readonly bytes: number;
+  /** Whether any key is `__proto__`, `constructor` or `prototype` (see unsafe-keys.ts). */
+  readonly unsafeKeys: boolean;
+}
+
 /**
- * `Buffer.byteLength(JSON.stringify(value))` without building the string: a payload's size is
- * checked on every event, and serializing it only to count its bytes cost more than checking its
- * schema. Plain JSON data (what a parsed body is) is counted by walking it; anything
+ * `Buffer.byteLength(JSON.stringify(value))` without building the string, and the unsafe keys
+ * noted on the way: a payload's size is checked on every event, and serializing it only to count
+ * its bytes cost more than checking its schema. Plain JSON data (what a parsed body is) is counted by walking it; anything
  * `JSON.stringify` treats specially (a `toJSON` method, a class instance, `undefined` or a
  * function as a value, a non-finite number, a BigInt, very deep nesting or a cycle) is left to
  * `JSON.stringify` itself, so the answer is always the same.
  */
-export function jsonByteLength(value: unknown): number {
-  return measureJson(value).bytes;
-}
-
-/** The JSON size of a payload, and whether any of its keys can reach a prototype (see unsafe-keys.ts). */
-export interface JsonMeasure {
-  readonly bytes: number;
-  readonly unsafeKeys: boolean;
-}
-
-/** `jsonByteLength`, noting on the way whether a key is `__proto__`, `constructor` or `prototype`. */
 export function measureJson(value: unknown): JsonMeasure {
   const walk: Walk = { unsafeKeys: false };
   const counted = countValue(value, 0, walk);

@@ -214,8 +214,7 @@ export function createEngine(options: EngineOptions = {}): Engine {
   const dispatchEvent = async (event: TriggerEvent, runOptions: RunOptions, fresh: boolean): Promise<CompletedRun[]> => {
     checkEvent(event);
     const matching = [...deployed.values()].filter((workflow) => workflow.definition.trigger.operation === event.trigger);
-    const [only] = matching;
-    const runs = matching.length === 1 && only ? [await start(only, event, runOptions, fresh)] : await Promise.all(matching.map((workflow) => start(workflow, event, runOptions, fresh)));
+    const runs = await Promise.all(matching.map((workflow) => start(workflow, event, runOptions, fresh)));
     return runs.filter((run): run is CompletedRun => run !== undefined);
   };
   const dispatch = (event: TriggerEvent, runOptions: RunOptions = {}) => dispatchEvent(event, runOptions, false);

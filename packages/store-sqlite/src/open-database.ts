@@ -19,10 +19,11 @@ import { FlowlineError } from '@flowline/core';
  * can re-fetch events from the source, or that run on storage with a battery-backed cache,
  * may choose `'process'` for throughput.
  *
- * What `'power'` costs: one fsync per commit (about 4 ms on the 2-core dev VM: ~250 deliveries/s
- * one at a time). Group commit (`groupCommit`, on by default) lets writes that arrive together
- * share that fsync (~3,600 deliveries/s with 16 in flight), and each write's promise still
- * resolves only after the COMMIT it was part of.
+ * What `'power'` costs: one fsync per commit (about 1–4 ms on the 2-core dev VM). Group commit
+ * (`groupCommit`, on by default) lets writes that arrive together share that fsync, and on Linux
+ * the host syncs the WAL itself, off the event loop (`hostSyncsWal`, see wal-sync.ts), instead
+ * of SQLite blocking the thread inside each COMMIT. Either way a write's promise resolves only
+ * once its COMMIT is on disk.
  */
 export type Durability = 'process' | 'power';
 
@@ -41,11 +42,17 @@ export interface OpenDatabaseOptions {
   readonly busyTimeoutMs: number;
   /** SQLite's page cache for this connection, in KiB (`PRAGMA cache_size = -n`). */
   readonly pageCacheKiB: number;
+  /**
+   * Under `'power'`, the host fdatasyncs the WAL after commits (wal-sync.ts), so SQLite runs with
+   * `synchronous = NORMAL`, which is FULL minus exactly that sync. Default false.
+   */
+  readonly hostSyncsWal?: boolean;
 }
 
 /** Opens the file (or ':memory:') with WAL, the chosen durability, a busy timeout and a bounded page cache. */
 export function openDatabase(path: string, options: OpenDatabaseOptions): Database.Database {
-  const { durability, busyTimeoutMs, pageCacheKiB } = options;
+  const { durability, busyTimeoutMs, pageCacheKiB, hostSyncsWal = false } = options;
+  const sqliteSyncsCommits = durability === 'power' && !hostSyncsWal;
   let db: Database.Database;
   try {
     db = new Database(path, { timeout: busyTimeoutMs });
@@ -57,8 +64,8 @@ export function openDatabase(path: string, options: OpenDatabaseOptions): Databa
   }
   try {
     db.pragma('journal_mode = WAL');
-    db.pragma(`synchronous = ${durability === 'power' ? 'FULL' : 'NORMAL'}`);
-    db.pragma(`fullfsync = ${durability === 'power' ? 'ON' : 'OFF'}`);
+    db.pragma(`synchronous = ${sqliteSyncsCommits ? 'FULL' : 'NORMAL'}`);
+    db.pragma(`fullfsync = ${sqliteSyncsCommits ? 'ON' : 'OFF'}`);
     db.pragma('foreign_keys = OFF');
     db.pragma(`cache_size = ${-pageCacheKiB}`);
   } catch (cause) {

@@ -10,6 +10,7 @@ import { migrate, schemaVersion } from './migrations.js';
 import { DEFAULT_PAGE_CACHE_KIB, DURABILITIES, openDatabase, type Durability } from './open-database.js';
 import { createRunOps } from './run-ops.js';
 import { createTokenOps, type TokenOps } from './token-ops.js';
+import { createWalSync, walFileSync } from './wal-sync.js';
 import { createDirectWrites, createGroupCommit } from './write-queue.js';
 
 export interface SqliteStoreOptions {
@@ -59,7 +60,9 @@ export interface SqliteStore extends Store, DeadLetterOps, TokenOps, LeaseOps {
 export function createSqliteStore(options: SqliteStoreOptions): SqliteStore {
   const { path, durability = 'power', groupCommit = true, busyTimeoutMs = 5000, pageCacheKiB = DEFAULT_PAGE_CACHE_KIB, clock = Date.now } = checkOptions(options);
   const key = options.encryptionKey === undefined ? undefined : parseEncryptionKey(options.encryptionKey);
-  const db = openDatabase(path, { durability, busyTimeoutMs, pageCacheKiB });
+  // fdatasync is not a full flush on macOS (F_FULLFSYNC is), so there SQLite keeps syncing each COMMIT itself.
+  const hostSyncsWal = durability === 'power' && groupCommit && path !== ':memory:' && process.platform !== 'darwin';
+  const db = openDatabase(path, { durability, busyTimeoutMs, pageCacheKiB, hostSyncsWal });
   const now = (): Date => new Date(clock());
   try {
     migrate(db, { now });
@@ -67,7 +70,8 @@ export function createSqliteStore(options: SqliteStoreOptions): SqliteStore {
     db.close();
     throw error;
   }
-  const queue = groupCommit ? createGroupCommit(db) : createDirectWrites();
+  const walFile = hostSyncsWal ? walFileSync(path) : undefined;
+  const queue = groupCommit ? createGroupCommit(db, walFile && createWalSync(walFile.sync)) : createDirectWrites();
   return {
     path,
     durability,
@@ -81,8 +85,12 @@ export function createSqliteStore(options: SqliteStoreOptions): SqliteStore {
     schemaVersion: () => schemaVersion(db),
     async close() {
       if (!db.open) return;
-      queue.flush();
-      db.close();
+      try {
+        await queue.settle();
+      } finally {
+        await walFile?.close();
+        db.close();
+      }
     },
   };
 }

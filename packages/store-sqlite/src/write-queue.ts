@@ -1,5 +1,6 @@
 import type { Database } from 'better-sqlite3';
 import { FlowlineError } from '@flowline/core';
+import type { WalSync } from './wal-sync.js';
 
 /**
  * How the store's operations touch the database. `write` resolves only after its change is
@@ -10,6 +11,8 @@ export interface WriteQueue {
   read<T>(op: () => T): T;
   /** Commits what is queued now (used by reads and close). */
   flush(): void;
+  /** Commits what is queued now and waits until every write has settled (used by close). */
+  settle(): Promise<void>;
 }
 
 /** Each write commits on its own, before `write` returns. */
@@ -18,6 +21,7 @@ export function createDirectWrites(): WriteQueue {
     write: async (op) => op(),
     read: (op) => op(),
     flush: () => undefined,
+    settle: async () => undefined,
   };
 }
 
@@ -39,8 +43,11 @@ interface Outcome {
  * rolls back only itself). Every promise settles after the shared COMMIT, so "resolved" still
  * means "durable". Under load (many deliveries arriving while the previous fsync runs) the
  * batches grow by themselves; alone, a write waits one `setImmediate` longer.
+ *
+ * With `walSync`, "durable" is the WAL sync's job, not the COMMIT's (see wal-sync.ts): a batch's
+ * writes resolve after the sync that follows its COMMIT, and the event loop goes on meanwhile.
  */
-export function createGroupCommit(db: Database): WriteQueue {
+export function createGroupCommit(db: Database, walSync?: WalSync): WriteQueue {
   let pending: Pending[] = [];
   let scheduled = false;
   const inSavepoint = db.transaction((op: () => unknown) => op());
@@ -71,11 +78,20 @@ export function createGroupCommit(db: Database): WriteQueue {
       for (const item of batch) item.reject(error);
       return;
     }
-    batch.forEach((item, i) => {
-      const outcome = outcomes[i];
-      if (outcome?.ok) item.resolve(outcome.value);
-      else item.reject(outcome?.error);
-    });
+    if (walSync === undefined) {
+      settleBatch(batch, outcomes);
+      return;
+    }
+    walSync.afterCommit().then(
+      () => settleBatch(batch, outcomes),
+      (cause: unknown) => {
+        const error = new FlowlineError('store.write_failed', `SQLite committed the write but the WAL could not be synced to disk: ${cause instanceof Error ? cause.message : String(cause)}.`, {
+          hint: 'The disk may be failing or full; the write may not survive a power cut. Check the volume, then retry.',
+          cause,
+        });
+        for (const item of batch) item.reject(error);
+      },
+    );
   }
 
   return {
@@ -96,5 +112,17 @@ export function createGroupCommit(db: Database): WriteQueue {
       return op();
     },
     flush,
+    async settle() {
+      flush();
+      await walSync?.close();
+    },
   };
+}
+
+function settleBatch(batch: readonly Pending[], outcomes: readonly Outcome[]): void {
+  batch.forEach((item, i) => {
+    const outcome = outcomes[i];
+    if (outcome?.ok) item.resolve(outcome.value);
+    else item.reject(outcome?.error);
+  });
 }

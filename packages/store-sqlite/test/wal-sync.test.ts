@@ -1,0 +1,141 @@
+import { describe, expect, it } from 'vitest';
+import { createWalSync } from '../src/wal-sync.js';
+import { createGroupCommit } from '../src/write-queue.js';
+import { openDatabase, DEFAULT_PAGE_CACHE_KIB } from '../src/open-database.js';
+import { makeTempDir } from './temp-dir.js';
+
+/** A WAL sync under the test's control: each call waits until the test finishes or fails it. */
+function controlledSync() {
+  const calls: Array<{ finish: () => void; fail: (error: Error) => void }> = [];
+  const syncFile = () =>
+    new Promise<void>((resolve, reject) => {
+      calls.push({ finish: resolve, fail: reject });
+    });
+  return { calls, syncFile };
+}
+
+/** Lets promise callbacks run. */
+const turn = () => new Promise((resolve) => setImmediate(resolve));
+
+function track(promise: Promise<unknown>) {
+  const state = { settled: false, error: undefined as unknown };
+  promise.then(
+    () => {
+      state.settled = true;
+    },
+    (error: unknown) => {
+      state.settled = true;
+      state.error = error;
+    },
+  );
+  return state;
+}
+
+describe('WAL sync shared by commits', () => {
+  it('resolves a commit only after a sync that started after it has finished', async () => {
+    const { calls, syncFile } = controlledSync();
+    const wal = createWalSync(syncFile);
+    const first = track(wal.afterCommit());
+    expect(calls).toHaveLength(1);
+    const second = track(wal.afterCommit()); // committed while sync 1 runs: sync 1 may not cover it
+    calls[0]?.finish();
+    await turn();
+    expect(first.settled).toBe(true);
+    expect(second.settled).toBe(false);
+    expect(calls).toHaveLength(2);
+    calls[1]?.finish();
+    await turn();
+    expect(second.settled).toBe(true);
+  });
+
+  it('shares one queued sync among every commit made while a sync runs', async () => {
+    const { calls, syncFile } = controlledSync();
+    const wal = createWalSync(syncFile);
+    void wal.afterCommit();
+    const waiting = Array.from({ length: 5 }, () => track(wal.afterCommit()));
+    calls[0]?.finish();
+    await turn();
+    calls[1]?.finish();
+    await turn();
+    expect(calls).toHaveLength(2);
+    expect(waiting.every((w) => w.settled && w.error === undefined)).toBe(true);
+  });
+
+  it('rejects the commits a failed sync was for, and syncs afresh for the next commit', async () => {
+    const { calls, syncFile } = controlledSync();
+    const wal = createWalSync(syncFile);
+    const failed = track(wal.afterCommit());
+    calls[0]?.fail(new Error('EIO'));
+    await turn();
+    expect(failed.error).toMatchObject({ message: 'EIO' });
+    const next = track(wal.afterCommit());
+    expect(calls).toHaveLength(2);
+    calls[1]?.finish();
+    await turn();
+    expect(next).toEqual({ settled: true, error: undefined });
+  });
+});
+
+describe('group commit with a host WAL sync', () => {
+
+  function openInTemp() {
+    const temp = makeTempDir();
+    const db = openDatabase(temp.file('w.db'), { durability: 'power', busyTimeoutMs: 1000, pageCacheKiB: DEFAULT_PAGE_CACHE_KIB, hostSyncsWal: true });
+    db.exec(`CREATE TABLE t (id TEXT PRIMARY KEY)`);
+    const insert = db.prepare<[string]>(`INSERT INTO t (id) VALUES (?)`);
+    return { temp, db, insert };
+  }
+
+  it('runs SQLite with synchronous = NORMAL, since the host adds the sync FULL would', () => {
+    const { temp, db } = openInTemp();
+    expect(db.pragma('synchronous', { simple: true })).toBe(1);
+    db.close();
+    temp.remove();
+  });
+
+  it('resolves a write after its COMMIT is synced, not before, and lets reads see it meanwhile', async () => {
+    const { temp, db, insert } = openInTemp();
+    const { calls, syncFile } = controlledSync();
+    const queue = createGroupCommit(db, createWalSync(syncFile));
+    const write = track(queue.write(() => insert.run('a')));
+    await turn();
+    expect(calls).toHaveLength(1);
+    expect(write.settled).toBe(false);
+    expect(queue.read(() => db.prepare('SELECT count(*) AS n FROM t').get())).toEqual({ n: 1 });
+    calls[0]?.finish();
+    await turn();
+    expect(write).toEqual({ settled: true, error: undefined });
+    db.close();
+    temp.remove();
+  });
+
+  it('rejects every write of a batch whose sync failed, saying what to check', async () => {
+    const { temp, db, insert } = openInTemp();
+    const { calls, syncFile } = controlledSync();
+    const queue = createGroupCommit(db, createWalSync(syncFile));
+    const writes = ['a', 'b'].map((id) => track(queue.write(() => insert.run(id))));
+    await turn();
+    calls[0]?.fail(new Error('EIO: i/o error, fdatasync'));
+    await turn();
+    for (const write of writes) {
+      expect(write.error).toMatchObject({ code: 'store.write_failed', message: expect.stringContaining('EIO'), hint: expect.stringContaining('disk') });
+    }
+    db.close();
+    temp.remove();
+  });
+
+  it('waits for the sync in flight when settling (close)', async () => {
+    const { temp, db, insert } = openInTemp();
+    const { calls, syncFile } = controlledSync();
+    const queue = createGroupCommit(db, createWalSync(syncFile));
+    const write = track(queue.write(() => insert.run('a')));
+    const settled = track(queue.settle());
+    await turn();
+    expect(settled.settled).toBe(false);
+    calls[0]?.finish();
+    await turn();
+    expect(write.settled && settled.settled).toBe(true);
+    db.close();
+    temp.remove();
+  });
+});

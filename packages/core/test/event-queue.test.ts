@@ -1,8 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { EventQueue } from '../src/runtime/event-queue.js';
-import type { IdentifiedEvent } from '../src/index.js';
+import type { InboxEvent } from '../src/runtime/event-queue.js';
 
-const event = (id: string, orderingKey?: string): IdentifiedEvent => ({ trigger: 't', payload: { id }, id, ...(orderingKey ? { orderingKey } : {}) });
+const RECEIVED_AT = '2026-11-27T00:00:00.000Z';
+const event = (id: string, orderingKey?: string): InboxEvent => ({
+  event: { trigger: 't', payload: { id }, id, ...(orderingKey ? { orderingKey } : {}) },
+  receivedAt: RECEIVED_AT,
+});
 
 function queueWith(options: { concurrency: number; maxHeld: number; delayMs?: number }) {
   const log: string[] = [];
@@ -14,7 +18,7 @@ function queueWith(options: { concurrency: number; maxHeld: number; delayMs?: nu
     concurrency: options.concurrency,
     maxHeld: options.maxHeld,
     missing: 'missing',
-    async handle(handled, fresh) {
+    async handle({ event: handled }, fresh) {
       inFlight += 1;
       most = Math.max(most, inFlight);
       log.push(`start ${handled.id}`);

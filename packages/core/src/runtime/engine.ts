@@ -13,11 +13,11 @@ import type { Mapping, WorkflowDefinition } from '../generated/workflow.js';
 import { createKeyedLimiter, type KeyedLimiter } from '../limits/keyed-limiter.js';
 import { prepareWorkflow, type PreparedWorkflow } from '../machine/prepare-workflow.js';
 import { createMemoryStore } from '../store/memory-store.js';
-import type { DeadLetter, RunRecord, StepRecord, TriggerEvent } from '../store/records.js';
+import type { DeadLetter, InboxEntry, RunRecord, StepRecord, TriggerEvent } from '../store/records.js';
 import type { DeadLetterQuery, RunQuery, Store } from '../store/store.js';
 import { createRedactor, secretStrings, toErrorRecord } from './error-record.js';
 import type { EventSink, IdentifiedEvent, SubmitResult } from './event-sink.js';
-import { EventQueue } from './event-queue.js';
+import { EventQueue, type InboxEvent } from './event-queue.js';
 import { executeRun, finishRun, queueRun } from './execute-run.js';
 import { silentLogger, type Logger } from './logger.js';
 import { PayloadChecker } from './payload-checker.js';
@@ -25,8 +25,11 @@ import { createRunEventEmitter, type RunEventName, type RunEvents } from './run-
 import type { RunServices } from './run-services.js';
 import { isTruthy } from '../steps/truthiness.js';
 import { isoTime } from './iso-time.js';
-import { sha256Hex } from './sha256-hex.js';
+import { legacyRunId, runIdOf } from './run-id.js';
 import { IdleSignals } from './idle-signals.js';
+
+/** An inbox entry as the queue takes it: the event under the entry's id, and when it was accepted. */
+const acceptedOf = (entry: InboxEntry): InboxEvent => ({ event: { ...entry.event, id: entry.id }, receivedAt: entry.receivedAt });
 
 export interface EngineOptions {
   /** The connectors whose operations workflows may use. */
@@ -176,20 +179,16 @@ export function createEngine(options: EngineOptions = {}): Engine {
     }
   };
 
-  /** A delivered event's run of one workflow version has one id, so a restart finds it again. */
-  const runIdFor = (event: TriggerEvent, workflow: PreparedWorkflow, dryRun: boolean): string =>
-    event.id === undefined || dryRun
-      ? randomUUID()
-      : sha256Hex(`${event.id}\u0000${workflow.definition.id}\u0000${workflow.definition.version}`).slice(0, 32);
-
-  /** `fresh`: the event was accepted into the inbox just now, so it has no run yet. */
-  const start = async (workflow: PreparedWorkflow, event: TriggerEvent, runOptions: RunOptions, fresh = false): Promise<CompletedRun | undefined> => {
+  /** `fresh`: the event was accepted into the inbox just now, so it has no run yet. `receivedAt`: when the inbox accepted it. */
+  const start = async (workflow: PreparedWorkflow, event: TriggerEvent, runOptions: RunOptions, fresh = false, receivedAt?: string): Promise<CompletedRun | undefined> => {
     const dryRun = runOptions.dryRun ?? false;
-    const id = runIdFor(event, workflow, dryRun);
+    const { id: workflowId, version } = workflow.definition;
+    const id = event.id === undefined || dryRun ? randomUUID() : runIdOf(event.id, workflowId, version, receivedAt);
     if (event.id !== undefined && !dryRun && !fresh) {
-      const existing = await store.getRun(id);
+      // An older version named the runs of inbox events by the hash alone: find those too.
+      const existing = (await store.getRun(id)) ?? (receivedAt === undefined ? undefined : await store.getRun(legacyRunId(event.id, workflowId, version)));
       if (existing?.status === 'succeeded' || existing?.status === 'failed') return complete(existing);
-      if (existing) return complete(await executeRun(workflow, existing, services, (await store.getSnapshot(id)) as Snapshot<unknown> | undefined));
+      if (existing) return complete(await executeRun(workflow, existing, services, (await store.getSnapshot(existing.id)) as Snapshot<unknown> | undefined));
     }
     if (workflow.filter) {
       let matches: boolean;
@@ -211,10 +210,10 @@ export function createEngine(options: EngineOptions = {}): Engine {
     }
   };
 
-  const dispatchEvent = async (event: TriggerEvent, runOptions: RunOptions, fresh: boolean): Promise<CompletedRun[]> => {
+  const dispatchEvent = async (event: TriggerEvent, runOptions: RunOptions, fresh: boolean, receivedAt?: string): Promise<CompletedRun[]> => {
     checkEvent(event);
     const matching = [...deployed.values()].filter((workflow) => workflow.definition.trigger.operation === event.trigger);
-    const runs = await Promise.all(matching.map((workflow) => start(workflow, event, runOptions, fresh)));
+    const runs = await Promise.all(matching.map((workflow) => start(workflow, event, runOptions, fresh, receivedAt)));
     return runs.filter((run): run is CompletedRun => run !== undefined);
   };
   const dispatch = (event: TriggerEvent, runOptions: RunOptions = {}) => dispatchEvent(event, runOptions, false);
@@ -222,9 +221,9 @@ export function createEngine(options: EngineOptions = {}): Engine {
   const at = () => isoTime(services.now());
 
   /** Runs an accepted event; failed runs and unprocessable events go to the dead-letter list. */
-  const process = async (event: IdentifiedEvent, fresh: boolean): Promise<CompletedRun[]> => {
+  const process = async ({ event, receivedAt }: InboxEvent, fresh: boolean): Promise<CompletedRun[]> => {
     try {
-      const runs = await dispatchEvent(event, {}, fresh);
+      const runs = await dispatchEvent(event, {}, fresh, receivedAt);
       for (const run of runs.filter((candidate) => candidate.status === 'failed')) {
         await store.putDeadLetter({ runId: run.id, reason: 'run-failed', at: at(), ...(run.error ? { error: run.error } : {}) });
       }
@@ -253,7 +252,7 @@ export function createEngine(options: EngineOptions = {}): Engine {
     async load(id) {
       try {
         const entry = await store.getInboxEntry(id);
-        return entry?.status === 'pending' ? { ...entry.event, id: entry.id } : undefined;
+        return entry?.status === 'pending' ? acceptedOf(entry) : undefined;
       } catch (error) {
         services.logger.error('a queued event could not be read back; it stays pending for the next start', { eventId: id, error: toErrorRecord(error, services.redact) });
         return undefined;
@@ -271,7 +270,7 @@ export function createEngine(options: EngineOptions = {}): Engine {
   const resumeLeftovers = async (): Promise<CompletedRun[]> => {
     const unfinished = [...(await store.listRuns({ status: 'running' })), ...(await store.listRuns({ status: 'queued' }))];
     const pendingEvents = await store.listInbox('pending');
-    const fromInbox = await Promise.all(pendingEvents.map((entry) => queue.push({ ...entry.event, id: entry.id }, false, true) ?? []));
+    const fromInbox = await Promise.all(pendingEvents.map((entry) => queue.push(acceptedOf(entry), false, true) ?? []));
     const resumedIds = new Set(fromInbox.flat().map((run) => run.id));
     const orphans: CompletedRun[] = [];
     for (const listed of unfinished.filter((candidate) => !resumedIds.has(candidate.id))) {
@@ -317,9 +316,10 @@ export function createEngine(options: EngineOptions = {}): Engine {
     },
     async submit(event) {
       checkEvent(event);
-      const { added } = await store.addToInbox(event, at());
+      const receivedAt = at();
+      const { added } = await store.addToInbox(event, receivedAt);
       if (!added) return { status: 'duplicate', id: event.id } satisfies SubmitResult;
-      queue.push(event, true, false);
+      queue.push({ event, receivedAt }, true, false);
       return { status: 'accepted', id: event.id };
     },
     resume() {
@@ -338,7 +338,7 @@ export function createEngine(options: EngineOptions = {}): Engine {
         const entry = await store.getInboxEntry(letter.inboxId);
         if (!entry) throw new FlowlineError('runs.not-found', `Dead letter ${letterId} names inbox entry ${letter.inboxId}, which is gone`);
         await store.removeDeadLetter(letterId);
-        return process({ ...entry.event, id: entry.id }, false);
+        return process(acceptedOf(entry), false);
       }
       const runId = letter?.runId ?? id;
       const run = await store.getRun(runId);

@@ -1,9 +1,15 @@
 import type { IdentifiedEvent } from './event-sink.js';
 
+/** An accepted event, with the time the inbox took it (the start of its runs' ids). */
+export interface InboxEvent {
+  readonly event: IdentifiedEvent;
+  readonly receivedAt: string;
+}
+
 interface Queued<R> {
   readonly id: string;
   /** Kept in memory only while few events wait; otherwise read back from the inbox when due. */
-  readonly event: IdentifiedEvent | undefined;
+  readonly accepted: InboxEvent | undefined;
   readonly fresh: boolean;
   readonly done: ((result: R) => void) | undefined;
 }
@@ -23,8 +29,8 @@ export interface EventQueueOptions<R> {
   readonly concurrency: number;
   /** How many waiting events keep their payload in memory; the rest are read back by id. */
   readonly maxHeld: number;
-  readonly handle: (event: IdentifiedEvent, fresh: boolean) => Promise<R>;
-  readonly load: (id: string) => Promise<IdentifiedEvent | undefined>;
+  readonly handle: (accepted: InboxEvent, fresh: boolean) => Promise<R>;
+  readonly load: (id: string) => Promise<InboxEvent | undefined>;
   /** What a handled event whose entry could not be read back yields. */
   readonly missing: R;
 }
@@ -49,13 +55,14 @@ export class EventQueue<R> {
   }
 
   /** Queues an event behind the others of its ordering key; with `wantResult`, resolves with its result. */
-  push(event: IdentifiedEvent, fresh: boolean, wantResult: boolean): Promise<R> | undefined {
+  push(accepted: InboxEvent, fresh: boolean, wantResult: boolean): Promise<R> | undefined {
+    const { event } = accepted;
     const hold = this.#held < this.#options.maxHeld;
     if (hold) this.#held += 1;
     let result: Promise<R> | undefined;
     let done: ((value: R) => void) | undefined;
     if (wantResult) result = new Promise<R>((resolve) => (done = resolve));
-    const item: Waiting<R> = !hold && fresh && !wantResult ? event.id : { id: event.id, event: hold ? event : undefined, fresh, done };
+    const item: Waiting<R> = !hold && fresh && !wantResult ? event.id : { id: event.id, accepted: hold ? accepted : undefined, fresh, done };
     const key = event.orderingKey ?? event.id;
     const lane = this.#lanes.get(key);
     if (lane === undefined) {
@@ -100,10 +107,10 @@ export class EventQueue<R> {
         const item = Array.isArray(lane) ? lane[0] : lane;
         if (item === undefined) continue;
         const queued = typeof item === 'string' ? undefined : item;
-        let event = queued?.event;
-        if (event) this.#held -= 1;
-        else event = await this.#options.load(typeof item === 'string' ? item : item.id);
-        const result = event ? await this.#options.handle(event, queued?.fresh ?? true) : this.#options.missing;
+        let accepted = queued?.accepted;
+        if (accepted) this.#held -= 1;
+        else accepted = await this.#options.load(typeof item === 'string' ? item : item.id);
+        const result = accepted ? await this.#options.handle(accepted, queued?.fresh ?? true) : this.#options.missing;
         queued?.done?.(result);
         // Events of this key pushed meanwhile may have turned a lone event into an array.
         const rest = this.#lanes.get(key);

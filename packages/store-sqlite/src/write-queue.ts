@@ -4,12 +4,12 @@ import type { WalSync } from './wal-sync.js';
 
 /**
  * How the store's operations touch the database. `write` resolves only after its change is
- * committed; `read` sees every write issued before it, committed or queued.
+ * committed; `read` sees every write issued before it, committed or not yet.
  */
 export interface WriteQueue {
   write<T>(op: () => T): Promise<T>;
   read<T>(op: () => T): T;
-  /** Commits what is queued now (used by reads and close). */
+  /** Commits what has been written now (used by close). */
   flush(): void;
   /** Commits what is queued now and waits until every write has settled (used by close). */
   settle(): Promise<void>;
@@ -25,90 +25,120 @@ export function createDirectWrites(): WriteQueue {
   };
 }
 
-interface Pending {
-  readonly op: () => unknown;
+interface Done {
+  readonly value: unknown;
   readonly resolve: (value: unknown) => void;
   readonly reject: (error: unknown) => void;
 }
 
-interface Outcome {
-  ok: boolean;
-  value?: unknown;
-  error?: unknown;
+/** The transaction a turn of the event loop writes in: what its writes answered, settled at COMMIT. */
+interface OpenTransaction {
+  readonly done: Done[];
 }
 
 /**
- * Group commit: writes issued in the same turn of the event loop share one transaction, and so
- * one fsync, while each stays atomic on its own (a savepoint per write, so one failing write
- * rolls back only itself). Every promise settles after the shared COMMIT, so "resolved" still
- * means "durable". Under load (many deliveries arriving while the previous fsync runs) the
- * batches grow by themselves; alone, a write waits one `setImmediate` longer.
+ * Group commit: the writes of one turn of the event loop run in one transaction, and so share
+ * one COMMIT and one fsync, while each stays atomic on its own (a savepoint per write, so a
+ * failing write rolls back only itself and rejects at once). The transaction opens at the turn's
+ * first write and commits in a `setImmediate`; every write's promise settles after that COMMIT,
+ * so "resolved" still means "durable". Reads in between run inside the open transaction, so they
+ * see the writes before them without committing early. Under load (many deliveries arriving while
+ * the previous fsync runs) the transactions grow by themselves; alone, a write waits one
+ * `setImmediate` longer.
  *
- * With `walSync`, "durable" is the WAL sync's job, not the COMMIT's (see wal-sync.ts): a batch's
- * writes resolve after the sync that follows its COMMIT, and the event loop goes on meanwhile.
+ * With `walSync`, "durable" is the WAL sync's job, not the COMMIT's (see wal-sync.ts): a
+ * transaction's writes resolve after the sync that follows its COMMIT, and the event loop goes
+ * on meanwhile.
  */
 export function createGroupCommit(db: Database, walSync?: WalSync): WriteQueue {
-  let pending: Pending[] = [];
-  let scheduled = false;
-  const inSavepoint = db.transaction((op: () => unknown) => op());
-  const commitAll = db.transaction((batch: readonly Pending[]): Outcome[] => {
-    const outcomes: Outcome[] = [];
-    for (const item of batch) {
-      if (!db.inTransaction) {
-        // SQLite rolled the whole transaction back (e.g. disk full): run nothing more outside it.
-        throw outcomes.find((o) => !o.ok)?.error ?? new FlowlineError('store.write_failed', 'SQLite ended the write transaction early.');
-      }
+  const begin = db.prepare('BEGIN IMMEDIATE');
+  const commit = db.prepare('COMMIT');
+  const rollback = db.prepare('ROLLBACK');
+  const savepoint = db.prepare('SAVEPOINT write');
+  const release = db.prepare('RELEASE write');
+  const rollbackTo = db.prepare('ROLLBACK TO write');
+  let open: OpenTransaction | undefined;
+
+  /** Ends `transaction` without committing: SQLite rolled it back, or its COMMIT failed. Its writes are lost. */
+  function abandon(transaction: OpenTransaction, error: unknown): void {
+    if (open === transaction) open = undefined;
+    if (db.inTransaction) rollback.run();
+    for (const write of transaction.done) write.reject(error);
+  }
+
+  /** Rolls back the failed write alone; if SQLite already rolled back the whole transaction (e.g. disk full), every write in it is lost. */
+  function undoWrite(transaction: OpenTransaction, error: unknown): void {
+    if (db.inTransaction) {
       try {
-        outcomes.push({ ok: true, value: inSavepoint(item.op) });
-      } catch (error) {
-        outcomes.push({ ok: false, error });
+        rollbackTo.run();
+        release.run();
+        return;
+      } catch {
+        // The savepoint is gone with the transaction: fall through.
       }
     }
-    return outcomes;
-  });
+    abandon(transaction, error);
+  }
 
   function flush(): void {
-    if (pending.length === 0) return;
-    const batch = pending;
-    pending = [];
-    let outcomes: Outcome[];
+    const transaction = open;
+    if (transaction === undefined) return;
+    open = undefined;
     try {
-      outcomes = commitAll.immediate(batch);
+      commit.run();
     } catch (error) {
-      for (const item of batch) item.reject(error);
+      abandon(transaction, error);
       return;
     }
     if (walSync === undefined) {
-      settleBatch(batch, outcomes);
+      settle(transaction.done);
       return;
     }
     walSync.afterCommit().then(
-      () => settleBatch(batch, outcomes),
+      () => settle(transaction.done),
       (cause: unknown) => {
         const error = new FlowlineError('store.write_failed', `SQLite committed the write but the WAL could not be synced to disk: ${cause instanceof Error ? cause.message : String(cause)}.`, {
           hint: 'The disk may be failing or full; the write may not survive a power cut. Check the volume, then retry.',
           cause,
         });
-        for (const item of batch) item.reject(error);
+        for (const write of transaction.done) write.reject(error);
       },
     );
   }
 
+  function transactionForThisTurn(): OpenTransaction {
+    if (open !== undefined) return open;
+    begin.run();
+    const transaction: OpenTransaction = { done: [] };
+    open = transaction;
+    setImmediate(() => {
+      if (open === transaction) flush();
+    });
+    return transaction;
+  }
+
   return {
     write<T>(op: () => T): Promise<T> {
+      let transaction: OpenTransaction;
+      try {
+        transaction = transactionForThisTurn();
+      } catch (error) {
+        return Promise.reject(error);
+      }
+      let value: T;
+      try {
+        savepoint.run();
+        value = op();
+        release.run();
+      } catch (error) {
+        undoWrite(transaction, error);
+        return Promise.reject(error);
+      }
       return new Promise<T>((resolve, reject) => {
-        pending.push({ op, resolve: resolve as (value: unknown) => void, reject });
-        if (!scheduled) {
-          scheduled = true;
-          setImmediate(() => {
-            scheduled = false;
-            flush();
-          });
-        }
+        transaction.done.push({ value, resolve: resolve as (value: unknown) => void, reject });
       });
     },
     read<T>(op: () => T): T {
-      flush();
       return op();
     },
     flush,
@@ -119,10 +149,6 @@ export function createGroupCommit(db: Database, walSync?: WalSync): WriteQueue {
   };
 }
 
-function settleBatch(batch: readonly Pending[], outcomes: readonly Outcome[]): void {
-  batch.forEach((item, i) => {
-    const outcome = outcomes[i];
-    if (outcome?.ok) item.resolve(outcome.value);
-    else item.reject(outcome?.error);
-  });
+function settle(done: readonly Done[]): void {
+  for (const write of done) write.resolve(write.value);
 }

@@ -1,6 +1,8 @@
 import { statSync } from 'node:fs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import Database from 'better-sqlite3';
 import { createSqliteStore } from '../src/index.js';
+import { createGroupCommit } from '../src/write-queue.js';
 import { makeTempDir } from './temp-dir.js';
 
 let temp: ReturnType<typeof makeTempDir>;
@@ -77,5 +79,36 @@ describe('group commit', () => {
     const grouped = await walSize(true);
     const separate = await walSize(false);
     expect(grouped * 10).toBeLessThan(separate);
+  });
+
+  it('lets reads see the writes of their turn without committing them before the turn ends', async () => {
+    const path = temp.file('g.db');
+    const store = createSqliteStore({ path });
+    const other = new Database(path, { readonly: true });
+    const write = store.putLink('ns', 'usr_1', 'ct_1');
+    expect(await store.getLink('ns', 'usr_1')).toBe('ct_1');
+    // Another connection sees only committed data: nothing yet.
+    expect(other.prepare('SELECT count(*) AS n FROM links').get()).toEqual({ n: 0 });
+    await write;
+    expect(other.prepare('SELECT count(*) AS n FROM links').get()).toEqual({ n: 1 });
+    other.close();
+    await store.close();
+  });
+
+  it('rejects every write of a transaction that SQLite rolled back as a whole, and goes on with the next', async () => {
+    const db = new Database(':memory:');
+    db.exec('CREATE TABLE t (id TEXT PRIMARY KEY)');
+    const insert = db.prepare<[string]>('INSERT INTO t (id) VALUES (?)');
+    const queue = createGroupCommit(db);
+    const first = queue.write(() => insert.run('a'));
+    const fatal = queue.write(() => {
+      db.exec('ROLLBACK'); // as SQLite does itself on SQLITE_FULL or SQLITE_IOERR
+      throw new Error('disk full');
+    });
+    await expect(first).rejects.toThrow('disk full');
+    await expect(fatal).rejects.toThrow('disk full');
+    await queue.write(() => insert.run('b'));
+    expect(db.prepare('SELECT id FROM t').all()).toEqual([{ id: 'b' }]);
+    db.close();
   });
 });

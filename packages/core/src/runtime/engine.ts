@@ -48,7 +48,11 @@ export interface EngineOptions {
   readonly expressionFunctions?: Readonly<Record<string, ExpressionFunction>>;
   /** Larger event payloads are refused. Default 1 MiB. */
   readonly maxPayloadBytes?: number;
-  /** Submitted events processed at once (events with one ordering key always run one at a time). Default 16. */
+  /**
+   * Submitted events processed at once (events with one ordering key always run one at a time).
+   * Default 64: a run spends most of its time waiting (durable commits, the CRM's answers), so
+   * many in flight keep the CPU busy; each costs about 15 KB while it runs.
+   */
   readonly concurrency?: number;
   readonly limiter?: KeyedLimiter;
   readonly now?: () => number;
@@ -246,7 +250,7 @@ export function createEngine(options: EngineOptions = {}): Engine {
 
   /** Accepted events waiting for their turn: in order per ordering key, `concurrency` at once. */
   const queue = new EventQueue<CompletedRun[]>({
-    concurrency: options.concurrency ?? 16,
+    concurrency: options.concurrency ?? 64,
     maxHeld: 1000,
     handle: process,
     async load(id) {

@@ -3,6 +3,7 @@ import { performance } from 'node:perf_hooks';
 import type { Benchmark } from './benchmark.js';
 import { BENCH_STORE_KINDS, STORE_LABELS, startBenchHost, type BenchStoreKind } from './bench-host.js';
 import { percentile } from './percentile.js';
+import { startHandWrittenPath } from './hand-written-path.js';
 import { startRemoteSide, type RemoteSide } from './remote-side.js';
 import type { BenchReport } from './report.js';
 import type { WebhookLoadResult } from './webhook-load.js';
@@ -20,6 +21,8 @@ export interface DurablePathOptions {
   readonly goalStore: BenchStoreKind;
   readonly goalDeliveriesPerSecond: number;
   readonly goalP99AckMs: number;
+  /** Also measure the path written by hand (hand-written-path.ts), as a floor. */
+  readonly handWrittenFloor: boolean;
 }
 
 const DEFAULTS: DurablePathOptions = {
@@ -31,6 +34,7 @@ const DEFAULTS: DurablePathOptions = {
   goalStore: 'sqlite-power',
   goalDeliveriesPerSecond: 2_200,
   goalP99AckMs: 50,
+  handWrittenFloor: true,
 };
 
 interface StoreFigures {
@@ -74,19 +78,44 @@ async function measureStore(store: BenchStoreKind, remote: RemoteSide, options: 
   }
 }
 
+/** The same load through the hand-written path (hand-written-path.ts): the floor to read the stores' figures against. */
+async function measureHandWritten(remote: RemoteSide, options: DurablePathOptions, firstIndex: number): Promise<StoreFigures> {
+  const path = await startHandWrittenPath(remote.ghlUrl);
+  try {
+    await remote.send({ url: path.webhookUrl, senders: options.senders, durationMs: options.warmupMs, firstIndex });
+    await path.idle();
+    const upsertsBefore = await remote.upserts();
+    const cpuBefore = process.cpuUsage();
+    const load = await remote.send({ url: path.webhookUrl, senders: options.senders, durationMs: options.measureMs, firstIndex: firstIndex + 1_000_000 });
+    await path.idle();
+    const doneAt = epochNow();
+    const cpu = process.cpuUsage(cpuBefore);
+    return {
+      load,
+      completed: (await remote.upserts()) - upsertsBefore,
+      endToEndSeconds: (doneAt - load.firstSendAt) / 1000,
+      sendingSeconds: (load.lastAnswerAt - load.firstSendAt) / 1000,
+      hostCpuMicros: cpu.user + cpu.system,
+      deadLetters: 0,
+    };
+  } finally {
+    await path.close();
+  }
+}
+
 const ms = (value: number): string => `${value.toFixed(1)} ms`;
 const perSecond = (value: number): string => `${Math.round(value).toLocaleString('en-US')}/s`;
 
-function reportStore(report: BenchReport, store: BenchStoreKind, figures: StoreFigures, options: DurablePathOptions): { deliveriesPerSecond: number; p99: number } {
+function reportStore(report: BenchReport, store: BenchStoreKind | 'hand-written', figures: StoreFigures, options: DurablePathOptions): { deliveriesPerSecond: number; p99: number } {
   const { load } = figures;
   const p50 = percentile(load.ackMs, 50);
   const p99 = percentile(load.ackMs, 99);
   const deliveriesPerSecond = figures.completed / figures.endToEndSeconds;
-  report.row(STORE_LABELS[store], '');
+  report.row(store === 'hand-written' ? 'floor: the path written by hand (no Flowline)' : STORE_LABELS[store], '');
   report.row('  deliveries/s end to end', `${perSecond(deliveriesPerSecond)}  (${figures.completed.toLocaleString('en-US')} runs done in ${figures.endToEndSeconds.toFixed(2)} s, first send → last run done)`);
   report.row('  acknowledged/s while sending', `${perSecond(load.accepted / figures.sendingSeconds)}  (${load.accepted.toLocaleString('en-US')} answered 202 in ${figures.sendingSeconds.toFixed(2)} s)`);
   report.row('  time to acknowledgement', `p50 ${ms(p50)}, p99 ${ms(p99)}, max ${ms(load.ackMs.at(-1) ?? Number.NaN)}`);
-  report.row('  host cpu per delivery', `${(figures.hostCpuMicros / Math.max(1, figures.completed)).toFixed(0)} µs (receiver + engine + store + GHL client; 1e6 / this = the ceiling on one core)`);
+  report.row('  host cpu per delivery', `${(figures.hostCpuMicros / Math.max(1, figures.completed)).toFixed(0)} µs (${store === 'hand-written' ? 'HMAC check, SQLite inbox, POST' : 'receiver + engine + store + GHL client'}; 1e6 / this = the ceiling on one core)`);
   report.row('  sender cpu per delivery', `${(load.cpuMicros / Math.max(1, load.sent)).toFixed(0)} µs (remote-side process, while sending: sign + send + answer GHL)`);
   const refused = Object.entries(load.refused);
   const problems = [
@@ -133,6 +162,7 @@ export function createDurablePath(overrides: Partial<DurablePathOptions> = {}): 
             report.goal(`p99 acknowledgement < ${options.goalP99AckMs} ms, ${store}`, p99 < options.goalP99AckMs, ms(p99));
           }
         }
+        if (options.handWrittenFloor) reportStore(report, 'hand-written', await measureHandWritten(remote, options, 80_000_000), options);
       } finally {
         await remote.close();
       }

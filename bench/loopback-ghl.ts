@@ -4,10 +4,9 @@ import type { AddressInfo } from 'node:net';
 /**
  * Rate-limit headers on every answer, so the GHL client's rate budget (which learns from them)
  * never makes a request wait: a million requests per second, a daily budget of a hundred million.
- * The interval is 1 s rather than GHL's 10 s because the budget keeps one slot per request for
- * the interval and scans them on each request: at these rates a 10 s window holds thousands of
- * slots and the scans cost a few hundred µs per request (with GHL's real 100 per 10 s it holds
- * at most 100).
+ * The interval is 1 s rather than GHL's 10 s because the budget remembers when each request of
+ * the interval ended: at these rates a 10 s window would hold tens of thousands of them (with
+ * GHL's real 100 per 10 s it holds at most 100).
  */
 export const GENEROUS_RATE_LIMIT_HEADERS: Readonly<Record<string, string>> = {
   'x-ratelimit-max': '1000000',

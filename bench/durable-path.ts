@@ -52,27 +52,39 @@ interface StoreFigures {
 
 const epochNow = (): number => performance.timeOrigin + performance.now();
 
+/** What the load is sent to: a webhook URL, a way to wait until every accepted delivery has run, and its dead letters. */
+interface PathUnderTest {
+  readonly webhookUrl: string;
+  idle(): Promise<void>;
+  deadLetters(): Promise<number>;
+}
+
+/** Warms `path` up, then sends the measured load and waits until every accepted delivery has run. */
+async function measurePath(path: PathUnderTest, remote: RemoteSide, options: DurablePathOptions, firstIndex: number): Promise<StoreFigures> {
+  const { webhookUrl } = path;
+  await remote.send({ url: webhookUrl, senders: options.senders, durationMs: options.warmupMs, firstIndex });
+  await path.idle();
+  const upsertsBefore = await remote.upserts();
+  const cpuBefore = process.cpuUsage();
+  const load = await remote.send({ url: webhookUrl, senders: options.senders, durationMs: options.measureMs, firstIndex: firstIndex + 1_000_000 });
+  await path.idle();
+  const doneAt = epochNow();
+  const cpu = process.cpuUsage(cpuBefore);
+  return {
+    load,
+    completed: (await remote.upserts()) - upsertsBefore,
+    endToEndSeconds: (doneAt - load.firstSendAt) / 1000,
+    sendingSeconds: (load.lastAnswerAt - load.firstSendAt) / 1000,
+    hostCpuMicros: cpu.user + cpu.system,
+    deadLetters: await path.deadLetters(),
+  };
+}
+
 async function measureStore(store: BenchStoreKind, remote: RemoteSide, options: DurablePathOptions, firstIndex: number): Promise<StoreFigures> {
   const bench = await startBenchHost({ store, ghlUrl: remote.ghlUrl });
   try {
     const { engine, webhookUrl } = bench.host;
-    await remote.send({ url: webhookUrl, senders: options.senders, durationMs: options.warmupMs, firstIndex });
-    await engine.idle();
-    const upsertsBefore = await remote.upserts();
-    const cpuBefore = process.cpuUsage();
-    const load = await remote.send({ url: webhookUrl, senders: options.senders, durationMs: options.measureMs, firstIndex: firstIndex + 1_000_000 });
-    await engine.idle();
-    const doneAt = epochNow();
-    const cpu = process.cpuUsage(cpuBefore);
-    const deadLetters = (await engine.deadLetters()).length;
-    return {
-      load,
-      completed: (await remote.upserts()) - upsertsBefore,
-      endToEndSeconds: (doneAt - load.firstSendAt) / 1000,
-      sendingSeconds: (load.lastAnswerAt - load.firstSendAt) / 1000,
-      hostCpuMicros: cpu.user + cpu.system,
-      deadLetters,
-    };
+    return await measurePath({ webhookUrl, idle: () => engine.idle(), deadLetters: async () => (await engine.deadLetters()).length }, remote, options, firstIndex);
   } finally {
     await bench.close();
   }
@@ -82,22 +94,7 @@ async function measureStore(store: BenchStoreKind, remote: RemoteSide, options: 
 async function measureHandWritten(remote: RemoteSide, options: DurablePathOptions, firstIndex: number): Promise<StoreFigures> {
   const path = await startHandWrittenPath(remote.ghlUrl);
   try {
-    await remote.send({ url: path.webhookUrl, senders: options.senders, durationMs: options.warmupMs, firstIndex });
-    await path.idle();
-    const upsertsBefore = await remote.upserts();
-    const cpuBefore = process.cpuUsage();
-    const load = await remote.send({ url: path.webhookUrl, senders: options.senders, durationMs: options.measureMs, firstIndex: firstIndex + 1_000_000 });
-    await path.idle();
-    const doneAt = epochNow();
-    const cpu = process.cpuUsage(cpuBefore);
-    return {
-      load,
-      completed: (await remote.upserts()) - upsertsBefore,
-      endToEndSeconds: (doneAt - load.firstSendAt) / 1000,
-      sendingSeconds: (load.lastAnswerAt - load.firstSendAt) / 1000,
-      hostCpuMicros: cpu.user + cpu.system,
-      deadLetters: 0,
-    };
+    return await measurePath({ webhookUrl: path.webhookUrl, idle: () => path.idle(), deadLetters: async () => 0 }, remote, options, firstIndex);
   } finally {
     await path.close();
   }

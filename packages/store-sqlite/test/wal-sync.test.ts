@@ -1,4 +1,5 @@
-import { describe, expect, it } from 'vitest';
+import type Database from 'better-sqlite3';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createWalSync } from '../src/wal-sync.js';
 import { createGroupCommit } from '../src/write-queue.js';
 import { openDatabase, DEFAULT_PAGE_CACHE_KIB } from '../src/open-database.js';
@@ -77,65 +78,56 @@ describe('WAL sync shared by commits', () => {
 });
 
 describe('group commit with a host WAL sync', () => {
-
-  function openInTemp() {
-    const temp = makeTempDir();
-    const db = openDatabase(temp.file('w.db'), { durability: 'power', busyTimeoutMs: 1000, pageCacheKiB: DEFAULT_PAGE_CACHE_KIB, hostSyncsWal: true });
+  let temp: ReturnType<typeof makeTempDir>;
+  let db: Database.Database;
+  let insert: Database.Statement<[string]>;
+  let sync: ReturnType<typeof controlledSync>;
+  let queue: ReturnType<typeof createGroupCommit>;
+  beforeEach(() => {
+    temp = makeTempDir();
+    db = openDatabase(temp.file('w.db'), { durability: 'power', busyTimeoutMs: 1000, pageCacheKiB: DEFAULT_PAGE_CACHE_KIB, hostSyncsWal: true });
     db.exec(`CREATE TABLE t (id TEXT PRIMARY KEY)`);
-    const insert = db.prepare<[string]>(`INSERT INTO t (id) VALUES (?)`);
-    return { temp, db, insert };
-  }
-
-  it('runs SQLite with synchronous = NORMAL, since the host adds the sync FULL would', () => {
-    const { temp, db } = openInTemp();
-    expect(db.pragma('synchronous', { simple: true })).toBe(1);
+    insert = db.prepare<[string]>(`INSERT INTO t (id) VALUES (?)`);
+    sync = controlledSync();
+    queue = createGroupCommit(db, createWalSync(sync.syncFile));
+  });
+  afterEach(() => {
     db.close();
     temp.remove();
+  });
+
+  it('runs SQLite with synchronous = NORMAL, since the host adds the sync FULL would', () => {
+    expect(db.pragma('synchronous', { simple: true })).toBe(1);
   });
 
   it('resolves a write after its COMMIT is synced, not before, and lets reads see it meanwhile', async () => {
-    const { temp, db, insert } = openInTemp();
-    const { calls, syncFile } = controlledSync();
-    const queue = createGroupCommit(db, createWalSync(syncFile));
     const write = track(queue.write(() => insert.run('a')));
     await turn();
-    expect(calls).toHaveLength(1);
+    expect(sync.calls).toHaveLength(1);
     expect(write.settled).toBe(false);
     expect(queue.read(() => db.prepare('SELECT count(*) AS n FROM t').get())).toEqual({ n: 1 });
-    calls[0]?.finish();
+    sync.calls[0]?.finish();
     await turn();
     expect(write).toEqual({ settled: true, error: undefined });
-    db.close();
-    temp.remove();
   });
 
   it('rejects every write of a batch whose sync failed, saying what to check', async () => {
-    const { temp, db, insert } = openInTemp();
-    const { calls, syncFile } = controlledSync();
-    const queue = createGroupCommit(db, createWalSync(syncFile));
     const writes = ['a', 'b'].map((id) => track(queue.write(() => insert.run(id))));
     await turn();
-    calls[0]?.fail(new Error('EIO: i/o error, fdatasync'));
+    sync.calls[0]?.fail(new Error('EIO: i/o error, fdatasync'));
     await turn();
     for (const write of writes) {
       expect(write.error).toMatchObject({ code: 'store.write_failed', message: expect.stringContaining('EIO'), hint: expect.stringContaining('disk') });
     }
-    db.close();
-    temp.remove();
   });
 
   it('waits for the sync in flight when settling (close)', async () => {
-    const { temp, db, insert } = openInTemp();
-    const { calls, syncFile } = controlledSync();
-    const queue = createGroupCommit(db, createWalSync(syncFile));
     const write = track(queue.write(() => insert.run('a')));
     const settled = track(queue.settle());
     await turn();
     expect(settled.settled).toBe(false);
-    calls[0]?.finish();
+    sync.calls[0]?.finish();
     await turn();
     expect(write.settled && settled.settled).toBe(true);
-    db.close();
-    temp.remove();
   });
 });

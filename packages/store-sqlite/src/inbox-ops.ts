@@ -38,7 +38,8 @@ export function createInboxOps(db: Database, queue: WriteQueue): InboxOps {
       checkId(event.id, 'event.id', 'addToInbox');
       checkId(receivedAt, 'receivedAt', 'addToInbox');
       const json = toJsonColumn(event, `inbox entry ${event.id}`);
-      return queue.write(() => ({ added: insert.run(event.id, receivedAt, json).changes === 1 }));
+      // The sender's 2xx waits for this write: it settles ahead of the runs' writes.
+      return queue.write(() => ({ added: insert.run(event.id, receivedAt, json).changes === 1 }), true);
     },
 
     async getInboxEntry(id) {

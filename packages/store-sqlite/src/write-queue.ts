@@ -7,7 +7,13 @@ import type { WalSync } from './wal-sync.js';
  * committed; `read` sees every write issued before it, committed or not yet.
  */
 export interface WriteQueue {
-  write<T>(op: () => T): Promise<T>;
+  /**
+   * `answersSender`: someone outside waits for this write (an inbox add, before the sender's
+   * 2xx). Such writes settle as soon as their transaction is durable; the others of the same
+   * transaction settle a turn later, so acknowledgements go out before the runs' next steps
+   * take the event loop.
+   */
+  write<T>(op: () => T, answersSender?: boolean): Promise<T>;
   read<T>(op: () => T): T;
   /** Commits what has been written now (used by close). */
   flush(): void;
@@ -26,6 +32,7 @@ export function createDirectWrites(): WriteQueue {
 }
 
 interface Done {
+  readonly answersSender: boolean;
   readonly value: unknown;
   readonly resolve: (value: unknown) => void;
   readonly reject: (error: unknown) => void;
@@ -118,7 +125,7 @@ export function createGroupCommit(db: Database, walSync?: WalSync): WriteQueue {
   }
 
   return {
-    write<T>(op: () => T): Promise<T> {
+    write<T>(op: () => T, answersSender = false): Promise<T> {
       let transaction: OpenTransaction;
       try {
         transaction = transactionForThisTurn();
@@ -135,7 +142,7 @@ export function createGroupCommit(db: Database, walSync?: WalSync): WriteQueue {
         return Promise.reject(error);
       }
       return new Promise<T>((resolve, reject) => {
-        transaction.done.push({ value, resolve: resolve as (value: unknown) => void, reject });
+        transaction.done.push({ answersSender, value, resolve: resolve as (value: unknown) => void, reject });
       });
     },
     read<T>(op: () => T): T {
@@ -149,6 +156,15 @@ export function createGroupCommit(db: Database, walSync?: WalSync): WriteQueue {
   };
 }
 
+/** Resolves a durable transaction's writes: those a sender waits for now, the others a turn later. */
 function settle(done: readonly Done[]): void {
-  for (const write of done) write.resolve(write.value);
+  const later: Done[] = [];
+  for (const write of done) {
+    if (write.answersSender) write.resolve(write.value);
+    else later.push(write);
+  }
+  if (later.length === 0) return;
+  setImmediate(() => {
+    for (const write of later) write.resolve(write.value);
+  });
 }

@@ -15,8 +15,8 @@ function controlledSync() {
   return { calls, syncFile };
 }
 
-/** Lets promise callbacks run. */
-const turn = () => new Promise((resolve) => setImmediate(resolve));
+/** Lets promise callbacks run, and writes that settle a turn after their sync. */
+const turn = () => new Promise((resolve) => setImmediate(() => setImmediate(resolve)));
 
 function track(promise: Promise<unknown>) {
   const state = { settled: false, error: undefined as unknown };
@@ -129,5 +129,15 @@ describe('group commit with a host WAL sync', () => {
     sync.calls[0]?.finish();
     await turn();
     expect(write.settled && settled.settled).toBe(true);
+  });
+
+  it('settles a write a sender waits for before the other writes of its transaction', async () => {
+    const order: string[] = [];
+    const run = queue.write(() => insert.run('run')).then(() => order.push('run'));
+    const inbox = queue.write(() => insert.run('inbox'), true).then(() => order.push('inbox'));
+    await turn();
+    sync.calls[0]?.finish();
+    await Promise.all([run, inbox]);
+    expect(order).toEqual(['inbox', 'run']);
   });
 });

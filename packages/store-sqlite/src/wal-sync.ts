@@ -14,11 +14,11 @@ import { open, type FileHandle } from 'node:fs/promises';
 export interface WalSync {
   /** Resolves once everything committed before this call is on disk; rejects if the sync fails. */
   afterCommit(): Promise<void>;
-  /** Waits for the syncs in flight, then releases the file. */
+  /** Waits until the syncs in flight and the one queued have ended. */
   close(): Promise<void>;
 }
 
-/** `syncFile` flushes the WAL to disk; the default fdatasyncs `<database>-wal`. */
+/** `syncFile` flushes the WAL to disk (`walFileSync(path).sync` for a database file). */
 export function createWalSync(syncFile: () => Promise<void>): WalSync {
   let running: Promise<void> | undefined;
   let queued: Promise<void> | undefined;

@@ -98,11 +98,11 @@ export function createGroupCommit(db: Database, walSync?: WalSync): WriteQueue {
       return;
     }
     if (walSync === undefined) {
-      settle(transaction.done);
+      resolveDurable(transaction.done);
       return;
     }
     walSync.afterCommit().then(
-      () => settle(transaction.done),
+      () => resolveDurable(transaction.done),
       (cause: unknown) => {
         const error = new FlowlineError('store.write_failed', `SQLite committed the write but the WAL could not be synced to disk: ${cause instanceof Error ? cause.message : String(cause)}.`, {
           hint: 'The disk may be failing or full; the write may not survive a power cut. Check the volume, then retry.',
@@ -157,7 +157,7 @@ export function createGroupCommit(db: Database, walSync?: WalSync): WriteQueue {
 }
 
 /** Resolves a durable transaction's writes: those a sender waits for now, the others a turn later. */
-function settle(done: readonly Done[]): void {
+function resolveDurable(done: readonly Done[]): void {
   const later: Done[] = [];
   for (const write of done) {
     if (write.answersSender) write.resolve(write.value);

@@ -50,13 +50,13 @@ export function createWalSync(syncFile: () => Promise<void>): WalSync {
   };
 }
 
-/** fdatasyncs a database's WAL file (`<path>-wal`), opened at the first sync and kept open. */
+/** fdatasyncs a database's WAL file (`<path>-wal`), opened at the first sync and kept open (read-write: Windows flushes only handles that may write; nothing is written through it). */
 export function walFileSync(databasePath: string): { readonly sync: () => Promise<void>; readonly close: () => Promise<void> } {
   let handle: Promise<FileHandle> | undefined;
   return {
     async sync() {
       if (handle === undefined) {
-        const opening = open(`${databasePath}-wal`, 'r');
+        const opening = open(`${databasePath}-wal`, 'r+');
         handle = opening;
         // A failed open is tried again at the next sync.
         opening.catch(() => {

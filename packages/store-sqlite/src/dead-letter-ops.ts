@@ -1,7 +1,7 @@
 import type { Database } from 'better-sqlite3';
-import { FlowlineError, type DeadLetter, type DeadLetterInput, type ErrorRecord, type Store } from '@flowline/core';
+import { FlowlineError, fromStoredJson, type DeadLetter, type DeadLetterInput, type ErrorRecord, type Store } from '@flowline/core';
 import { checkId, sqlLimit } from './input-checks.js';
-import { fromJsonColumn, toOptionalJsonColumn } from './json-column.js';
+import { toOptionalJsonColumn } from './json-column.js';
 import type { WriteQueue } from './write-queue.js';
 
 export type DeadLetterOps = Pick<Store, 'putDeadLetter' | 'getDeadLetter' | 'listDeadLetters' | 'removeDeadLetter'>;
@@ -81,7 +81,7 @@ function checkSubject(input: DeadLetterInput): { kind: 'run' | 'inbox'; id: stri
 
 function toDeadLetter(row: DeadLetterRow): DeadLetter {
   const base = { id: row.id, reason: row.reason, at: row.at };
-  const withError = row.error === null ? base : { ...base, error: fromJsonColumn<ErrorRecord>(row.error) };
+  const withError = row.error === null ? base : { ...base, error: fromStoredJson<ErrorRecord>(row.error) };
   if (row.run_id !== null) return { ...withError, runId: row.run_id };
   if (row.inbox_id !== null) return { ...withError, inboxId: row.inbox_id };
   throw corrupt(`dead letter ${row.id} names neither a run nor an inbox entry`);

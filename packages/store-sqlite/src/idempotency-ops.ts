@@ -1,7 +1,6 @@
 import type { Database } from 'better-sqlite3';
-import type { IdempotencyRecord, Store } from '@flowline/core';
+import { fromStoredJson, toStoredJson, type IdempotencyRecord, type Store } from '@flowline/core';
 import { checkId } from './input-checks.js';
-import { fromJsonColumn, toJsonColumn } from './json-column.js';
 import type { WriteQueue } from './write-queue.js';
 
 export type IdempotencyOps = Pick<Store, 'getIdempotency' | 'putIdempotency'>;
@@ -16,11 +15,11 @@ export function createIdempotencyOps(db: Database, queue: WriteQueue): Idempoten
   return {
     async getIdempotency(key) {
       const row = queue.read(() => get.get(key));
-      return row === undefined ? undefined : fromJsonColumn<IdempotencyRecord>(row.record);
+      return row === undefined ? undefined : fromStoredJson<IdempotencyRecord>(row.record);
     },
     async putIdempotency(record) {
       checkId(record.key, 'record.key', 'putIdempotency');
-      const json = toJsonColumn(record, `idempotency record ${record.key}`);
+      const json = toStoredJson(record, `idempotency record ${record.key}`);
       return queue.write(() => {
         upsert.run(record.key, record.runId, json);
       });

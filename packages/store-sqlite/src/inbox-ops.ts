@@ -1,8 +1,8 @@
 import type { Database } from 'better-sqlite3';
-import { FlowlineError, type ErrorRecord, type InboxEntry, type InboxStatus, type Store } from '@flowline/core';
+import { FlowlineError, fromStoredJson, toStoredJson, type ErrorRecord, type InboxEntry, type InboxStatus, type Store } from '@flowline/core';
 import { checkId, checkOneOf, sqlLimit } from './input-checks.js';
 import type { WriteQueue } from './write-queue.js';
-import { fromJsonColumn, toJsonColumn, toOptionalJsonColumn } from './json-column.js';
+import { toOptionalJsonColumn } from './json-column.js';
 
 const INBOX_STATUSES: readonly InboxStatus[] = ['pending', 'done', 'dead'];
 
@@ -37,7 +37,7 @@ export function createInboxOps(db: Database, queue: WriteQueue): InboxOps {
     async addToInbox(event, receivedAt) {
       checkId(event.id, 'event.id', 'addToInbox');
       checkId(receivedAt, 'receivedAt', 'addToInbox');
-      const json = toJsonColumn(event, `inbox entry ${event.id}`);
+      const json = toStoredJson(event, `inbox entry ${event.id}`);
       // The sender's 2xx waits for this write: it settles ahead of the runs' writes.
       return queue.write(() => ({ added: insert.run(event.id, receivedAt, json).changes === 1 }), true);
     },
@@ -49,7 +49,7 @@ export function createInboxOps(db: Database, queue: WriteQueue): InboxOps {
 
     async setInboxStatus(id, status, update) {
       checkOneOf(status, INBOX_STATUSES, `the status of inbox entry ${id}`);
-      const runIds = update === undefined ? undefined : toJsonColumn(update.runIds, `the run ids of inbox entry ${id}`);
+      const runIds = update === undefined ? undefined : toStoredJson(update.runIds, `the run ids of inbox entry ${id}`);
       const error = update === undefined ? null : toOptionalJsonColumn(update.error, `the error of inbox entry ${id}`);
       return queue.write(() => {
         const result = runIds === undefined ? setStatus.run(status, id) : setAll.run(status, runIds, error, id);
@@ -72,10 +72,10 @@ export function createInboxOps(db: Database, queue: WriteQueue): InboxOps {
 function toEntry(row: InboxRow): InboxEntry {
   const entry: InboxEntry = {
     id: row.id,
-    event: fromJsonColumn(row.event),
+    event: fromStoredJson(row.event),
     receivedAt: row.received_at,
     status: row.status,
-    runIds: fromJsonColumn<string[]>(row.run_ids),
+    runIds: fromStoredJson<string[]>(row.run_ids),
   };
-  return row.error === null ? entry : { ...entry, error: fromJsonColumn<ErrorRecord>(row.error) };
+  return row.error === null ? entry : { ...entry, error: fromStoredJson<ErrorRecord>(row.error) };
 }

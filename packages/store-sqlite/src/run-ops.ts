@@ -1,7 +1,6 @@
 import type { Database } from 'better-sqlite3';
-import type { RunRecord, RunStatus, StepRecord, Store } from '@flowline/core';
+import { fromStoredJson, toStoredJson, type RunRecord, type RunStatus, type StepRecord, type Store } from '@flowline/core';
 import { checkId, checkOneOf, sqlLimit } from './input-checks.js';
-import { fromJsonColumn, toJsonColumn } from './json-column.js';
 import type { WriteQueue } from './write-queue.js';
 
 const RUN_STATUSES: readonly RunStatus[] = ['queued', 'running', 'succeeded', 'failed'];
@@ -45,7 +44,7 @@ export function createRunOps(db: Database, queue: WriteQueue): RunOps {
     async putRun(run) {
       checkId(run.id, 'run.id', 'putRun');
       checkOneOf(run.status, RUN_STATUSES, `the status of run ${run.id}`);
-      const json = toJsonColumn(run, `run ${run.id}`);
+      const json = toStoredJson(run, `run ${run.id}`);
       return queue.write(() => {
         upsertRun.run(run.id, run.workflowId, run.status, run.queuedAt, json);
       });
@@ -53,7 +52,7 @@ export function createRunOps(db: Database, queue: WriteQueue): RunOps {
 
     async getRun(id) {
       const row = queue.read(() => getRun.get(id));
-      return row === undefined ? undefined : fromJsonColumn<RunRecord>(row.record);
+      return row === undefined ? undefined : fromStoredJson<RunRecord>(row.record);
     },
 
     async listRuns(query = {}) {
@@ -69,25 +68,25 @@ export function createRunOps(db: Database, queue: WriteQueue): RunOps {
               ? listByStatus.all(status, limit)
               : listAll.all(limit),
       );
-      return rows.map((row) => fromJsonColumn<RunRecord>(row.record));
+      return rows.map((row) => fromStoredJson<RunRecord>(row.record));
     },
 
     async putStep(step) {
       checkId(step.runId, 'step.runId', 'putStep');
       checkId(step.path, 'step.path', 'putStep');
-      const json = toJsonColumn(step, `step ${step.path} of run ${step.runId}`);
+      const json = toStoredJson(step, `step ${step.path} of run ${step.runId}`);
       return queue.write(() => {
         upsertStep.run(step.runId, step.path, json);
       });
     },
 
     async listSteps(runId) {
-      return queue.read(() => listSteps.all(runId)).map((row) => fromJsonColumn<StepRecord>(row.record));
+      return queue.read(() => listSteps.all(runId)).map((row) => fromStoredJson<StepRecord>(row.record));
     },
 
     async putSnapshot(runId, snapshot) {
       checkId(runId, 'runId', 'putSnapshot');
-      const json = toJsonColumn(snapshot, `the snapshot of run ${runId}`);
+      const json = toStoredJson(snapshot, `the snapshot of run ${runId}`);
       return queue.write(() => {
         upsertSnapshot.run(runId, json);
       });
@@ -95,7 +94,7 @@ export function createRunOps(db: Database, queue: WriteQueue): RunOps {
 
     async getSnapshot(runId) {
       const row = queue.read(() => getSnapshot.get(runId));
-      return row === undefined ? undefined : fromJsonColumn<unknown>(row.snapshot);
+      return row === undefined ? undefined : fromStoredJson<unknown>(row.snapshot);
     },
   };
 }

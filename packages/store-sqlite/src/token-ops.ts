@@ -1,8 +1,7 @@
 import type { Database } from 'better-sqlite3';
-import { FlowlineError } from '@flowline/core';
+import { FlowlineError, toStoredJson } from '@flowline/core';
 import { keyFingerprint, parseEncryptionKey, SECRET_KEY_ENV, type EncryptionKeyInput } from './encryption-key.js';
 import { checkId } from './input-checks.js';
-import { toJsonColumn } from './json-column.js';
 import { open, seal } from './token-cipher.js';
 import type { WriteQueue } from './write-queue.js';
 
@@ -65,7 +64,7 @@ export function createTokenOps(db: Database, queue: WriteQueue, key: Buffer | un
       if (typeof tokens !== 'object' || tokens === null || Array.isArray(tokens)) {
         throw new FlowlineError('store.invalid_input', `Expected the tokens of connection ${JSON.stringify(connectionId)} to be an object.`);
       }
-      const sealed = seal(k, toJsonColumn(tokens, `the tokens of connection ${JSON.stringify(connectionId)}`), connectionId);
+      const sealed = seal(k, toStoredJson(tokens, `the tokens of connection ${JSON.stringify(connectionId)}`), connectionId);
       const updatedAt = now().toISOString();
       return queue.write(() => {
         upsert.run(connectionId, keyId ?? '', sealed.iv, sealed.tag, sealed.ciphertext, updatedAt);

@@ -10,11 +10,11 @@
 import Database from 'better-sqlite3';
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { open } from 'node:fs/promises';
 import { Agent, createServer, request, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { createWalSync, walFileSync } from './host-dependencies.js';
 import { BENCH_SIGNING_SECRET } from './signed-delivery.js';
 
 export interface HandWrittenPath {
@@ -31,27 +31,6 @@ interface Delivery {
 
 const RUNS_AT_ONCE = 64;
 
-/** One fdatasync of the WAL in flight, and one queued for the commits made meanwhile. */
-function walSyncer(walPath: string): () => Promise<void> {
-  const handle = open(walPath, 'r');
-  let running: Promise<void> | undefined;
-  let queued: Promise<void> | undefined;
-  const start = (): Promise<void> => {
-    running = handle.then((file) => file.datasync()).finally(() => {
-      running = undefined;
-    });
-    return running;
-  };
-  return () => {
-    if (running === undefined) return start();
-    queued ??= running.then(() => {
-      queued = undefined;
-      return start();
-    });
-    return queued;
-  };
-}
-
 export async function startHandWrittenPath(ghlUrl: string): Promise<HandWrittenPath> {
   const dir = mkdtempSync(join(tmpdir(), 'flowline-hand-written-'));
   const path = join(dir, 'inbox.db');
@@ -61,7 +40,9 @@ export async function startHandWrittenPath(ghlUrl: string): Promise<HandWrittenP
   db.exec(`CREATE TABLE inbox (id TEXT PRIMARY KEY, event TEXT NOT NULL, done INTEGER NOT NULL DEFAULT 0)`);
   const insert = db.prepare<[string, string]>(`INSERT OR IGNORE INTO inbox (id, event) VALUES (?, ?)`);
   const markDone = db.prepare<[string]>(`UPDATE inbox SET done = 1 WHERE id = ?`);
-  const syncWal = walSyncer(`${path}-wal`);
+  // The WAL sync is the SQLite store's own (wal-sync.ts): one in flight, the commits meanwhile share the next.
+  const walFile = walFileSync(path);
+  const walSync = createWalSync(walFile.sync);
 
   // Group commit: the writes of one event-loop turn in one transaction, settled after the WAL sync.
   let batch: Array<{ readonly write: () => void; readonly settle: () => void }> = [];
@@ -75,7 +56,7 @@ export async function startHandWrittenPath(ghlUrl: string): Promise<HandWrittenP
           const writes = batch;
           batch = [];
           commitBatch(writes);
-          void syncWal().then(() => {
+          void walSync.afterCommit().then(() => {
             for (const item of writes) item.settle();
           });
         });
@@ -170,6 +151,8 @@ export async function startHandWrittenPath(ghlUrl: string): Promise<HandWrittenP
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
       agent.destroy();
+      await walSync.close();
+      await walFile.close();
       db.close();
       rmSync(dir, { recursive: true, force: true });
     },

@@ -7,6 +7,7 @@
 export { startHost, type HostOptions, type RunningHost } from '../packages/cli/src/host/start-host.js';
 export type { HostConfig } from '../packages/cli/src/host-config.js';
 export { createSqliteStore, type Durability, type SqliteStore } from '../packages/store-sqlite/src/index.js';
+export { createWalSync, walFileSync } from '../packages/store-sqlite/src/wal-sync.js';
 export { signPushPressData } from '../packages/connectors/src/index.js';
 export { createMemoryStore, type Store } from '../packages/core/src/index.js';
 export { createGhlConnector, createPushPressConnector, createPushPressReceiver, pushpressTriggers } from '../packages/connectors/src/index.js';

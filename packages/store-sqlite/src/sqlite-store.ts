@@ -1,3 +1,5 @@
+import { realpathSync } from 'node:fs';
+import { resolve } from 'node:path';
 import type { Store } from '@flowline/core';
 import { FlowlineError } from '@flowline/core';
 import { createDeadLetterOps, type DeadLetterOps } from './dead-letter-ops.js';
@@ -11,7 +13,7 @@ import { DEFAULT_PAGE_CACHE_KIB, DURABILITIES, openDatabase, type Durability } f
 import { createRunOps } from './run-ops.js';
 import { createTokenOps, type TokenOps } from './token-ops.js';
 import { createWalSync, walFileSync } from './wal-sync.js';
-import { createDirectWrites, createGroupCommit } from './write-queue.js';
+import { commitOpenTransaction, createDirectWrites, createGroupCommit } from './write-queue.js';
 
 export interface SqliteStoreOptions {
   /** A file path, or `':memory:'` for a private in-memory database (gone on close). */
@@ -63,6 +65,9 @@ export function createSqliteStore(options: SqliteStoreOptions): SqliteStore {
   // fdatasync is not a full flush on macOS (F_FULLFSYNC is), so there SQLite keeps syncing each COMMIT itself.
   const hostSyncsWal = durability === 'power' && groupCommit && path !== ':memory:' && process.platform !== 'darwin';
   const db = openDatabase(path, { durability, busyTimeoutMs, pageCacheKiB, hostSyncsWal });
+  // Another store of this process may hold the file's write lock for its turn: it commits before this one migrates (see write-queue.ts).
+  const file = path === ':memory:' ? undefined : realpathOf(path);
+  commitOpenTransaction(file);
   const now = (): Date => new Date(clock());
   try {
     migrate(db, { now });
@@ -71,7 +76,7 @@ export function createSqliteStore(options: SqliteStoreOptions): SqliteStore {
     throw error;
   }
   const walFile = hostSyncsWal ? walFileSync(path) : undefined;
-  const queue = groupCommit ? createGroupCommit(db, walFile && createWalSync(walFile.sync)) : createDirectWrites();
+  const queue = groupCommit ? createGroupCommit(db, walFile && createWalSync(walFile.sync), file) : createDirectWrites(file);
   return {
     path,
     durability,
@@ -122,4 +127,13 @@ function checkOptions(options: SqliteStoreOptions): SqliteStoreOptions {
 
 function invalid(message: string): FlowlineError {
   return new FlowlineError('store.invalid_options', message);
+}
+
+/** The database file's real path, so two spellings of one file (relative, through a symlink) name it alike. */
+function realpathOf(path: string): string {
+  try {
+    return realpathSync(path);
+  } catch {
+    return resolve(path);
+  }
 }

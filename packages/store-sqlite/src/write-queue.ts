@@ -21,10 +21,27 @@ export interface WriteQueue {
   settle(): Promise<void>;
 }
 
-/** Each write commits on its own, before `write` returns. */
-export function createDirectWrites(): WriteQueue {
+/**
+ * The turn's open transaction of each database file in this process, by its real path. A
+ * connection holds SQLite's write lock from its turn's first write to the end of the turn; a
+ * second connection to the same file in this thread that wants to write would wait on that lock
+ * (synchronously, up to its busy timeout) while the thread that could release it is the one
+ * waiting. So before writing, a connection commits what another of this process holds open.
+ */
+const openTransactions = new Map<string, () => void>();
+
+/** Commits at once the transaction another connection of this process holds open on `file` (a real path), if any. */
+export function commitOpenTransaction(file: string | undefined): void {
+  if (file !== undefined) openTransactions.get(file)?.();
+}
+
+/** Each write commits on its own, before `write` returns. `file`: the database's real path, if it is a file. */
+export function createDirectWrites(file?: string): WriteQueue {
   return {
-    write: async (op) => op(),
+    write: async (op) => {
+      commitOpenTransaction(file);
+      return op();
+    },
     read: (op) => op(),
     flush: () => undefined,
     settle: async () => undefined,
@@ -57,7 +74,7 @@ interface OpenTransaction {
  * transaction's writes resolve after the sync that follows its COMMIT, and the event loop goes
  * on meanwhile.
  */
-export function createGroupCommit(db: Database, walSync?: WalSync): WriteQueue {
+export function createGroupCommit(db: Database, walSync?: WalSync, file?: string): WriteQueue {
   const begin = db.prepare('BEGIN IMMEDIATE');
   const commit = db.prepare('COMMIT');
   const rollback = db.prepare('ROLLBACK');
@@ -69,6 +86,7 @@ export function createGroupCommit(db: Database, walSync?: WalSync): WriteQueue {
   /** Ends `transaction` without committing: SQLite rolled it back, or its COMMIT failed. Its writes are lost. */
   function abandon(transaction: OpenTransaction, error: unknown): void {
     if (open === transaction) open = undefined;
+    if (file !== undefined && openTransactions.get(file) === flush) openTransactions.delete(file);
     if (db.inTransaction) rollback.run();
     for (const write of transaction.done) write.reject(error);
   }
@@ -91,6 +109,7 @@ export function createGroupCommit(db: Database, walSync?: WalSync): WriteQueue {
     const transaction = open;
     if (transaction === undefined) return;
     open = undefined;
+    if (file !== undefined && openTransactions.get(file) === flush) openTransactions.delete(file);
     try {
       commit.run();
     } catch (error) {
@@ -115,9 +134,11 @@ export function createGroupCommit(db: Database, walSync?: WalSync): WriteQueue {
 
   function transactionForThisTurn(): OpenTransaction {
     if (open !== undefined) return open;
+    commitOpenTransaction(file);
     begin.run();
     const transaction: OpenTransaction = { done: [] };
     open = transaction;
+    if (file !== undefined) openTransactions.set(file, flush);
     setImmediate(() => {
       if (open === transaction) flush();
     });

@@ -111,4 +111,16 @@ describe('group commit', () => {
     expect(db.prepare('SELECT id FROM t').all()).toEqual([{ id: 'b' }]);
     db.close();
   });
+
+  it('lets two stores of one process on the same file write in the same turn, without waiting on each other', async () => {
+    const path = temp.file('two.db');
+    const a = createSqliteStore({ path, busyTimeoutMs: 200 });
+    const b = createSqliteStore({ path: `${temp.file('.')}/./two.db`, busyTimeoutMs: 200, groupCommit: false });
+    const c = createSqliteStore({ path, busyTimeoutMs: 200 });
+    // a holds the file's write lock for this turn; b and c, in the same thread, must not wait on it.
+    const writes = [a.putLink('ns', 'from-a', '1'), b.putLink('ns', 'from-b', '2'), c.putLink('ns', 'from-c', '3'), a.putLink('ns', 'from-a-again', '4')];
+    await expect(Promise.all(writes)).resolves.toHaveLength(4);
+    for (const [from, to] of [['from-a', '1'], ['from-b', '2'], ['from-c', '3'], ['from-a-again', '4']] as const) expect(await b.getLink('ns', from)).toBe(to);
+    await Promise.all([a.close(), b.close(), c.close()]);
+  });
 });

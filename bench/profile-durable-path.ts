@@ -1,6 +1,6 @@
 /**
  * The durable-path load on one store and nothing else, to profile the host process:
- *   node --cpu-prof --cpu-prof-dir=/tmp/flowline-prof --import tsx bench/profile-durable-path.ts [store] [seconds] [senders]
+ *   node --cpu-prof --cpu-prof-dir=/tmp/flowline-prof --import tsx bench/profile-durable-path.ts [store] [seconds] [senders] [concurrency]
  *   node --import tsx bench/cpuprofile-summary.ts /tmp/flowline-prof/<file>.cpuprofile 40 <skip-ms>
  * store: memory | sqlite-power | sqlite-process (default sqlite-power). The load generator and
  * the loopback GHL run in a child (not profiled). It prints when the measured load starts (ms since this process
@@ -14,11 +14,12 @@ import { startRemoteSide } from './remote-side.js';
 const store = (process.argv[2] ?? 'sqlite-power') as BenchStoreKind;
 const seconds = Number(process.argv[3] ?? '5');
 const senders = Number(process.argv[4] ?? '32');
+const concurrency = process.argv[5] === undefined ? undefined : Number(process.argv[5]);
 if (!BENCH_STORE_KINDS.includes(store)) throw new TypeError(`Expected the store (${BENCH_STORE_KINDS.join(', ')}), got ${process.argv[2]}`);
 if (!(seconds > 0)) throw new TypeError(`Expected seconds to be a positive number, got ${process.argv[3]}`);
 
 const remote = await startRemoteSide();
-const bench = await startBenchHost({ store, ghlUrl: remote.ghlUrl });
+const bench = await startBenchHost({ store, ghlUrl: remote.ghlUrl, ...(concurrency === undefined ? {} : { concurrency }) });
 try {
   const { engine, webhookUrl } = bench.host;
   await remote.send({ url: webhookUrl, senders, durationMs: 1_000, firstIndex: 0 });

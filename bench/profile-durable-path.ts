@@ -17,6 +17,7 @@ const senders = Number(process.argv[4] ?? '32');
 const concurrency = process.argv[5] === undefined ? undefined : Number(process.argv[5]);
 if (!BENCH_STORE_KINDS.includes(store)) throw new TypeError(`Expected the store (${BENCH_STORE_KINDS.join(', ')}), got ${process.argv[2]}`);
 if (!(seconds > 0)) throw new TypeError(`Expected seconds to be a positive number, got ${process.argv[3]}`);
+if (concurrency !== undefined && !(Number.isInteger(concurrency) && concurrency > 0)) throw new TypeError(`Expected concurrency to be a positive integer, got ${process.argv[5]}`);
 
 const remote = await startRemoteSide();
 const bench = await startBenchHost({ store, ghlUrl: remote.ghlUrl, ...(concurrency === undefined ? {} : { concurrency }) });

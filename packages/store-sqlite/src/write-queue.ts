@@ -15,8 +15,6 @@ export interface WriteQueue {
    */
   write<T>(op: () => T, answersSender?: boolean): Promise<T>;
   read<T>(op: () => T): T;
-  /** Commits what has been written now (used by close). */
-  flush(): void;
   /** Commits what is queued now and waits until every write has settled (used by close). */
   settle(): Promise<void>;
 }
@@ -43,7 +41,6 @@ export function createDirectWrites(file?: string): WriteQueue {
       return op();
     },
     read: (op) => op(),
-    flush: () => undefined,
     settle: async () => undefined,
   };
 }
@@ -169,7 +166,6 @@ export function createGroupCommit(db: Database, walSync?: WalSync, file?: string
     read<T>(op: () => T): T {
       return op();
     },
-    flush,
     async settle() {
       flush();
       await walSync?.close();

@@ -9,9 +9,9 @@ import type { StepRecord } from '../store/records.js';
 import { isoTime } from '../runtime/iso-time.js';
 import { emitIfHeard } from '../runtime/run-events.js';
 
-/** Runs one step of one run: events, timing, its record in the store, and failures turned into data. */
 type Writable<T> = { -readonly [Key in keyof T]: T[Key] };
 
+/** Runs one step of one run: events, timing, its record in the store, and failures turned into data. */
 export async function runStep(prepared: PreparedStep, context: RunContext, services: RunServices, signal: AbortSignal): Promise<StepOutcome> {
   const { step } = prepared;
   const { events, now } = services;

@@ -6,6 +6,8 @@ import { customerCreatedSchema, customerEvent, workflow } from './fixtures.js';
 /** A "CRM" that creates records and can find them again by the marker the connector sends. */
 function crmConnector(options: { dropAnswers?: number; failOnce?: string } = {}) {
   const created: Array<{ marker: string; name: unknown }> = [];
+  /** Times the engine looked for a record before sending its request. */
+  let lookups = 0;
   let drops = options.dropAnswers ?? 0;
   let failOnce = options.failOnce;
   const base = createTestConnector({ name: 'shop', actions: {}, triggers: { 'customer.created': { payload: customerCreatedSchema } } });
@@ -26,11 +28,12 @@ function crmConnector(options: { dropAnswers?: number; failOnce?: string } = {})
       return { id: created.length, ...record };
     },
     async reconcile(_request, context) {
+      lookups += 1;
       const index = created.findIndex((record) => record.marker === context.idempotencyKey);
       return index === -1 ? { found: false } : { found: true, output: { id: index + 1, ...created[index] } };
     },
   };
-  return { connector, created };
+  return { connector, created, lookups: () => lookups };
 }
 
 function engineWith(connector: Connector, store: Store) {
@@ -116,5 +119,91 @@ describe('durability', () => {
     await engine.resume();
     expect(await engine.deadLetters()).toEqual([expect.objectContaining({ id: 'inbox:bad', reason: 'unprocessable', error: expect.objectContaining({ code: 'payload.invalid' }) })]);
     expect(await store.getInboxEntry('bad')).toMatchObject({ status: 'dead' });
+  });
+
+  it('looks for the result of a resumed event\'s write whose run left no record, and sends it when nothing is found', async () => {
+    const store = createMemoryStore();
+    await store.addToInbox({ ...customerEvent(), id: 'e1' }, new Date().toISOString());
+    const crm = crmConnector();
+    const [run] = await engineWith(crm.connector, store).resume();
+    expect(run?.status).toBe('succeeded');
+    expect(crm.lookups()).toBe(1);
+    expect(crm.created).toHaveLength(1);
+    expect(run?.steps[0]).toMatchObject({ status: 'succeeded', output: { id: 1, name: 'Ann' } });
+  });
+
+  it('never looks for earlier results in runs that cannot have been attempted before', async () => {
+    const crm = crmConnector();
+    const engine = engineWith(crm.connector, createMemoryStore());
+    await engine.dispatch({ ...customerEvent(), id: 'e1' });
+    const { id: _id, ...withoutId } = customerEvent();
+    await engine.dispatch(withoutId);
+    await engine.run(engine.workflows()[0], { ...customerEvent(), id: 'e2' });
+    await engine.submit({ ...customerEvent(), id: 'e3' });
+    await engine.idle();
+    expect(crm.created).toHaveLength(4);
+    expect(crm.lookups()).toBe(0);
+  });
+});
+
+describe('what a run records, and when', () => {
+  /** A memory store that notes the run statuses and effect records it is given. */
+  function notingStore() {
+    const store = createMemoryStore();
+    const runStatuses: string[] = [];
+    const effectRecords: string[] = [];
+    const noting: Store = {
+      ...store,
+      putRun: (run) => {
+        runStatuses.push(run.status);
+        return store.putRun(run);
+      },
+      putIdempotency: (record) => {
+        effectRecords.push(`${record.key}:${record.state ?? 'done'}`);
+        return store.putIdempotency(record);
+      },
+    };
+    return { store: noting, runStatuses, effectRecords };
+  }
+
+  it('writes the run of a just-accepted event once, finished, with its step record standing for its effect', async () => {
+    const { store, runStatuses, effectRecords } = notingStore();
+    const crm = crmConnector();
+    const engine = engineWith(crm.connector, store);
+    await engine.submit({ ...customerEvent(), id: 'e1' });
+    await engine.idle();
+    expect(runStatuses).toEqual(['succeeded']);
+    expect(effectRecords).toEqual([]);
+    const [run] = await engine.listRuns();
+    expect((await engine.getRun(run?.id ?? ''))?.steps).toMatchObject([{ path: 'create', status: 'succeeded', output: { id: 1, name: 'Ann' } }]);
+  });
+
+  it('lists a just-accepted event\'s run as running while its step waits to try again', async () => {
+    const { store, runStatuses } = notingStore();
+    let calls = 0;
+    const crm = crmConnector();
+    const flaky: Connector = {
+      ...crm.connector,
+      async invoke(request, context) {
+        calls += 1;
+        if (calls === 1) throw new ActionError('rate_limited', 'slow down');
+        return crm.connector.invoke(request, context);
+      },
+    };
+    const engine = createEngine({ connectors: [flaky], connections: { main: { connector: 'shop' } }, store });
+    engine.deploy(workflow([{ id: 'create', type: 'action', operation: 'shop.create', connection: 'main', input: { name: 'x' }, retry: { attempts: 2, initialDelayMs: 300 } }]));
+    await engine.submit({ ...customerEvent(), id: 'e1' });
+    while (calls === 0) await new Promise((resolve) => setTimeout(resolve, 5));
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect((await store.listRuns({ status: 'running' })).map((run) => run.event.id)).toEqual(['e1']);
+    await engine.idle();
+    expect(runStatuses).toEqual(['running', 'succeeded']);
+  });
+
+  it('writes every run that is not of a just-accepted event as running before its first step', async () => {
+    const { store, runStatuses } = notingStore();
+    const engine = engineWith(crmConnector().connector, store);
+    await engine.dispatch({ ...customerEvent(), id: 'e1' });
+    expect(runStatuses).toEqual(['running', 'succeeded']);
   });
 });

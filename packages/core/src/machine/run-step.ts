@@ -31,6 +31,8 @@ export async function runStep(prepared: PreparedStep, context: RunContext, servi
     }
   };
   const retrying = (attempt: number, delayMs: number, error: unknown) => {
+    // A run that waits to try again has more to show than its start (see executeRun).
+    services.unrecordedRuns.get(context.runId)?.();
     emitIfHeard(events, 'step.retrying', () => ({ ...base(), at: isoTime(now()), attempt, delayMs, error: toErrorRecord(error, services.redact) }));
   };
 

@@ -22,7 +22,7 @@ import { executeRun, finishRun, queueRun } from './execute-run.js';
 import { silentLogger, type Logger } from './logger.js';
 import { PayloadChecker } from './payload-checker.js';
 import { createRunEventEmitter, type RunEventName, type RunEvents } from './run-events.js';
-import type { RunServices } from './run-services.js';
+import type { FreshRun, RunServices } from './run-services.js';
 import { isTruthy } from '../steps/truthiness.js';
 import { isoTime } from './iso-time.js';
 import { legacyRunId, runIdOf } from './run-id.js';
@@ -129,7 +129,8 @@ export function createEngine(options: EngineOptions = {}): Engine {
     config: options.config ?? {},
     redact: createRedactor(Object.values(connections).flatMap((connection) => secretStrings(connection.credentials))),
     now: options.now ?? Date.now,
-    freshRuns: new Set(),
+    freshRuns: new Map(),
+    unrecordedRuns: new Map(),
     idleSignals: new IdleSignals(),
     async recordStep(record) {
       await store.putStep(record);
@@ -171,15 +172,20 @@ export function createEngine(options: EngineOptions = {}): Engine {
   /** Step records of the runs this engine is running, by run id, for their results. */
   const stepsOfRuns = new Map<string, StepRecord[]>();
   const complete = async (run: RunRecord): Promise<CompletedRun> => ({ ...run, steps: await store.listSteps(run.id) });
-  /** Executes a run, answering with its step records from memory instead of the store. */
-  const execute = async (workflow: PreparedWorkflow, run: RunRecord, snapshot?: Snapshot<unknown>): Promise<CompletedRun> => {
-    if (snapshot !== undefined || stepsOfRuns.has(run.id)) return complete(await executeRun(workflow, run, services, snapshot));
+  /**
+   * Executes a run, answering with its step records from memory instead of the store. `fresh`:
+   * the run cannot have been attempted before (see RunServices.freshRuns).
+   */
+  const execute = async (workflow: PreparedWorkflow, run: RunRecord, fresh?: FreshRun): Promise<CompletedRun> => {
+    if (stepsOfRuns.has(run.id)) return complete(await executeRun(workflow, run, services));
     const steps: StepRecord[] = [];
     stepsOfRuns.set(run.id, steps);
+    if (fresh) services.freshRuns.set(run.id, fresh);
     try {
       return { ...(await executeRun(workflow, run, services)), steps };
     } finally {
       stepsOfRuns.delete(run.id);
+      services.freshRuns.delete(run.id);
     }
   };
 
@@ -205,13 +211,9 @@ export function createEngine(options: EngineOptions = {}): Engine {
       if (!matches) return undefined;
     }
     const run = await queueRun(workflow, event, { id, dryRun, services });
-    if (!fresh) return execute(workflow, run);
-    services.freshRuns.add(id);
-    try {
-      return await execute(workflow, run);
-    } finally {
-      services.freshRuns.delete(id);
-    }
+    // Nothing of the run can be in the store if its event was accepted just now, or if it is not an
+    // inbox event's run: those write their record before their first step, and none was found above.
+    return execute(workflow, run, fresh || receivedAt === undefined ? { fromInbox: fresh } : undefined);
   };
 
   const dispatchEvent = async (event: TriggerEvent, runOptions: RunOptions, fresh: boolean, receivedAt?: string): Promise<CompletedRun[]> => {
@@ -316,7 +318,7 @@ export function createEngine(options: EngineOptions = {}): Engine {
         });
       }
       const run = await queueRun(workflow, event, { id: randomUUID(), dryRun: runOptions.dryRun ?? false, services });
-      return execute(workflow, run);
+      return execute(workflow, run, { fromInbox: false });
     },
     async submit(event) {
       checkEvent(event);

@@ -71,21 +71,40 @@ export async function finishRun(run: RunRecord, result: RunResult, services: Run
  * each step is saved to the store as the run moves, so another process can resume it after a
  * crash. (A run with no saved snapshot resumes from its first step; its effects are recorded
  * apart, so the steps already done are skipped, not repeated.)
+ *
+ * A run's record is written as it starts, so it is listed as running, and resumed after a crash.
+ * The run of an event accepted just now needs no record to be resumed (its pending inbox entry
+ * stands for it), so its record waits until there is more to show than its start: with its first
+ * saved snapshot, when a step retries, or, for the many runs that end in their first step, only
+ * once, finished.
  */
 export async function executeRun(workflow: PreparedWorkflow, queued: RunRecord, services: RunServices, snapshot?: Snapshot<unknown>): Promise<RunRecord> {
   const run: RunRecord = { ...queued, status: 'running', startedAt: queued.startedAt ?? isoTime(services.now()) };
-  await services.store.putRun(run);
+  let recording: Promise<void> | undefined;
+  const recordRunning = (): Promise<void> => (recording ??= services.store.putRun(run));
+  let saving: Promise<void> | undefined;
+  let saveFailure: unknown;
+  const inBackground = (write: () => Promise<unknown>) => {
+    saving = (saving ?? Promise.resolve()).then(write).then(
+      () => undefined,
+      (error: unknown) => {
+        saveFailure ??= error;
+      },
+    );
+  };
+  const deferred = services.freshRuns.get(run.id)?.fromInbox === true;
+  if (!deferred) await recordRunning();
+  else {
+    services.unrecordedRuns.set(run.id, () => {
+      services.unrecordedRuns.delete(run.id);
+      inBackground(recordRunning);
+    });
+  }
   emitIfHeard(services.events, 'run.started', () => ({ runId: run.id, workflowId: run.workflowId, dryRun: run.dryRun, at: run.startedAt ?? isoTime(services.now()) }));
 
   const actor = createActor(workflow.machine, snapshot ? { snapshot, input: initialContext(run) } : { input: initialContext(run) });
   // Saved after each step that leaves the run unfinished; a finished run is told by its record.
-  let saving: Promise<void> | undefined;
-  let saveFailure: unknown;
-  const save = (persisted: Snapshot<unknown>) => {
-    saving = (saving ?? Promise.resolve()).then(() => services.store.putSnapshot(run.id, persisted)).catch((error: unknown) => {
-      saveFailure ??= error;
-    });
-  };
+  const save = (persisted: Snapshot<unknown>) => inBackground(() => Promise.all([recordRunning(), services.store.putSnapshot(run.id, persisted)]));
   let result: RunResult;
   const signal = services.idleSignals.take();
   try {
@@ -94,10 +113,11 @@ export async function executeRun(workflow: PreparedWorkflow, queued: RunRecord, 
     result = { status: 'failed', error: toErrorRecord(error, services.redact) };
   } finally {
     services.idleSignals.give(signal);
+    if (deferred) services.unrecordedRuns.delete(run.id);
     if (saving) await saving;
   }
   if (saveFailure !== undefined) {
-    services.logger.error('could not save a run snapshot', { runId: run.id, error: toErrorRecord(saveFailure, services.redact) });
+    services.logger.error('could not save a run\'s record or snapshot while it ran', { runId: run.id, error: toErrorRecord(saveFailure, services.redact) });
   }
   return finishRun(run, result, services);
 }

@@ -8,6 +8,15 @@ import type { Logger } from './logger.js';
 import type { RunEventEmitter } from './run-events.js';
 import type { IdleSignals } from './idle-signals.js';
 
+/** A run that cannot have been attempted before. */
+export interface FreshRun {
+  /**
+   * It runs an event accepted just now, whose pending inbox entry stands for it after a crash, so
+   * its own record waits until it has more to show (see executeRun).
+   */
+  readonly fromInbox: boolean;
+}
+
 /** The engine-wide services every run uses. */
 export interface RunServices {
   readonly store: Store;
@@ -22,10 +31,12 @@ export interface RunServices {
   readonly redact: Redactor;
   readonly now: () => number;
   /**
-   * Runs this process started for an event it has just accepted: nothing of theirs can be in the
-   * store yet, so their steps skip looking for earlier effects (a read that would force a commit).
+   * Runs that cannot have been attempted before (a new id, or an event accepted just now): nothing
+   * of theirs can be in the store yet, so their steps skip looking for earlier effects.
    */
-  readonly freshRuns: Set<string>;
+  readonly freshRuns: Map<string, FreshRun>;
+  /** Runs whose record is not written yet (see executeRun), with what writes it. */
+  readonly unrecordedRuns: Map<string, () => void>;
   /** Signals for runs nothing cancels, reused between runs. */
   readonly idleSignals: IdleSignals;
   /** Stores a step's record (and keeps it for the run's result, saving a read-back). */

@@ -7,6 +7,7 @@ import { toErrorRecord } from '../runtime/error-record.js';
 import { errorCategory, resolveRetryPolicy, withRetry } from '../runtime/retry-policy.js';
 import type { ValidationProblem } from '../definition/validation-problem.js';
 import type { StepExecution, StepKind } from './step-kind.js';
+import type { IdempotencyRecord, StepRecord } from '../store/records.js';
 import type { ErrorCategory } from '../errors/action-error.js';
 import { isoTime } from '../runtime/iso-time.js';
 
@@ -30,6 +31,49 @@ function bounded<T>(task: Promise<T>, signal: AbortSignal, timeoutMs: number | u
     signal.addEventListener('abort', onAbort, { once: true });
     task.then(resolve, reject).finally(() => signal.removeEventListener('abort', onAbort));
   });
+}
+
+/** What a step's record says about its effect: done (with its output) when it succeeded, or was skipped as already done. */
+function effectOfStepRecord(record: StepRecord | undefined): EarlierEffect | undefined {
+  if (!record) return undefined;
+  if (record.status === 'succeeded' || (record.status === 'skipped' && (record.reason === 'idempotent' || record.reason === 'reconciled'))) {
+    return { state: 'done', output: record.output };
+  }
+  return undefined;
+}
+
+/**
+ * What an earlier attempt of this effect left, if one may have happened:
+ * - `done`, with the output to reuse;
+ * - `unknown`: a request may have been sent without its answer being recorded, so the connector
+ *   looks for its result before sending it again;
+ * - undefined: nothing was sent before.
+ *
+ * An effect under the step's own key is found by its effect record (`pending` before the request,
+ * `done` after). An effect keyed by its place in the run has no record of its own: the step's
+ * record, written after its answer, says it was done. A run that cannot have been attempted before
+ * (fresh) has nothing to look for; any other run may have sent a write whose step has no record
+ * yet (it was cut off before its answer was recorded), so such a write is `unknown`. Reads are
+ * simply repeated.
+ */
+async function earlierEffect(execution: StepExecution, effectKey: string, ownKey: boolean, writes: boolean): Promise<EarlierEffect | undefined> {
+  const { context, services, path } = execution;
+  const { store } = services;
+  if (ownKey) return toEarlierEffect(await store.getIdempotency(effectKey));
+  if (services.freshRuns.has(context.runId)) return undefined;
+  // Effect records under the run's own keys, written by versions before step records stood for them.
+  const recorded = toEarlierEffect(await store.getIdempotency(effectKey));
+  if (recorded) return recorded;
+  if (!writes) return undefined;
+  const step = (await store.listSteps(context.runId)).find((candidate) => candidate.path === path);
+  return effectOfStepRecord(step) ?? { state: 'unknown' };
+}
+
+type EarlierEffect = { readonly state: 'done'; readonly output: unknown } | { readonly state: 'unknown' };
+
+function toEarlierEffect(record: IdempotencyRecord | undefined): EarlierEffect | undefined {
+  if (!record) return undefined;
+  return record.state === 'pending' ? { state: 'unknown' } : { state: 'done', output: record.output };
 }
 
 /** `action`: calls one catalog operation through its connector, with retries, timeout, rate limit and idempotency. */
@@ -125,11 +169,10 @@ export const actionStep: StepKind<ActionStep> = {
           };
         }
         const { store } = services;
-        // Every effect has a key: the step's own idempotency key, else its place in this run, so a
-        // resumed run never repeats an effect it already had.
+        // Every effect has a key: the step's own idempotency key, else its place in this run.
         const effectKey = key ?? `run/${context.runId}/${path}`;
-        const previous = key === undefined && services.freshRuns.has(context.runId) ? undefined : await store.getIdempotency(effectKey);
-        if (previous && previous.state !== 'pending') {
+        const previous = await earlierEffect(execution, effectKey, key !== undefined, writes);
+        if (previous?.state === 'done') {
           return { outcome: { type: 'next', output: previous.output }, input: built, skipped: 'idempotent' };
         }
         const connection = services.connections[step.connection];
@@ -140,11 +183,13 @@ export const actionStep: StepKind<ActionStep> = {
             hint: 'Give the engine the connector and a connection of that name.',
           });
         }
+        // A step's own key may be shared with other runs, so its effect is recorded in the store's
+        // effect records, before the request (`pending`) and after it. An effect keyed by its place
+        // in the run is recorded by the step's record alone (see `earlierEffect`).
         const record = (state: 'pending' | 'done', output: unknown) =>
           store.putIdempotency({ key: effectKey, runId: context.runId, path, state, output, recordedAt: isoTime(services.now()) });
-        // A pending record means an earlier attempt (before a crash) may have had its effect.
-        let outcomeUnknown = previous?.state === 'pending';
-        if (writes && !outcomeUnknown) await record('pending', null);
+        let outcomeUnknown = previous?.state === 'unknown';
+        if (key !== undefined && writes && !outcomeUnknown) await record('pending', null);
         const rateLimit = step.rateLimit;
         const limiterKey = rateLimit
           ? String(rateKey ? await rateKey.evaluate(scope.input, scope.bindings, `${pointer}/rateLimit/key`) : `${operation.connector}:${step.connection}`)
@@ -189,7 +234,7 @@ export const actionStep: StepKind<ActionStep> = {
         } catch (error) {
           return { outcome: { type: 'error', error: toErrorRecord(error, services.redact) }, attempts, input: built };
         }
-        if (writes || key !== undefined) await record('done', output);
+        if (key !== undefined) await record('done', output);
         return { outcome: { type: 'next', output }, attempts, input: built, ...(reconciled ? { skipped: 'reconciled' } : {}) };
       },
     };

@@ -64,10 +64,12 @@ export interface StepRecord {
 }
 
 /**
- * An effect of an action, keyed by the step's idempotency key (or its run and path), so it is
- * never done twice. `pending` is written before the request is sent and `done` after its answer:
- * a `pending` record found later means the effect may have happened without its answer being
- * recorded, so the connector reconciles before sending again.
+ * An effect of an action step that has its own idempotency key, so it is never done twice, even
+ * by another run with the same key. `pending` is written before the request is sent and `done`
+ * after its answer: a `pending` record found later means the effect may have happened without
+ * its answer being recorded, so the connector reconciles before sending again. (A step without
+ * a key is recorded by its step record alone; earlier versions also wrote these records for it,
+ * under `run/<run id>/<path>`, and those are still honoured.)
  */
 export interface IdempotencyRecord {
   readonly key: string;

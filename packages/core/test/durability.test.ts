@@ -200,6 +200,37 @@ describe('what a run records, and when', () => {
     expect(runStatuses).toEqual(['running', 'succeeded']);
   });
 
+  it('has a just-accepted event\'s run stored as running, with its snapshot, before its second step starts', async () => {
+    const noted = notingStore();
+    const { runStatuses } = noted;
+    // Like a durable store, a write lands a while after it is issued.
+    const later = <T,>(write: () => Promise<T>) => new Promise<T>((resolve) => setTimeout(() => resolve(write()), 10));
+    const store: Store = { ...noted.store, putRun: (run) => later(() => noted.store.putRun(run)), putSnapshot: (id, snapshot) => later(() => noted.store.putSnapshot(id, snapshot)) };
+    const crm = crmConnector();
+    const seen: Array<{ running: string[]; snapshot: boolean }> = [];
+    const watching: Connector = {
+      ...crm.connector,
+      async invoke(request, context) {
+        if ((request.input as { name: unknown }).name === 'second') {
+          const running = await store.listRuns({ status: 'running' });
+          seen.push({ running: running.map((run) => run.event.id ?? ''), snapshot: (await store.getSnapshot(running[0]?.id ?? '')) !== undefined });
+        }
+        return crm.connector.invoke(request, context);
+      },
+    };
+    const engine = createEngine({ connectors: [watching], connections: { main: { connector: 'shop' } }, store });
+    engine.deploy(
+      workflow([
+        { id: 'one', type: 'action', operation: 'shop.create', connection: 'main', input: { name: 'first' } },
+        { id: 'two', type: 'action', operation: 'shop.create', connection: 'main', input: { name: 'second' } },
+      ]),
+    );
+    await engine.submit({ ...customerEvent(), id: 'e1' });
+    await engine.idle();
+    expect(seen).toEqual([{ running: ['e1'], snapshot: true }]);
+    expect(runStatuses).toEqual(['running', 'succeeded']);
+  });
+
   it('writes every run that is not of a just-accepted event as running before its first step', async () => {
     const { store, runStatuses } = notingStore();
     const engine = engineWith(crmConnector().connector, store);

@@ -16,8 +16,8 @@ export async function driveRun(
   steps: ReadonlyMap<string, PreparedStep>,
   services: RunServices,
   signal: AbortSignal,
-  /** Called after each step that leaves the run unfinished, with the state to resume from. */
-  afterStep?: (persisted: Snapshot<unknown>) => void,
+  /** Called after each step that leaves the run unfinished, with the state to resume from; the next step waits for what it returns. */
+  afterStep?: (persisted: Snapshot<unknown>) => Promise<void> | undefined,
 ): Promise<RunResult> {
   actor.start();
   try {
@@ -37,7 +37,7 @@ export async function driveRun(
         event = { type: 'step.crashed', error };
       }
       actor.send(event);
-      if (afterStep && actor.getSnapshot().status === 'active') afterStep(actor.getPersistedSnapshot());
+      if (afterStep && actor.getSnapshot().status === 'active') await afterStep(actor.getPersistedSnapshot());
     }
   } finally {
     // A done actor has stopped itself; one left mid-run (aborted) is stopped here.

@@ -75,8 +75,8 @@ export async function finishRun(run: RunRecord, result: RunResult, services: Run
  * A run's record is written as it starts, so it is listed as running, and resumed after a crash.
  * The run of an event accepted just now needs no record to be resumed (its pending inbox entry
  * stands for it), so its record waits until there is more to show than its start: with its first
- * saved snapshot, when a step retries, or, for the many runs that end in their first step, only
- * once, finished.
+ * saved snapshot (before its second step), when a step retries, or, for the many runs that end in
+ * their first step, only once, finished.
  */
 export async function executeRun(workflow: PreparedWorkflow, queued: RunRecord, services: RunServices, snapshot?: Snapshot<unknown>): Promise<RunRecord> {
   const run: RunRecord = { ...queued, status: 'running', startedAt: queued.startedAt ?? isoTime(services.now()) };
@@ -104,7 +104,12 @@ export async function executeRun(workflow: PreparedWorkflow, queued: RunRecord, 
 
   const actor = createActor(workflow.machine, snapshot ? { snapshot, input: initialContext(run) } : { input: initialContext(run) });
   // Saved after each step that leaves the run unfinished; a finished run is told by its record.
-  const save = (persisted: Snapshot<unknown>) => inBackground(() => Promise.all([recordRunning(), services.store.putSnapshot(run.id, persisted)]));
+  // A run whose record waited goes on to its next step only once the record is stored.
+  const save = (persisted: Snapshot<unknown>): Promise<void> | undefined => {
+    const unrecorded = recording === undefined;
+    inBackground(() => Promise.all([recordRunning(), services.store.putSnapshot(run.id, persisted)]));
+    return unrecorded ? saving : undefined;
+  };
   let result: RunResult;
   const signal = services.idleSignals.take();
   try {

@@ -61,12 +61,13 @@ async function earlierEffect(execution: StepExecution, effectKey: string, ownKey
   const { store } = services;
   if (ownKey) return toEarlierEffect(await store.getIdempotency(effectKey));
   if (services.freshRuns.has(context.runId)) return undefined;
+  if (writes) {
+    const done = effectOfStepRecord((await store.listSteps(context.runId)).find((step) => step.path === path));
+    if (done) return done;
+  }
   // Effect records under the run's own keys, written by versions before step records stood for them.
   const recorded = toEarlierEffect(await store.getIdempotency(effectKey));
-  if (recorded) return recorded;
-  if (!writes) return undefined;
-  const step = (await store.listSteps(context.runId)).find((candidate) => candidate.path === path);
-  return effectOfStepRecord(step) ?? { state: 'unknown' };
+  return recorded ?? (writes ? { state: 'unknown' } : undefined);
 }
 
 type EarlierEffect = { readonly state: 'done'; readonly output: unknown } | { readonly state: 'unknown' };

@@ -11,9 +11,9 @@ export interface JsonMeasure {
  * `Buffer.byteLength(JSON.stringify(value))` without building the string, and the unsafe keys
  * noted on the way: a payload's size is checked on every event, and serializing it only to count
  * its bytes cost more than checking its schema. Plain JSON data (what a parsed body is) is
- * counted by walking it; anything `JSON.stringify` treats specially (a `toJSON` method, a class instance, `undefined` or a
- * function as a value, a non-finite number, a BigInt, very deep nesting or a cycle) is left to
- * `JSON.stringify` itself, so the answer is always the same.
+ * counted by walking it; anything `JSON.stringify` treats specially (a `toJSON` method, a class
+ * instance, `undefined` or a function as a value, a non-finite number, a BigInt, very deep
+ * nesting or a cycle) is left to `JSON.stringify` itself, so the answer is always the same.
  */
 export function measureJson(value: unknown): JsonMeasure {
   const walk: Walk = { unsafeKeys: false };

@@ -141,7 +141,7 @@ export function createDurablePath(overrides: Partial<DurablePathOptions> = {}): 
       report.row('', 'the run maps 7 fields (JSONata) and POSTs /contacts/upsert through the GHL client');
       report.row('GHL', 'node:http server on 127.0.0.1, answers 200 at once, X-RateLimit-Max 1,000,000 per 1 s (the budget never waits)');
       report.row('load', `${options.senders} keep-alive node:http senders, each delivery a new customer (so runs go in parallel)`);
-      report.row('processes', 'senders and GHL in one child process, the host alone in this one (one event loop each)');
+      report.row('processes', 'senders and GHL in one child process; the host in this one: its webhook server on a thread of its own, the engine, store and GHL client on the main thread');
       report.row('timing', `${options.jitWarmupMs} ms JIT warm-up on a throwaway host; per store: fresh host and store, ${options.warmupMs} ms warm-up, then ${options.measureMs} ms of sending; engine concurrency 64 (default)`);
       report.row('load average (1 min) before', loadavg()[0]?.toFixed(2) ?? '?');
       const remote = await startRemoteSide();

@@ -1,8 +1,7 @@
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { createEngine, silentLogger, type Engine, type Logger, type Store } from '@flowline/core';
-import { createPushPressReceiver, pushpressTriggers, type TokenStore } from '@flowline/connectors';
+import type { TokenStore } from '@flowline/connectors';
 import { engineOptions, type HostConfig } from '../host-config.js';
+import { startReceiverThread } from './receiver-thread/start-receiver-thread.js';
 
 export interface HostOptions {
   readonly config: HostConfig;
@@ -34,6 +33,8 @@ export interface RunningHost {
 /**
  * The Flowline server: an engine with the GHL and PushPress connectors and the given
  * workflows, behind the signed PushPress webhook receiver. `flowline serve` and the demo run it.
+ * The HTTP server and the receiver's checks run on a thread of their own (receiver-thread/);
+ * the engine, its store and its GHL requests run on this one.
  */
 export async function startHost(options: HostOptions): Promise<RunningHost> {
   const secrets = options.config.pushpress?.signingSecrets ?? [];
@@ -48,23 +49,18 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
   });
   for (const { definition } of options.workflows) engine.deploy(definition);
 
-  const receiver = createPushPressReceiver({ secrets: [...secrets], sink: engine, operations: pushpressTriggers, logger });
   const webhookPath = options.webhookPath ?? '/webhooks/pushpress';
-  const server: Server = createServer((request, response) => {
-    const path = (request.url ?? '/').split('?')[0];
-    if (path === webhookPath) return receiver(request, response);
-    if (path === '/health') {
-      response.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ status: 'ok', workflows: engine.workflows().map((workflow) => workflow.id) }));
-      return;
-    }
-    response.writeHead(404, { 'content-type': 'application/json' }).end(JSON.stringify({ error: `Nothing at ${path}; PushPress webhooks go to ${webhookPath}` }));
+  const host = options.host ?? '127.0.0.1';
+  const receiver = await startReceiverThread({
+    secrets,
+    webhookPath,
+    port: options.port ?? 8787,
+    host,
+    sink: engine,
+    health: () => ({ status: 'ok', workflows: engine.workflows().map((workflow) => workflow.id) }),
+    logger,
   });
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(options.port ?? 8787, options.host ?? '127.0.0.1', () => resolve());
-  });
-  const { port } = server.address() as AddressInfo;
-  const url = `http://${options.host ?? '127.0.0.1'}:${port}`;
+  const url = `http://${host}:${receiver.port}`;
   logger.info('flowline is listening', { url, webhookPath, workflows: engine.workflows().map((workflow) => workflow.id) });
   void engine.resume();
 
@@ -73,10 +69,7 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
     url,
     webhookUrl: `${url}${webhookPath}`,
     async close() {
-      await new Promise<void>((resolve) => {
-        server.close(() => resolve());
-        server.closeAllConnections();
-      });
+      await receiver.close();
       await engine.idle();
     },
   };

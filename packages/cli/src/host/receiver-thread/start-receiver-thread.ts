@@ -1,0 +1,134 @@
+import { Worker } from 'node:worker_threads';
+import { silentLogger, type EventSink, type Logger } from '@flowline/core';
+import type { HostMessage, ReceiverMessage, ReceiverThreadData } from './messages.js';
+import { createTurnBatch } from './turn-batch.js';
+
+export interface ReceiverThreadOptions {
+  readonly secrets: readonly string[];
+  readonly webhookPath: string;
+  readonly port: number;
+  readonly host: string;
+  /** Where accepted deliveries are committed, on this thread; the receiver thread answers 2xx only once `submit` has resolved. */
+  readonly sink: EventSink;
+  /** The body of `GET /health`, made on this thread, so a health check also shows that this thread answers. */
+  readonly health: () => unknown;
+  readonly logger?: Logger;
+}
+
+export interface ReceiverThread {
+  /** The port the server listens on (the one asked for, or the free one picked for 0). */
+  readonly port: number;
+  /** Stops listening, drops open connections, and ends the thread. */
+  close(): Promise<void>;
+}
+
+/**
+ * The thread's module is TypeScript, like the whole repo, and Node 20 does not hand the loader
+ * hooks of `--import tsx` to worker threads: a small ES module registers tsx in the thread first.
+ */
+function threadModule(): URL {
+  const entry = new URL('./thread-entry.ts', import.meta.url).href;
+  const tsx = import.meta.resolve('tsx/esm/api');
+  const source = `import { register } from ${JSON.stringify(tsx)};\nregister();\nawait import(${JSON.stringify(entry)});\n`;
+  return new URL(`data:text/javascript,${encodeURIComponent(source)}`);
+}
+
+/**
+ * Runs the webhook server on a worker thread: HTTP parsing, the PushPress receiver's checks
+ * (size, signature, schema) and the answers happen there, so this thread's event loop is left to
+ * the engine, its store and its GHL requests. An accepted delivery crosses to this thread as
+ * JSON, is committed by `sink.submit`, and only then answered (202, or 200 for a duplicate; 503
+ * if the commit failed). Messages both ways go in one batch per turn of each event loop.
+ */
+export async function startReceiverThread(options: ReceiverThreadOptions): Promise<ReceiverThread> {
+  const logger = options.logger ?? silentLogger;
+  const data: ReceiverThreadData = {
+    secrets: [...options.secrets],
+    webhookPath: options.webhookPath,
+    port: options.port,
+    host: options.host,
+    forwardLogs: logger !== silentLogger,
+  };
+  const worker = new Worker(threadModule(), { workerData: data });
+  const send = createTurnBatch<HostMessage>((batch) => worker.postMessage(batch));
+  let closing: (() => void) | undefined;
+  let stopping = false;
+  let started: ((port: number) => void) | undefined;
+  let failed: ((error: Error) => void) | undefined;
+
+  const submit = (ask: number, event: string): void => {
+    Promise.resolve()
+      .then(() => options.sink.submit(JSON.parse(event)))
+      .then(
+        // Posted at once, not batched to the turn's end: the runs this commit also let go would take the turn first.
+        (result) => worker.postMessage([{ kind: 'submitted', ask, result } satisfies HostMessage]),
+        (error: unknown) => {
+          const cause = error instanceof Error ? error : new Error(String(error));
+          send({ kind: 'failed', ask, name: cause.name, message: cause.message });
+        },
+      );
+  };
+
+  worker.on('message', (batch: readonly ReceiverMessage[]) => {
+    for (const message of batch) {
+      switch (message.kind) {
+        case 'submit':
+          submit(message.ask, message.event);
+          break;
+        case 'health':
+          send({ kind: 'health', ask: message.ask, body: JSON.stringify(options.health()) });
+          break;
+        case 'log':
+          logger[message.level](message.message, message.fields);
+          break;
+        case 'listening':
+          started?.(message.port);
+          break;
+        case 'listen-failed':
+          if (failed) failed(Object.assign(new Error(message.message), message.code === undefined ? {} : { code: message.code }));
+          else logger.error('the webhook server failed', { error: message.message });
+          break;
+        case 'closed':
+          closing?.();
+          break;
+      }
+    }
+  });
+  worker.on('error', (error) => {
+    if (failed) failed(error);
+    else logger.error('the webhook receiver thread failed; webhooks are no longer received', { error: `${error.name}: ${error.message}` });
+  });
+
+  worker.on('exit', (code) => {
+    if (!stopping && started === undefined) logger.error('the webhook receiver thread stopped; webhooks are no longer received', { code });
+  });
+
+  let port: number;
+  try {
+    port = await new Promise<number>((resolve, reject) => {
+      started = resolve;
+      failed = reject;
+      worker.once('exit', (code) => reject(new Error(`The webhook receiver thread exited (code ${code}) before it listened`)));
+    });
+  } catch (error) {
+    stopping = true;
+    await worker.terminate();
+    throw error;
+  } finally {
+    started = undefined;
+    failed = undefined;
+  }
+
+  return {
+    port,
+    async close() {
+      stopping = true;
+      await new Promise<void>((resolve) => {
+        closing = resolve;
+        worker.once('exit', () => resolve());
+        send({ kind: 'close' });
+      });
+      await worker.terminate();
+    },
+  };
+}

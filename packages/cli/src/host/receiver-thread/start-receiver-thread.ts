@@ -50,7 +50,10 @@ export async function startReceiverThread(options: ReceiverThreadOptions): Promi
     forwardLogs: logger !== silentLogger,
   };
   const worker = new Worker(threadModule(), { workerData: data });
-  const send = createTurnBatch<HostMessage>((batch) => worker.postMessage(batch));
+  const post = (batch: readonly HostMessage[]): void => worker.postMessage(batch);
+  const send = createTurnBatch(post);
+  // Answers go out before the turn ends: the commit that lets them go also lets runs go a turn later, and those would take the loop first.
+  const answer = createTurnBatch(post, process.nextTick);
   let closing: (() => void) | undefined;
   let stopping = false;
   let started: ((port: number) => void) | undefined;
@@ -60,11 +63,10 @@ export async function startReceiverThread(options: ReceiverThreadOptions): Promi
     Promise.resolve()
       .then(() => options.sink.submit(JSON.parse(event)))
       .then(
-        // Posted at once, not batched to the turn's end: the runs this commit also let go would take the turn first.
-        (result) => worker.postMessage([{ kind: 'submitted', ask, result } satisfies HostMessage]),
+        (result) => answer({ kind: 'submitted', ask, result }),
         (error: unknown) => {
           const cause = error instanceof Error ? error : new Error(String(error));
-          send({ kind: 'failed', ask, name: cause.name, message: cause.message });
+          answer({ kind: 'failed', ask, name: cause.name, message: cause.message });
         },
       );
   };

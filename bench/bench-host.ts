@@ -64,8 +64,10 @@ export interface BenchHostOptions {
   readonly store: BenchStoreKind;
   /** The loopback GHL's base URL. */
   readonly ghlUrl: string;
-  /** The engine's concurrency; default the host's (16). */
+  /** The engine's concurrency; default the host's (64). */
   readonly concurrency?: number;
+  /** The webhook server on a thread of its own (startHost's `receiverThread`). Default false. */
+  readonly receiverThread?: boolean;
 }
 
 export interface BenchHost {
@@ -96,6 +98,7 @@ export async function startBenchHost(options: BenchHostOptions): Promise<BenchHo
       port: 0,
       host: '127.0.0.1',
       ...(options.concurrency === undefined ? {} : { concurrency: options.concurrency }),
+      ...(options.receiverThread ? { receiverThread: true } : {}),
     });
   } catch (error) {
     await sqlite?.close();

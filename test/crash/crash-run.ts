@@ -27,6 +27,8 @@ export interface RunOptions {
   readonly concurrency?: number;
   /** The store's durability setting (default: the CLI's default). */
   readonly durability?: 'power' | 'process';
+  /** Every second start (the 2nd, 4th, ...) runs with `--receiver-thread`, so kills land in both modes. */
+  readonly alternateReceiverThread?: boolean;
   /** Progress lines (kills, restarts) go here. */
   readonly log?: (line: string) => void;
 }
@@ -95,6 +97,7 @@ export async function runWorkload(options: RunOptions): Promise<RunResult> {
       logFile: join(workDir, 'serve.log'),
       ...(options.concurrency === undefined ? {} : { concurrency: options.concurrency }),
       ...(options.durability === undefined ? {} : { durability: options.durability }),
+      ...(options.alternateReceiverThread ? { receiverThread: (start: number) => start % 2 === 0 } : {}),
     });
     const sender = new DeliverySender({ url: serve.webhookUrl, secret, workload });
     const prng = createPrng(options.seed);

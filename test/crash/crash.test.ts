@@ -2,7 +2,9 @@
  * The crash test of issue 5: the GHL sandbox and `flowline serve` run as separate processes;
  * signed PushPress deliveries (duplicates, some out of order, many customers) are sent while
  * the engine is SIGKILLed again and again at seeded moments (see kill-moments.ts), and restarted
- * each time. Afterwards every delivery must have reached a terminal state, none acknowledged may
+ * each time; every second start runs its webhook server on a thread of its own
+ * (`--receiver-thread`), so kills land in both modes. Afterwards every delivery must have
+ * reached a terminal state, none acknowledged may
  * be missing, and the sandbox must hold exactly what a run of the same deliveries without
  * crashes leaves in a fresh sandbox.
  *
@@ -31,7 +33,7 @@ describe(`crash test (seed ${SEED}${QUICK ? ', quick' : ''}: ${workload.sendOrde
   beforeAll(async () => {
     // Two independent stacks (own sandbox processes, data dirs and ports), one after the other so
     // that neither slows the other down.
-    crashed = await runWorkload({ workload, kills: KILLS, seed: SEED, log: (line) => log(`crashing run: ${line}`) });
+    crashed = await runWorkload({ workload, kills: KILLS, seed: SEED, alternateReceiverThread: true, log: (line) => log(`crashing run: ${line}`) });
     calm = await runWorkload({ workload, kills: 0, seed: SEED, log: (line) => log(`calm run: ${line}`) });
     for (const [name, run] of [['crashing', crashed], ['calm', calm]] as const) {
       log(

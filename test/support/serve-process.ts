@@ -30,6 +30,8 @@ export interface ServeProcessOptions {
   readonly logFile?: string;
   /** How long a start may take before it counts as failed (default 60 s). */
   readonly startTimeoutMs?: number;
+  /** Which starts run with `--receiver-thread` (default none), by start number from 1. */
+  readonly receiverThread?: (start: number) => boolean;
 }
 
 /**
@@ -78,6 +80,7 @@ export class ServeProcess {
         options.dataDir,
         ...(options.concurrency === undefined ? [] : ['--concurrency', String(options.concurrency)]),
         ...(options.durability === undefined ? [] : ['--durability', options.durability]),
+        ...(options.receiverThread?.(this.starts) ? ['--receiver-thread'] : []),
       ],
       ...(options.env === undefined ? {} : { env: options.env }),
     });

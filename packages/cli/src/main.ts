@@ -16,6 +16,7 @@ const USAGE = `flowline: run JSON workflows from PushPress to GoHighLevel
   flowline catalog [<operation-id>] [--kind trigger|action] [--search <words>] [--json]
   flowline serve <workflow.json | dir>... [--config <file>] [--port 8787] [--host 127.0.0.1]
                  [--data-dir .data | --memory] [--durability power|process] [--concurrency N]
+                 [--receiver-thread]
   flowline runs list [--status S] [--workflow ID] [--limit N] [--dead] [--json] [--data-dir .data]
   flowline runs show <run-id> [--json] [--data-dir .data]
   flowline runs retry <run-id | dead-letter-id> <workflow.json | dir>... [--config <file>] [--data-dir .data]
@@ -52,6 +53,7 @@ export async function main(argv: readonly string[], io: CommandIo = processIo): 
       memory: { type: 'boolean', default: false },
       durability: { type: 'string' },
       concurrency: { type: 'string' },
+      'receiver-thread': { type: 'boolean', default: false },
       status: { type: 'string' },
       workflow: { type: 'string' },
       limit: { type: 'string' },
@@ -83,6 +85,7 @@ export async function main(argv: readonly string[], io: CommandIo = processIo): 
           memory: values.memory ?? false,
           durability,
           concurrency: integer(values.concurrency, 'concurrency'),
+          receiverThread: values['receiver-thread'] ?? false,
         },
         io,
       );

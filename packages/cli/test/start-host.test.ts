@@ -40,11 +40,12 @@ function recordingLogger(): { logger: Logger; lines: LogLine[] } {
 }
 
 const running: RunningHost[] = [];
-async function start(options: { store?: Store; logger?: Logger; port?: number } = {}): Promise<RunningHost> {
+async function start(options: { store?: Store; logger?: Logger; port?: number; receiverThread: boolean }): Promise<RunningHost> {
   const host = await startHost({
     config: { pushpress: { signingSecrets: [SECRET] }, connections: { ghl: { connector: 'ghl', settings: { locationId: 'loc_test' }, credentials: { type: 'private-token', token: 'test-token' } } }, config: { locationId: 'loc_test' } },
     workflows: [{ file: 'new-lead.workflow.json', definition: WORKFLOW }],
     port: options.port ?? 0,
+    receiverThread: options.receiverThread,
     ...(options.store ? { store: options.store } : {}),
     ...(options.logger ? { logger: options.logger } : {}),
   });
@@ -56,10 +57,13 @@ afterEach(async () => {
   await Promise.all(running.splice(0).map((host) => host.close()));
 });
 
-describe('startHost: the webhook server on its own thread', () => {
+describe.each([
+  { mode: 'on the engine\'s thread', receiverThread: false },
+  { mode: 'on a thread of its own', receiverThread: true },
+])('startHost: the webhook server $mode', ({ receiverThread }) => {
   it('answers 202 for a signed delivery once the engine has committed it to the inbox', async () => {
     const store = createMemoryStore();
-    const host = await start({ store });
+    const host = await start({ store, receiverThread });
     const sent = delivery('usr_thread_1');
 
     expect(await post(host, sent)).toEqual({ status: 202, body: { status: 'accepted', id: sent.id } });
@@ -70,7 +74,7 @@ describe('startHost: the webhook server on its own thread', () => {
     let release!: () => void;
     const gate = new Promise<void>((resolve) => (release = resolve));
     const memory = createMemoryStore();
-    const host = await start({ store: withAddToInbox(memory, async (event, receivedAt) => (await gate, memory.addToInbox(event, receivedAt))) });
+    const host = await start({ receiverThread, store: withAddToInbox(memory, async (event, receivedAt) => (await gate, memory.addToInbox(event, receivedAt))) });
     let answered = false;
     const answer = post(host, delivery('usr_thread_2')).then((result) => ((answered = true), result));
 
@@ -81,7 +85,7 @@ describe('startHost: the webhook server on its own thread', () => {
   });
 
   it('answers 200 duplicate for a delivery it has already accepted', async () => {
-    const host = await start();
+    const host = await start({ receiverThread });
     const sent = delivery('usr_thread_3');
     await post(host, sent);
 
@@ -90,18 +94,18 @@ describe('startHost: the webhook server on its own thread', () => {
 
   it('answers 503 when the commit fails, and logs why through the host logger', async () => {
     const { logger, lines } = recordingLogger();
-    const host = await start({ logger, store: withAddToInbox(createMemoryStore(), () => Promise.reject(new Error('disk full'))) });
+    const host = await start({ receiverThread, logger, store: withAddToInbox(createMemoryStore(), () => Promise.reject(new Error('disk full'))) });
     const sent = delivery('usr_thread_4');
 
     expect((await post(host, sent)).status).toBe(503);
-    // Log lines cross from the receiver thread on their own, so they may land just after the answer.
+    // From the receiver thread, log lines cross on their own, so they may land just after the answer.
     await vi.waitFor(() => expect(lines).toContainEqual({ level: 'error', message: expect.stringContaining('the event sink failed'), fields: { id: sent.id, error: 'Error: disk full' } }));
   });
 
   it('refuses a bad signature with 401 without committing it, and logs the refusal through the host logger', async () => {
     const { logger, lines } = recordingLogger();
     const store = createMemoryStore();
-    const host = await start({ logger, store });
+    const host = await start({ receiverThread, logger, store });
     const sent = delivery('usr_thread_5');
 
     expect((await post(host, { ...sent, signature: '0'.repeat(64) })).status).toBe(401);
@@ -110,7 +114,7 @@ describe('startHost: the webhook server on its own thread', () => {
   });
 
   it('answers /health from the engine with its workflows, and 404 elsewhere', async () => {
-    const host = await start();
+    const host = await start({ receiverThread });
 
     const health = await fetch(`${host.url}/health`);
     expect({ status: health.status, body: await health.json() }).toEqual({ status: 200, body: { status: 'ok', workflows: ['new-lead'] } });
@@ -120,7 +124,7 @@ describe('startHost: the webhook server on its own thread', () => {
   });
 
   it('stops listening when closed', async () => {
-    const host = await start();
+    const host = await start({ receiverThread });
     running.splice(running.indexOf(host), 1);
     await host.close();
 
@@ -131,7 +135,7 @@ describe('startHost: the webhook server on its own thread', () => {
     const taken = createServer();
     await new Promise<void>((resolve) => taken.listen(0, '127.0.0.1', resolve));
     try {
-      await expect(start({ port: (taken.address() as AddressInfo).port })).rejects.toMatchObject({ code: 'EADDRINUSE' });
+      await expect(start({ receiverThread, port: (taken.address() as AddressInfo).port })).rejects.toMatchObject({ code: 'EADDRINUSE' });
     } finally {
       await new Promise((resolve) => taken.close(resolve));
     }

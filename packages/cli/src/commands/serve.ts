@@ -15,6 +15,7 @@ export interface ServeArgs {
   readonly memory: boolean;
   readonly durability: Durability | undefined;
   readonly concurrency: number | undefined;
+  readonly receiverThread: boolean;
 }
 
 /**
@@ -45,8 +46,9 @@ export async function serveCommand(args: ServeArgs, io: CommandIo): Promise<numb
     host: args.host,
     logger,
     ...(args.concurrency ? { concurrency: args.concurrency } : {}),
+    receiverThread: args.receiverThread,
   });
-  io.out(`flowline serving ${workflows.length} workflow(s); store ${storage.describe}`);
+  io.out(`flowline serving ${workflows.length} workflow(s); store ${storage.describe}${args.receiverThread ? '; webhook server on a thread of its own' : ''}`);
   io.out(`PushPress webhooks: POST ${host.webhookUrl}`);
   await new Promise<void>((resolve) => {
     process.once('SIGINT', resolve);

@@ -1,26 +1,8 @@
 import { Worker } from 'node:worker_threads';
-import { silentLogger, type EventSink, type Logger } from '@flowline/core';
+import { silentLogger } from '@flowline/core';
+import type { WebhookServer, WebhookServerOptions } from '../webhook-server.js';
 import type { HostMessage, ReceiverMessage, ReceiverThreadData } from './messages.js';
 import { createTurnBatch } from './turn-batch.js';
-
-export interface ReceiverThreadOptions {
-  readonly secrets: readonly string[];
-  readonly webhookPath: string;
-  readonly port: number;
-  readonly host: string;
-  /** Where accepted deliveries are committed, on this thread; the receiver thread answers 2xx only once `submit` has resolved. */
-  readonly sink: EventSink;
-  /** The body of `GET /health`, made on this thread, so a health check also shows that this thread answers. */
-  readonly health: () => unknown;
-  readonly logger?: Logger;
-}
-
-export interface ReceiverThread {
-  /** The port the server listens on (the one asked for, or the free one picked for 0). */
-  readonly port: number;
-  /** Stops listening, drops open connections, and ends the thread. */
-  close(): Promise<void>;
-}
 
 /**
  * The thread's module is TypeScript, like the whole repo, and Node 20 does not hand the loader
@@ -34,13 +16,13 @@ function threadModule(): URL {
 }
 
 /**
- * Runs the webhook server on a worker thread: HTTP parsing, the PushPress receiver's checks
- * (size, signature, schema) and the answers happen there, so this thread's event loop is left to
- * the engine, its store and its GHL requests. An accepted delivery crosses to this thread as
+ * The webhook server on a worker thread (`receiverThread` of startHost): HTTP parsing, the
+ * PushPress receiver's checks (size, signature, schema) and the answers happen there, so this
+ * thread's event loop is left to the engine, its store and its GHL requests. An accepted delivery crosses to this thread as
  * JSON, is committed by `sink.submit`, and only then answered (202, or 200 for a duplicate; 503
  * if the commit failed). Messages both ways go in one batch per turn of each event loop.
  */
-export async function startReceiverThread(options: ReceiverThreadOptions): Promise<ReceiverThread> {
+export async function startReceiverThread(options: WebhookServerOptions): Promise<WebhookServer> {
   const logger = options.logger ?? silentLogger;
   const data: ReceiverThreadData = {
     secrets: [...options.secrets],

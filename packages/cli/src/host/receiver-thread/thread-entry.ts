@@ -9,6 +9,7 @@ import { parentPort, workerData } from 'node:worker_threads';
 import { createPushPressReceiver, pushpressTriggers } from '@flowline/connectors';
 import type { EventSink, Logger, SubmitResult } from '@flowline/core';
 import type { HostMessage, LogLevel, ReceiverMessage, ReceiverThreadData } from './messages.js';
+import { hostRoutes } from '../host-routes.js';
 import { createTurnBatch } from './turn-batch.js';
 
 if (!parentPort) throw new Error('thread-entry.ts runs in the receiver thread; start it with startReceiverThread');
@@ -44,18 +45,9 @@ const forward =
 const logger: Logger | undefined = data.forwardLogs ? { debug: forward('debug'), info: forward('info'), warn: forward('warn'), error: forward('error') } : undefined;
 const receiver = createPushPressReceiver({ secrets: data.secrets, sink, operations: pushpressTriggers, ...(logger === undefined ? {} : { logger }) });
 
-const server = createServer((request, response) => {
-  const path = (request.url ?? '/').split('?')[0];
-  if (path === data.webhookPath) return receiver(request, response);
-  if (path === '/health') {
-    ask<string>((number) => ({ kind: 'health', ask: number })).then(
-      (body) => response.writeHead(200, { 'content-type': 'application/json' }).end(body),
-      () => response.writeHead(503, { 'content-type': 'application/json' }).end(JSON.stringify({ status: 'unavailable' })),
-    );
-    return;
-  }
-  response.writeHead(404, { 'content-type': 'application/json' }).end(JSON.stringify({ error: `Nothing at ${path}; PushPress webhooks go to ${data.webhookPath}` }));
-});
+const server = createServer(
+  hostRoutes({ webhookPath: data.webhookPath, receiver, health: () => ask<string>((number) => ({ kind: 'health', ask: number })) }),
+);
 
 host.on('message', (batch: readonly HostMessage[]) => {
   for (const message of batch) {

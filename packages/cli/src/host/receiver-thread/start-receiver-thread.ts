@@ -18,9 +18,9 @@ function threadModule(): URL {
 /**
  * The webhook server on a worker thread (`receiverThread` of startHost): HTTP parsing, the
  * PushPress receiver's checks (size, signature, schema) and the answers happen there, so this
- * thread's event loop is left to the engine, its store and its GHL requests. An accepted delivery crosses to this thread as
- * JSON, is committed by `sink.submit`, and only then answered (202, or 200 for a duplicate; 503
- * if the commit failed). Messages both ways go in one batch per turn of each event loop.
+ * thread's event loop is left to the engine, its store and its GHL requests. An accepted
+ * delivery crosses to this thread as JSON, is committed by `sink.submit`, and only then answered
+ * (202, or 200 for a duplicate; 503 if the commit failed). Messages go in batches (turn-batch.ts).
  */
 export async function startReceiverThread(options: WebhookServerOptions): Promise<WebhookServer> {
   const logger = options.logger ?? silentLogger;

@@ -17,22 +17,27 @@ const host = parentPort;
 const data = workerData as ReceiverThreadData;
 const send = createTurnBatch<ReceiverMessage>((batch) => host.postMessage(batch));
 
+interface Waiting {
+  readonly resolve: (value: unknown) => void;
+  readonly reject: (error: Error) => void;
+}
+
 /** Questions to the host's thread that wait for their answer, by number. */
-const waiting = new Map<number, { readonly resolve: (value: never) => void; readonly reject: (error: Error) => void }>();
+const waiting = new Map<number, Waiting>();
 let lastAsk = 0;
 function ask<T>(message: (ask: number) => ReceiverMessage): Promise<T> {
   lastAsk += 1;
   const number = lastAsk;
   return new Promise<T>((resolve, reject) => {
-    waiting.set(number, { resolve: resolve as (value: never) => void, reject });
+    waiting.set(number, { resolve: resolve as (value: unknown) => void, reject });
     send(message(number));
   });
 }
-function settle(number: number, outcome: (entry: { readonly resolve: (value: never) => void; readonly reject: (error: Error) => void }) => void): void {
+/** The question `number`, answered now. */
+function answered(number: number): Waiting | undefined {
   const entry = waiting.get(number);
-  if (entry === undefined) return;
   waiting.delete(number);
-  outcome(entry);
+  return entry;
 }
 
 const sink: EventSink = {
@@ -53,13 +58,13 @@ host.on('message', (batch: readonly HostMessage[]) => {
   for (const message of batch) {
     switch (message.kind) {
       case 'submitted':
-        settle(message.ask, ({ resolve }) => resolve(message.result as never));
+        answered(message.ask)?.resolve(message.result);
         break;
       case 'health':
-        settle(message.ask, ({ resolve }) => resolve(message.body as never));
+        answered(message.ask)?.resolve(message.body);
         break;
       case 'failed':
-        settle(message.ask, ({ reject }) => reject(Object.assign(new Error(message.message), { name: message.name })));
+        answered(message.ask)?.reject(Object.assign(new Error(message.message), { name: message.name }));
         break;
       case 'close':
         server.close(() => send({ kind: 'closed' }));

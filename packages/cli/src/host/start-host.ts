@@ -23,7 +23,7 @@ export interface HostOptions {
   /**
    * Run the webhook server and the receiver's checks on a worker thread of their own, leaving this
    * thread to the engine: more deliveries per second on a machine with a spare core, for about
-   * 55 MB more resident memory (see the README's Speed section). Default false.
+   * 40 MB more resident memory (see the README's Speed section). Default false.
    */
   readonly receiverThread?: boolean;
 }

@@ -58,9 +58,9 @@ afterEach(async () => {
 });
 
 describe.each([
-  { mode: 'on the engine\'s thread', receiverThread: false },
-  { mode: 'on a thread of its own', receiverThread: true },
-])('startHost: the webhook server $mode', ({ receiverThread }) => {
+  ["on the engine's thread", false],
+  ['on a thread of its own', true],
+] as const)('startHost: the webhook server %s', (_mode, receiverThread) => {
   it('answers 202 for a signed delivery once the engine has committed it to the inbox', async () => {
     const store = createMemoryStore();
     const host = await start({ store, receiverThread });

@@ -1,6 +1,11 @@
 import { defineConfig } from 'vitest/config';
 
+/** Tests run the packages' TypeScript sources: the `@flowline/source` export condition points at them (then Vite's default server conditions). */
+const conditions = ['@flowline/source', 'module', 'node', 'development|production'];
+
 export default defineConfig({
+  resolve: { conditions },
+  ssr: { resolve: { conditions } },
   test: {
     include: ['packages/*/test/**/*.test.ts', 'test/**/*.test.ts', 'examples/**/*.test.ts'],
     testTimeout: 30_000,

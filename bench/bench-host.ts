@@ -1,8 +1,10 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createMemoryStore, createSqliteStore, startHost, type HostConfig, type RunningHost, type Store } from './host-dependencies.js';
+import { createMemoryStore, createSqliteStore, startHost, type HostConfig, type HostTenant, type RunningHost, type Store } from './host-dependencies.js';
 import { BENCH_SIGNING_SECRET } from './signed-delivery.js';
+import { tenantId, tenantSigningSecret } from './tenant-files.js';
+import type { WebhookTarget } from './webhook-load.js';
 
 /** Which store the host runs on: the memory store, or a SQLite file with `durability` 'power' (the default) or 'process'. */
 export type BenchStoreKind = 'memory' | 'sqlite-power' | 'sqlite-process';
@@ -68,17 +70,39 @@ export interface BenchHostOptions {
   readonly concurrency?: number;
   /** The webhook server on a thread of its own (startHost's `receiverThread`). Default false. */
   readonly receiverThread?: boolean;
+  /**
+   * Tenants (gyms) besides the default one, `gym-0001`…, each with its own GHL connection and
+   * location, `$config` and signing secret, running the same upsert workflow (see benchTenant).
+   * Default 0: the default tenant only.
+   */
+  readonly tenants?: number;
+}
+
+/** The `n`th gym of a benchmark host: the default tenant's connection and workflow, with its own location, token and signing secret. */
+export function benchTenant(n: number): HostTenant {
+  const location = `loc_bench_${tenantId(n)}`;
+  return {
+    settings: {
+      id: tenantId(n),
+      connections: { ghl: { connector: 'ghl', settings: { locationId: location }, credentials: { type: 'private-token', token: `bench-token-${n}-not-a-secret` } } },
+      config: { ghlLocationId: location },
+    },
+    signingSecrets: [tenantSigningSecret(n)],
+  };
 }
 
 export interface BenchHost {
   readonly host: RunningHost;
   readonly store: Store;
+  /** The added tenants' webhook URLs and secrets, in order (empty without `tenants`). */
+  readonly tenantTargets: readonly WebhookTarget[];
   /** Closes the host and the store and deletes the temporary data directory. */
   close(options?: { readonly waitForRuns?: boolean }): Promise<void>;
 }
 
-/** A host on 127.0.0.1 (free port) with the upsert workflow, on a fresh store (SQLite files in a temp dir under os.tmpdir()). */
+/** A host on 127.0.0.1 (free port) with the upsert workflow (for each tenant, with `tenants`), on a fresh store (SQLite files in a temp dir under os.tmpdir()). */
 export async function startBenchHost(options: BenchHostOptions): Promise<BenchHost> {
+  if (options.tenants !== undefined && !(Number.isInteger(options.tenants) && options.tenants >= 0)) throw new TypeError(`Expected \`tenants\` to be a whole number, got ${String(options.tenants)}`);
   if (!['memory', 'sqlite-power', 'sqlite-process'].includes(options.store)) {
     throw new TypeError(`Expected \`store\` to be one of ${BENCH_STORE_KINDS.join(', ')}, got ${String(options.store)}`);
   }
@@ -99,6 +123,7 @@ export async function startBenchHost(options: BenchHostOptions): Promise<BenchHo
       host: '127.0.0.1',
       ...(options.concurrency === undefined ? {} : { concurrency: options.concurrency }),
       ...(options.receiverThread ? { receiverThread: true } : {}),
+      ...(options.tenants ? { tenants: Array.from({ length: options.tenants }, (_, index) => benchTenant(index + 1)) } : {}),
     });
   } catch (error) {
     await sqlite?.close();
@@ -108,6 +133,7 @@ export async function startBenchHost(options: BenchHostOptions): Promise<BenchHo
   return {
     host,
     store,
+    tenantTargets: Array.from({ length: options.tenants ?? 0 }, (_, index) => ({ url: host.webhookUrlOf(tenantId(index + 1)), secret: tenantSigningSecret(index + 1) })),
     async close({ waitForRuns = true } = {}) {
       try {
         if (waitForRuns) await host.close();

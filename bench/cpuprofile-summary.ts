@@ -1,10 +1,12 @@
 /**
  * Summarises a V8 .cpuprofile (from node --cpu-prof): time by engine activity, self time by
  * package or source file and by function, and inclusive time by function.
- *   node --import tsx bench/cpuprofile-summary.ts <file.cpuprofile> [top=40] [skip-ms=0]
+ *   node --conditions=@flowline/source --import tsx bench/cpuprofile-summary.ts <file.cpuprofile> [top=40] [skip-ms=0]
+ * Profiles of either build read alike: a package's frames are under packages/<name>/src or /dist.
  * skip-ms leaves out the first milliseconds (start-up, warm-up).
  */
 import { readFileSync } from 'node:fs';
+import { REPO_ROOT } from './bench-build.js';
 
 interface ProfileNode {
   readonly id: number;
@@ -35,13 +37,13 @@ const ACTIVITIES: ReadonlyArray<readonly [string, RegExp, 'leaf'?]> = [
   ['run id hash (sha256)', /node:internal\/crypto\/hash|^runIdFor /],
   ['events (emit + ISO times)', /^emit eventemitter3|^iso packages/],
   ['JSONata evaluation', / jsonata:/],
-  ['mapping glue (mapping.ts, defineField)', /packages\/core\/src\/expressions\/mapping/],
+  ['mapping glue (mapping.ts, defineField)', /packages\/core\/(src|dist)\/expressions\/mapping/],
   ['scope building', /^buildScope /],
   ['retries wrapper (p-retry, withRetry, AbortSignal)', /p-retry|^withRetry |abort_controller|event_target/],
   ['action call (test connector + action)', /test-connector|^upsertContact /],
   ['XState actor creation (createActor)', /^createActor xstate/],
   ['XState interpretation (start, transitions, invoke)', / xstate:/, 'leaf'],
-  ['engine glue (engine, executeRun, runStep, action-step)', /packages\/core\/src/, 'leaf'],
+  ['engine glue (engine, executeRun, runStep, action-step)', /packages\/core\/(src|dist)/, 'leaf'],
   ['garbage collector', /^\(garbage collector\)/],
   ['idle', /^\(idle\)/],
 ];
@@ -71,8 +73,8 @@ function origin(url: string): string {
   if (!url) return '(native)';
   const pnpm = /node_modules\/\.pnpm\/[^/]+\/node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(url);
   if (pnpm?.[1]) return pnpm[1];
-  const repo = /\/work\/main\/(.+)$/.exec(url);
-  if (repo?.[1]) return repo[1];
+  const path = url.replace(/^file:\/\//, '');
+  if (path.startsWith(REPO_ROOT)) return path.slice(REPO_ROOT.length);
   return url.startsWith('node:') ? url : url.replace(/^file:\/\//, '');
 }
 

@@ -3,7 +3,8 @@
  * process for a few seconds, with the loopback GHL and the webhook senders in the remote-side
  * child, and its CPU time per delivery (this process only) printed. Differences between
  * consecutive stages are the cost of what the later one adds.
- *   node --import tsx bench/durable-path-breakdown.ts [seconds per stage] [in flight]
+ *   node --conditions=@flowline/source --import tsx bench/durable-path-breakdown.ts [seconds per stage] [in flight]
+ *   node --import tsx bench/compiled.ts durable-path-breakdown.ts [seconds per stage] [in flight]   (the compiled build)
  */
 import { Agent, createServer, request } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -102,7 +103,7 @@ try {
   if (!operation) throw new Error('The GHL connector has no ghl.contacts.upsert-contact');
   const limiter = createKeyedLimiter();
   await inProcess('2. GHL connector invoke (validate, rate budget, fetch, classify)', (n) =>
-    ghl.invoke({ operationId: operation.id, input: UPSERT_INPUT }, { connectionName: 'ghl', connection, signal: new AbortController().signal, limiter, logger: silentLogger, idempotencyKey: `k${n}`, attempt: 1 }),
+    ghl.invoke({ operationId: operation.id, input: UPSERT_INPUT }, { tenant: 'default', connectionName: 'ghl', connection, signal: new AbortController().signal, limiter, logger: silentLogger, idempotencyKey: `k${n}`, attempt: 1 }),
   );
   const engine = createEngine({ connectors: [createGhlConnector({ baseUrl: remote.ghlUrl }), createPushPressConnector()], connections: { ghl: connection }, config: { ghlLocationId: 'loc_bench' }, store: createMemoryStore() });
   engine.deploy(UPSERT_WORKFLOW);

@@ -1,11 +1,12 @@
 import { loadavg } from 'node:os';
-import { performance } from 'node:perf_hooks';
 import type { Benchmark } from './benchmark.js';
-import { BENCH_STORE_KINDS, STORE_LABELS, startBenchHost, type BenchStoreKind } from './bench-host.js';
+import { BUILD_LABELS, CURRENT_BUILD, type BenchBuild } from './bench-build.js';
+import { BENCH_STORE_KINDS, STORE_LABELS, type BenchStoreKind } from './bench-host.js';
+import { forkBenchChild, type IpcChild } from './ipc-child.js';
+import type { PathReply, PathRequest, PathSpec } from './path-child.js';
 import { percentile } from './percentile.js';
-import { startHandWrittenPath } from './hand-written-path.js';
 import { startRemoteSide, type RemoteSide } from './remote-side.js';
-import type { BenchReport } from './report.js';
+import { formatRatio, type BenchReport } from './report.js';
 import type { WebhookLoadResult } from './webhook-load.js';
 
 export interface DurablePathOptions {
@@ -25,6 +26,19 @@ export interface DurablePathOptions {
   readonly receiverThreadVariant: boolean;
   /** Also measure the path written by hand (hand-written-path.ts), as a floor. */
   readonly handWrittenFloor: boolean;
+  /**
+   * Also measure the goal store (and its receiver-thread variant, and the floor) on the other
+   * build, in a host process of its own: tsx when this process runs compiled.
+   */
+  readonly otherBuild: boolean;
+  /**
+   * Rounds of the goal store, the floor and the receiver-thread variant, measured in turn in each
+   * build's host process: the CPU ratios are the median over the rounds (the VM's speed swings
+   * within a run). The first round's figures are printed in full, and the goals apply to them.
+   */
+  readonly rounds: number;
+  /** The team's goal for Flowline's host CPU per delivery against the floor's (informational: not counted). */
+  readonly goalMaxCpuRatio: number;
 }
 
 const DEFAULTS: DurablePathOptions = {
@@ -38,6 +52,9 @@ const DEFAULTS: DurablePathOptions = {
   goalP99AckMs: 50,
   receiverThreadVariant: true,
   handWrittenFloor: true,
+  otherBuild: true,
+  rounds: 3,
+  goalMaxCpuRatio: 1.5,
 };
 
 interface StoreFigures {
@@ -48,63 +65,72 @@ interface StoreFigures {
   readonly endToEndSeconds: number;
   /** First send → last acknowledgement, seconds. */
   readonly sendingSeconds: number;
-  /** CPU of the host process (receiver, engine, store, GHL client) over the same span, µs. */
+  /** CPU of the host process (receiver, engine, store, GHL client; every thread) over the same span, µs. */
   readonly hostCpuMicros: number;
   readonly deadLetters: number;
 }
 
-const epochNow = (): number => performance.timeOrigin + performance.now();
+type HostProcess = IpcChild<PathRequest, PathReply>;
 
-/** What the load is sent to: a webhook URL, a way to wait until every accepted delivery has run, and its dead letters. */
-interface PathUnderTest {
-  readonly webhookUrl: string;
-  idle(): Promise<void>;
-  deadLetters(): Promise<number>;
+/** A host process of `build` (path-child.ts), with a JIT warm-up on a throwaway memory-store host, so the first path measured does not pay for the JIT. */
+async function startHostProcess(build: BenchBuild, remote: RemoteSide, options: DurablePathOptions): Promise<HostProcess> {
+  const child = await forkBenchChild<PathRequest, PathReply>('path-child.ts', build);
+  const ready = await child.next('it to start');
+  if (ready.type !== 'ready') throw new Error(`path-child.ts said ${ready.type} before it was ready`);
+  if (options.jitWarmupMs > 0) {
+    const { webhookUrl } = await child.ask({ type: 'start', path: { kind: 'host', store: 'memory', receiverThread: false }, ghlUrl: remote.ghlUrl }, 'started');
+    await remote.send({ url: webhookUrl, senders: options.senders, durationMs: options.jitWarmupMs, firstIndex: 90_000_000 });
+    await child.ask({ type: 'close' }, 'closed');
+  }
+  return child;
 }
 
-/** Warms `path` up, then sends the measured load and waits until every accepted delivery has run. */
-async function measurePath(path: PathUnderTest, remote: RemoteSide, options: DurablePathOptions, firstIndex: number): Promise<StoreFigures> {
-  const { webhookUrl } = path;
-  await remote.send({ url: webhookUrl, senders: options.senders, durationMs: options.warmupMs, firstIndex });
-  await path.idle();
-  const upsertsBefore = await remote.upserts();
-  const cpuBefore = process.cpuUsage();
-  const load = await remote.send({ url: webhookUrl, senders: options.senders, durationMs: options.measureMs, firstIndex: firstIndex + 1_000_000 });
-  await path.idle();
-  const doneAt = epochNow();
-  const cpu = process.cpuUsage(cpuBefore);
-  return {
-    load,
-    completed: (await remote.upserts()) - upsertsBefore,
-    endToEndSeconds: (doneAt - load.firstSendAt) / 1000,
-    sendingSeconds: (load.lastAnswerAt - load.firstSendAt) / 1000,
-    hostCpuMicros: cpu.user + cpu.system,
-    deadLetters: await path.deadLetters(),
-  };
-}
-
-async function measureStore(store: BenchStoreKind, remote: RemoteSide, options: DurablePathOptions, firstIndex: number, receiverThread = false): Promise<StoreFigures> {
-  const bench = await startBenchHost({ store, ghlUrl: remote.ghlUrl, receiverThread });
+/**
+ * Starts `path` in the host process (a fresh host and store, or the path written by hand), warms
+ * it up, then sends the measured load and waits until every accepted delivery has run.
+ */
+async function measurePath(host: HostProcess, path: PathSpec, remote: RemoteSide, options: DurablePathOptions, firstIndex: number): Promise<StoreFigures> {
+  const { webhookUrl } = await host.ask({ type: 'start', path, ghlUrl: remote.ghlUrl }, 'started');
   try {
-    const { engine, webhookUrl } = bench.host;
-    return await measurePath({ webhookUrl, idle: () => engine.idle(), deadLetters: async () => (await engine.deadLetters()).length }, remote, options, firstIndex);
+    await remote.send({ url: webhookUrl, senders: options.senders, durationMs: options.warmupMs, firstIndex });
+    await host.ask({ type: 'idle' }, 'idle');
+    const upsertsBefore = await remote.upserts();
+    const cpuBefore = (await host.ask({ type: 'cpu' }, 'cpu')).cpuMicros;
+    const load = await remote.send({ url: webhookUrl, senders: options.senders, durationMs: options.measureMs, firstIndex: firstIndex + 1_000_000 });
+    const done = await host.ask({ type: 'idle' }, 'idle');
+    return {
+      load,
+      completed: (await remote.upserts()) - upsertsBefore,
+      endToEndSeconds: (done.at - load.firstSendAt) / 1000,
+      sendingSeconds: (load.lastAnswerAt - load.firstSendAt) / 1000,
+      hostCpuMicros: done.cpuMicros - cpuBefore,
+      deadLetters: (await host.ask({ type: 'dead-letters' }, 'dead-letters')).count,
+    };
   } finally {
-    await bench.close();
+    await host.ask({ type: 'close' }, 'closed');
   }
 }
 
-/** The same load through the hand-written path (hand-written-path.ts): the floor to read the stores' figures against. */
-async function measureHandWritten(remote: RemoteSide, options: DurablePathOptions, firstIndex: number): Promise<StoreFigures> {
-  const path = await startHandWrittenPath(remote.ghlUrl);
-  try {
-    return await measurePath({ webhookUrl: path.webhookUrl, idle: () => path.idle(), deadLetters: async () => 0 }, remote, options, firstIndex);
-  } finally {
-    await path.close();
-  }
-}
+const otherBuildThan = (build: BenchBuild): BenchBuild => (build === 'compiled' ? 'tsx' : 'compiled');
+
+const median = (values: readonly number[]): number => {
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = (sorted.length - 1) / 2;
+  return ((sorted[Math.floor(middle)] ?? Number.NaN) + (sorted[Math.ceil(middle)] ?? Number.NaN)) / 2;
+};
+
+/** `median (min–max)`, or the one value. */
+const spread = (values: readonly number[], format: (value: number) => string): string =>
+  values.length === 1 ? format(values[0] ?? Number.NaN) : `${format(median(values))} (${format(Math.min(...values))}–${format(Math.max(...values))})`;
 
 const ms = (value: number): string => `${value.toFixed(1)} ms`;
 const perSecond = (value: number): string => `${Math.round(value).toLocaleString('en-US')}/s`;
+
+/** A later round of a path: one line. */
+function reportRound(report: BenchReport, round: number, label: string, figures: StoreFigures): void {
+  const p99 = percentile(figures.load.ackMs, 99);
+  report.row(`  round ${round}: ${label}`, `${perSecond(figures.completed / figures.endToEndSeconds)} end to end, ack p99 ${ms(p99)}, host cpu ${(figures.hostCpuMicros / Math.max(1, figures.completed)).toFixed(0)} µs/delivery${figures.completed === figures.load.accepted && figures.deadLetters === 0 ? '' : ' (PROBLEMS: not every accepted delivery ran)'}`);
+}
 
 /** `counted`: the goals apply to these figures; the others say how they compare (not counted). */
 function reportStore(report: BenchReport, label: string, figures: StoreFigures, options: DurablePathOptions, counted: boolean): { deliveriesPerSecond: number; p99: number } {
@@ -145,31 +171,87 @@ export function createDurablePath(overrides: Partial<DurablePathOptions> = {}): 
       report.row('', 'the run maps 7 fields (JSONata) and POSTs /contacts/upsert through the GHL client');
       report.row('GHL', 'node:http server on 127.0.0.1, answers 200 at once, X-RateLimit-Max 1,000,000 per 1 s (the budget never waits)');
       report.row('load', `${options.senders} keep-alive node:http senders, each delivery a new customer (so runs go in parallel)`);
-      report.row('processes', 'senders and GHL in one child process, the host alone in this one (one event loop, and one more for the opt-in receiver thread)');
-      report.row('timing', `${options.jitWarmupMs} ms JIT warm-up on a throwaway host; per store: fresh host and store, ${options.warmupMs} ms warm-up, then ${options.measureMs} ms of sending; engine concurrency 64 (default)`);
+      report.row('processes', 'senders and GHL in one child process; the path under test in a host process per build, one busy at a time (one');
+      report.row('', 'event loop, and one more for the opt-in receiver thread); host cpu = that process\'s user + system time, every thread');
+      const builds: BenchBuild[] = [CURRENT_BUILD, ...(options.otherBuild ? [otherBuildThan(CURRENT_BUILD)] : [])];
+      const variants = [STORE_LABELS[options.goalStore], ...(options.receiverThreadVariant ? ['its receiver thread'] : []), ...(options.handWrittenFloor ? ['the floor'] : [])];
+      report.row('builds', `${BUILD_LABELS[builds[0] ?? CURRENT_BUILD]}: every path${builds[1] ? `; ${BUILD_LABELS[builds[1]]}: ${variants.join(', ')}` : ''}`);
+      report.row('timing', `per build: ${options.jitWarmupMs} ms JIT warm-up on a throwaway host; per path: fresh host and store, ${options.warmupMs} ms warm-up, then ${options.measureMs} ms of sending;`);
+      report.row('', `engine concurrency 64 (default); then ${options.rounds} rounds of ${variants.join(', ')}, each build in turn (the first round printed in full)`);
       report.row('load average (1 min) before', loadavg()[0]?.toFixed(2) ?? '?');
+      /** Host CPU µs per delivery, per build, per round. */
+      const cpu = new Map<string, number[]>();
+      const record = (key: string, figures: StoreFigures): void => {
+        cpu.set(key, [...(cpu.get(key) ?? []), figures.hostCpuMicros / Math.max(1, figures.completed)]);
+      };
+      let nextIndex = 0;
+      const firstIndex = (): number => (nextIndex += 1) * 10_000_000;
       const remote = await startRemoteSide();
+      const hosts = new Map<BenchBuild, HostProcess>();
       try {
-        if (options.jitWarmupMs > 0) {
-          const throwaway = await startBenchHost({ store: 'memory', ghlUrl: remote.ghlUrl });
-          await remote.send({ url: throwaway.host.webhookUrl, senders: options.senders, durationMs: options.jitWarmupMs, firstIndex: 90_000_000 });
-          await throwaway.close();
+        for (const build of builds) hosts.set(build, await startHostProcess(build, remote, options));
+        const measure = (build: BenchBuild, path: PathSpec): Promise<StoreFigures> => measurePath(hosts.get(build) as HostProcess, path, remote, options, firstIndex());
+        for (const store of options.stores.filter((store) => store !== options.goalStore)) {
+          reportStore(report, `${STORE_LABELS[store]}, ${CURRENT_BUILD}`, await measure(CURRENT_BUILD, { kind: 'host', store, receiverThread: false }), options, false);
         }
-        for (const [index, store] of options.stores.entries()) {
-          const figures = await measureStore(store, remote, options, index * 10_000_000);
-          const { deliveriesPerSecond, p99 } = reportStore(report, STORE_LABELS[store], figures, options, store === options.goalStore);
-          if (store === options.goalStore) {
-            report.goal(`≥ ${options.goalDeliveriesPerSecond.toLocaleString('en-US')} deliveries/s end to end, ${store}`, deliveriesPerSecond >= options.goalDeliveriesPerSecond, perSecond(deliveriesPerSecond));
-            report.goal(`p99 acknowledgement < ${options.goalP99AckMs} ms, ${store}`, p99 < options.goalP99AckMs, ms(p99));
+        // Round by round, each build in turn: the VM's speed drifts, so the builds are compared within each round.
+        for (let round = 1; round <= options.rounds; round += 1) {
+          for (const build of builds) {
+            const label = `${STORE_LABELS[options.goalStore]}, ${build}`;
+            const figures = await measure(build, { kind: 'host', store: options.goalStore, receiverThread: false });
+            record(`default ${build}`, figures);
+            if (round > 1) reportRound(report, round, label, figures);
+            else {
+              const counted = build === CURRENT_BUILD;
+              const { deliveriesPerSecond, p99 } = reportStore(report, label, figures, options, counted);
+              if (counted) {
+                report.goal(`≥ ${options.goalDeliveriesPerSecond.toLocaleString('en-US')} deliveries/s end to end, ${options.goalStore}`, deliveriesPerSecond >= options.goalDeliveriesPerSecond, perSecond(deliveriesPerSecond));
+                report.goal(`p99 acknowledgement < ${options.goalP99AckMs} ms, ${options.goalStore}`, p99 < options.goalP99AckMs, ms(p99));
+              }
+            }
+            if (options.handWrittenFloor) {
+              const floor = await measure(build, { kind: 'hand-written' });
+              record(`floor ${build}`, floor);
+              if (round > 1) reportRound(report, round, `floor, ${build}`, floor);
+              else reportStore(report, `floor: the path written by hand (no Flowline), ${build}`, floor, options, false);
+            }
+            if (options.receiverThreadVariant) {
+              const threaded = await measure(build, { kind: 'host', store: options.goalStore, receiverThread: true });
+              record(`thread ${build}`, threaded);
+              if (round > 1) reportRound(report, round, `receiver thread, ${build}`, threaded);
+              else reportStore(report, `${STORE_LABELS[options.goalStore]}, receiver thread (opt-in), ${build}`, threaded, options, false);
+            }
           }
         }
-        if (options.receiverThreadVariant) {
-          const figures = await measureStore(options.goalStore, remote, options, 70_000_000, true);
-          reportStore(report, `${STORE_LABELS[options.goalStore]}, webhook server on its own thread (opt-in)`, figures, options, false);
-        }
-        if (options.handWrittenFloor) reportStore(report, 'floor: the path written by hand (no Flowline)', await measureHandWritten(remote, options, 80_000_000), options, false);
       } finally {
+        for (const host of hosts.values()) await host.close({ type: 'exit' });
         await remote.close();
+      }
+      report.row('host cpu per delivery', `median of ${options.rounds} round(s) (min–max)`);
+      for (const build of builds) {
+        for (const [key, label] of [['default', STORE_LABELS[options.goalStore]], ['thread', 'receiver thread (opt-in)'], ['floor', 'floor (by hand)']] as const) {
+          const values = cpu.get(`${key} ${build}`);
+          if (values) report.row(`  ${label}, ${build}`, `${spread(values, (value) => `${value.toFixed(0)} µs`)}`);
+        }
+      }
+      report.row('Flowline ÷ floor, host cpu per delivery', `per round, same build; the team's goal ≤ ${formatRatio(options.goalMaxCpuRatio)} (informational, not counted)`);
+      for (const build of builds) {
+        const floors = cpu.get(`floor ${build}`);
+        if (!floors) continue;
+        for (const [key, label] of [['default', 'default'], ['thread', 'receiver thread']] as const) {
+          const values = cpu.get(`${key} ${build}`);
+          if (!values) continue;
+          const ratios = values.map((value, index) => value / (floors[index] ?? Number.NaN));
+          const middle = median(ratios);
+          report.row(`  ${label}, ${build}`, `${spread(ratios, formatRatio)}; ${middle <= options.goalMaxCpuRatio ? 'meets' : 'misses'} ≤ ${formatRatio(options.goalMaxCpuRatio)}`);
+        }
+      }
+      if (builds.length === 2) {
+        for (const [key, label] of [['default', 'default'], ['thread', 'receiver thread'], ['floor', 'floor']] as const) {
+          const compiled = cpu.get(`${key} compiled`);
+          const tsx = cpu.get(`${key} tsx`);
+          if (compiled && tsx) report.row(`compiled ÷ tsx, host cpu per delivery, ${label}`, `${formatRatio(median(compiled) / median(tsx))} (medians)`);
+        }
       }
       report.row('load average (1 min) after', loadavg()[0]?.toFixed(2) ?? '?');
     },

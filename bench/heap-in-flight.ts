@@ -1,7 +1,7 @@
 import { execFile } from 'node:child_process';
-import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import type { Benchmark } from './benchmark.js';
+import { benchProcessArgs, CURRENT_BUILD, REPO_ROOT } from './bench-build.js';
 import type { HeapProbeResult, HeapSample } from './heap-probe.js';
 import { formatMegabytes, type BenchReport } from './report.js';
 
@@ -11,12 +11,11 @@ export interface HeapInFlightOptions {
   readonly inFlight: number;
 }
 
-/** Starts heap-probe.ts in a child with --expose-gc (so `pnpm bench` needs no flag) and a heap of its own. */
+/** Starts heap-probe.ts (this process's build) in a child with --expose-gc (so `pnpm bench` needs no flag) and a heap of its own. */
 async function probe(inFlight: number): Promise<HeapProbeResult> {
-  const probePath = fileURLToPath(new URL('./heap-probe.ts', import.meta.url));
-  const repoRoot = fileURLToPath(new URL('..', import.meta.url));
-  const { stdout } = await run(process.execPath, ['--expose-gc', '--import', 'tsx', probePath, String(inFlight)], {
-    cwd: repoRoot,
+  const args = await benchProcessArgs('heap-probe.ts', CURRENT_BUILD, [String(inFlight)], ['--expose-gc']);
+  const { stdout } = await run(process.execPath, args, {
+    cwd: REPO_ROOT,
     maxBuffer: 1024 * 1024,
     timeout: 120_000,
   });
@@ -47,7 +46,7 @@ export function createHeapInFlight(overrides: Partial<HeapInFlightOptions> = {})
     title: `heap held by ${inFlight.toLocaleString('en-US')} runs waiting in their action`,
     async run(report: BenchReport) {
       const result = await probe(inFlight);
-      report.row('method', 'child process with --expose-gc; heapUsed after forced GC, before / during / after');
+      report.row('method', `child process with --expose-gc, ${CURRENT_BUILD}; heapUsed after forced GC, before / during / after`);
       reportSide(report, 'engine', result.engine, result.inFlight);
       reportSide(report, 'hand-written', result.handWritten, result.inFlight);
       const failures = Object.entries(result.burst.failures);

@@ -4,7 +4,7 @@
  * so, like core-dependencies.ts, this reaches the packages by path; each package resolves its
  * own dependencies (better-sqlite3, undici's fetch, ajv) from its own node_modules.
  */
-export { startHost, type HostOptions, type RunningHost } from '../packages/cli/src/host/start-host.js';
+export { startHost, type HostOptions, type HostTenant, type RunningHost } from '../packages/cli/src/host/start-host.js';
 export type { HostConfig } from '../packages/cli/src/host-config.js';
 export { createSqliteStore, type Durability, type SqliteStore } from '../packages/store-sqlite/src/index.js';
 export { createWalSync, walFileSync } from '../packages/store-sqlite/src/wal-sync.js';

@@ -1,7 +1,7 @@
 /**
  * Where a loop of engine runs allocates (garbage included), by function, to find what keeps the
  * garbage collector busy:
- *   node --import tsx bench/profile-allocations.ts [seconds] [top]
+ *   node --conditions=@flowline/source --import tsx bench/profile-allocations.ts [seconds] [top]
  * Uses V8's sampling heap profiler with collected objects kept in the samples.
  */
 import { Session } from 'node:inspector/promises';

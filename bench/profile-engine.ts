@@ -1,7 +1,7 @@
 /**
  * A loop of engine runs and nothing else, to profile:
- *   node --cpu-prof --cpu-prof-dir=/tmp/flowline-prof --import tsx bench/profile-engine.ts [seconds] [concurrency] [runs-per-engine]
- *   node --import tsx bench/cpuprofile-summary.ts /tmp/flowline-prof/<largest>.cpuprofile 40 3000
+ *   node --cpu-prof --cpu-prof-dir=/tmp/flowline-prof --conditions=@flowline/source --import tsx bench/profile-engine.ts [seconds] [concurrency] [runs-per-engine]
+ *   node --conditions=@flowline/source --import tsx bench/cpuprofile-summary.ts /tmp/flowline-prof/<largest>.cpuprofile 40 3000
  * It warms up for 3 s first (start-up included), which the summary's skip-ms leaves out.
  */
 import { createBenchEngine, customerEvents, deliveryAt } from './customer-created.js';

@@ -1,7 +1,7 @@
 /**
  * The store writes one delivery makes on the durable path, and nothing else, to see what the
  * SQLite store costs per delivery:
- *   node --import tsx bench/profile-store-writes.ts [sqlite-power|sqlite-process|memory] [seconds] [in flight]
+ *   node --conditions=@flowline/source --import tsx bench/profile-store-writes.ts [sqlite-power|sqlite-process|memory] [seconds] [in flight]
  * Each delivery: addToInbox, putRun (running), putIdempotency (pending), putIdempotency (done),
  * putStep, putRun (succeeded), setInboxStatus (done), with records shaped like the real ones.
  */

@@ -7,6 +7,7 @@
  * `{ type: 'send', options }` → `{ type: 'sent', result }`; `{ type: 'upserts' }` →
  * `{ type: 'upserts', count }`; `{ type: 'exit' }` ends it. A failure answers `{ type: 'failed', message }`.
  */
+import { exitWithParent, replyToParent } from './ipc-child.js';
 import { startLoopbackGhl } from './loopback-ghl.js';
 import { sendDeliveries, type WebhookLoadOptions, type WebhookLoadResult } from './webhook-load.js';
 
@@ -17,15 +18,10 @@ export type RemoteReply =
   | { readonly type: 'upserts'; readonly count: number }
   | { readonly type: 'failed'; readonly message: string };
 
-if (process.send === undefined) throw new Error('remote-side-child.ts must be started with an IPC channel (child_process.fork)');
-
-function reply(message: RemoteReply): void {
-  process.send?.(message);
-}
-
-const ghl = await startLoopbackGhl();
 // Without its parent (killed, or ended without close()), nothing is left to serve: do not linger.
-process.on('disconnect', () => process.exit(0));
+exitWithParent('remote-side-child.ts');
+const reply = (message: RemoteReply): void => replyToParent(message);
+const ghl = await startLoopbackGhl();
 
 process.on('message', (message: RemoteRequest) => {
   if (message.type === 'exit') {

@@ -1,5 +1,5 @@
-import { fork, type ChildProcess } from 'node:child_process';
-import { fileURLToPath } from 'node:url';
+import type { BenchBuild } from './bench-build.js';
+import { forkBenchChild } from './ipc-child.js';
 import type { RemoteReply, RemoteRequest } from './remote-side-child.js';
 import type { WebhookLoadOptions, WebhookLoadResult } from './webhook-load.js';
 
@@ -13,44 +13,15 @@ export interface RemoteSide {
   close(): Promise<void>;
 }
 
-function nextReply(child: ChildProcess, what: string): Promise<RemoteReply> {
-  return new Promise((resolve, reject) => {
-    const onExit = (code: number | null) => reject(new Error(`The remote-side process exited (code ${code}) while the benchmark waited for ${what}`));
-    child.once('exit', onExit);
-    child.once('message', (message: RemoteReply) => {
-      child.off('exit', onExit);
-      if (message.type === 'failed') reject(new Error(`The remote-side process failed: ${message.message}`));
-      else resolve(message);
-    });
-  });
-}
-
-/** Forks remote-side-child.ts (through tsx, with an IPC channel) and waits until its GHL listens. */
-export async function startRemoteSide(): Promise<RemoteSide> {
-  const child: ChildProcess = fork(fileURLToPath(new URL('./remote-side-child.ts', import.meta.url)), [], {
-    execArgv: ['--import', 'tsx'],
-    cwd: fileURLToPath(new URL('..', import.meta.url)),
-    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
-  });
-  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
-  const ready = await nextReply(child, 'it to start');
+/** Forks remote-side-child.ts (of `build`, default this process's; with an IPC channel) and waits until its GHL listens. */
+export async function startRemoteSide(build?: BenchBuild): Promise<RemoteSide> {
+  const child = await forkBenchChild<RemoteRequest, RemoteReply>('remote-side-child.ts', build);
+  const ready = await child.next('it to start');
   if (ready.type !== 'ready') throw new Error(`The remote-side process said ${ready.type} before it was ready`);
-  const ask = async <T extends RemoteReply['type']>(request: RemoteRequest, expected: T): Promise<Extract<RemoteReply, { type: T }>> => {
-    const answer = nextReply(child, expected);
-    child.send(request);
-    const message = await answer;
-    if (message.type !== expected) throw new Error(`The remote-side process said ${message.type}, expected ${expected}`);
-    return message as Extract<RemoteReply, { type: T }>;
-  };
   return {
     ghlUrl: ready.ghlUrl,
-    send: async (options) => (await ask({ type: 'send', options }, 'sent')).result,
-    upserts: async () => (await ask({ type: 'upserts' }, 'upserts')).count,
-    async close() {
-      if (child.connected) child.send({ type: 'exit' } satisfies RemoteRequest);
-      const timer = setTimeout(() => child.kill(), 5_000);
-      await exited;
-      clearTimeout(timer);
-    },
+    send: async (options) => (await child.ask({ type: 'send', options }, 'sent')).result,
+    upserts: async () => (await child.ask({ type: 'upserts' }, 'upserts')).count,
+    close: () => child.close({ type: 'exit' }),
   };
 }

@@ -11,6 +11,19 @@ export interface WebhookLoadOptions {
   readonly durationMs: number;
   /** Delivery numbers start here (each delivery gets the next number: its own customer id). */
   readonly firstIndex: number;
+  /** Stop sooner, once this many deliveries have been sent. Default: no limit. */
+  readonly maxDeliveries?: number;
+  /**
+   * Receivers to spread the deliveries over (e.g. one per tenant), each with the secret its
+   * deliveries are signed with: delivery `n` goes to `targets[n % targets.length]`. Default: every
+   * delivery to `url`, signed with the benchmark's secret. Same host and port as `url`.
+   */
+  readonly targets?: readonly WebhookTarget[];
+}
+
+export interface WebhookTarget {
+  readonly url: string;
+  readonly secret: string;
 }
 
 export interface WebhookLoadResult {
@@ -35,6 +48,11 @@ function checkOptions(options: WebhookLoadOptions): void {
   if (!Number.isInteger(options.senders) || options.senders < 1) throw new TypeError(`Expected \`senders\` to be a positive integer, got ${options.senders}`);
   if (!(options.durationMs > 0)) throw new TypeError(`Expected \`durationMs\` to be a positive number, got ${options.durationMs}`);
   if (!Number.isInteger(options.firstIndex) || options.firstIndex < 0) throw new TypeError(`Expected \`firstIndex\` to be a non-negative integer, got ${options.firstIndex}`);
+  const loopback = /^http:\/\/127\.0\.0\.1:\d+\//;
+  if (options.targets !== undefined && (options.targets.length === 0 || options.targets.some((target) => !loopback.test(target.url) || new URL(target.url).host !== new URL(options.url).host))) {
+    throw new TypeError('Expected `targets` to be loopback URLs on the host and port of `url`');
+  }
+  if (options.maxDeliveries !== undefined && !(Number.isInteger(options.maxDeliveries) && options.maxDeliveries > 0)) throw new TypeError(`Expected \`maxDeliveries\` to be a positive integer, got ${options.maxDeliveries}`);
 }
 
 const epochNow = (): number => performance.timeOrigin + performance.now();
@@ -61,12 +79,13 @@ function post(agent: Agent, url: URL, body: string, signature: string): Promise<
 
 /**
  * Sends signed PushPress `customer.created` deliveries to a receiver from `senders` concurrent
- * senders for `durationMs`, timing each one to its acknowledgement.
+ * senders for `durationMs` (or until `maxDeliveries` are sent), timing each one to its acknowledgement.
  */
 export async function sendDeliveries(options: WebhookLoadOptions): Promise<WebhookLoadResult> {
   checkOptions(options);
   const agent = new Agent({ keepAlive: true, maxSockets: options.senders });
   const url = new URL(options.url);
+  const targets = options.targets?.map((target) => ({ url: new URL(target.url), secret: target.secret }));
   const ackMs: number[] = [];
   const refused: Record<string, number> = {};
   let next = options.firstIndex;
@@ -76,13 +95,16 @@ export async function sendDeliveries(options: WebhookLoadOptions): Promise<Webho
   const cpuStart = process.cpuUsage();
   const firstSendAt = epochNow();
   const deadline = performance.now() + options.durationMs;
+  const end = options.firstIndex + (options.maxDeliveries ?? Number.POSITIVE_INFINITY);
   const sender = async (): Promise<void> => {
-    while (performance.now() < deadline) {
-      const { body, signature } = signedDelivery(next++);
+    while (performance.now() < deadline && next < end) {
+      const n = next++;
+      const target = targets?.[n % targets.length];
+      const { body, signature } = target ? signedDelivery(n, target.secret) : signedDelivery(n);
       const start = performance.now();
       let outcome: string;
       try {
-        const status = await post(agent, url, body, signature);
+        const status = await post(agent, target ? target.url : url, body, signature);
         outcome = String(status);
         if (status === 202 || status === 200) ackMs.push(performance.now() - start);
       } catch {

@@ -1,22 +1,21 @@
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { createSqliteStore } from '../../packages/store-sqlite/src/index.js';
 import { createPrng, type LocationDump, type SandboxDump } from '../../packages/sandbox/src/index.js';
-import { REPO_ROOT } from '../support/node-child.js';
 import { startSandboxChild } from '../support/sandbox-child.js';
 import { freePort, ServeProcess } from '../support/serve-process.js';
 import type { Workload } from './crash-deliveries.js';
-import { deliveryOutcomes, type DeliveryOutcomes } from './delivery-outcomes.js';
-import { acceptanceOrder, DeliverySender, type Attempt } from './delivery-sender.js';
+import type { DeliveryOutcomes } from './delivery-outcomes.js';
+import { DeliverySender, type Attempt } from './delivery-sender.js';
 import { awaitKillMoment, CREATING_WRITES, KILL_KINDS, type KillMoment } from './kill-moments.js';
+import { SECRET_ENV, writeCrashConfig } from './crash-config.js';
+import { readFinalState } from './final-state.js';
 
 /** The example flows the engine serves (every `*.workflow.json` in these folders). */
 export const FLOW_DIRS = ['examples/contact-sync', 'examples/task-sync', 'examples/note-sync', 'examples/appointment-sync', 'examples/lead-pipeline'];
 export const LOCATION_ID = 'loc_sandbox_1';
-const SECRET_ENV = 'FLOWLINE_CRASH_TEST_SIGNING_SECRET';
 
 export interface RunOptions {
   readonly workload: Workload;
@@ -54,17 +53,6 @@ export interface RunResult {
   readonly seconds: number;
 }
 
-function writeConfig(dir: string, ghlUrl: string, pushpressUrl: string): string {
-  const base = JSON.parse(readFileSync(join(REPO_ROOT, 'examples/flowline.config.json'), 'utf8')) as Record<string, unknown>;
-  const config = {
-    ...base,
-    ghl: { baseUrl: ghlUrl },
-    pushpress: { baseUrl: pushpressUrl, signingSecrets: [`$env:${SECRET_ENV}`] },
-  };
-  const file = join(dir, 'flowline.config.json');
-  writeFileSync(file, JSON.stringify(config, null, 2));
-  return file;
-}
 
 /** Kill kinds for `count` kills: every kind equally often (as far as the count allows), in seeded order. */
 function killKinds(count: number, seed: number): Array<(typeof KILL_KINDS)[number]> {
@@ -90,7 +78,7 @@ export async function runWorkload(options: RunOptions): Promise<RunResult> {
   try {
     serve = new ServeProcess({
       workflows: FLOW_DIRS,
-      configFile: writeConfig(workDir, sandbox.ghlUrl, sandbox.pushpressUrl),
+      configFile: writeCrashConfig(workDir, sandbox.ghlUrl, sandbox.pushpressUrl),
       dataDir: join(workDir, 'data'),
       port: await freePort(),
       env: { [SECRET_ENV]: secret },
@@ -138,17 +126,7 @@ export async function runWorkload(options: RunOptions): Promise<RunResult> {
     log(`all ${sender.total} sends acknowledged; stopping the engine with SIGTERM (it finishes its work first)`);
     const stop = await serve.stop(120_000);
 
-    const store = createSqliteStore({ path: join(workDir, 'data', 'flowline.db') });
-    const acceptance = acceptanceOrder(sender.attempts);
-    let outcomes: DeliveryOutcomes;
-    try {
-      outcomes = await deliveryOutcomes(store, [...acceptance.values()].flat());
-    } finally {
-      await store.close();
-    }
-    const dump = await sandbox.admin.state();
-    const location = dump.locations.find((candidate) => candidate.id === LOCATION_ID);
-    if (!location) throw new Error(`The sandbox has no location ${LOCATION_ID}`);
+    const { acceptance, outcomes, location, dump } = await readFinalState(join(workDir, 'data'), sender.attempts, sandbox.admin, LOCATION_ID);
     return {
       location,
       sandbox: { requests: dump.requests },

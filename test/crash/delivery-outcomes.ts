@@ -1,4 +1,4 @@
-import type { Store } from '../../packages/core/src/index.js';
+import type { RunRecord, Store } from '../../packages/core/src/index.js';
 
 export interface DeliveryOutcomes {
   /** Deliveries whose runs all succeeded. */
@@ -17,7 +17,7 @@ export interface DeliveryOutcomes {
  * Reads the store after the engine stopped and checks every acknowledged delivery: it is in the
  * inbox (not lost), its entry is `done` with every run succeeded or failed and dead-lettered
  * with a reason, or it is `dead` with a dead letter and a reason. Runs still queued or running
- * anywhere are problems too.
+ * anywhere are problems too. A retried run counts as its last attempt.
  */
 export async function deliveryOutcomes(store: Store, acknowledged: readonly string[]): Promise<DeliveryOutcomes> {
   const problems: string[] = [];
@@ -43,8 +43,9 @@ export async function deliveryOutcomes(store: Store, acknowledged: readonly stri
       continue;
     }
     let failed = false;
-    for (const runId of entry.runIds) {
-      const run = await store.getRun(runId);
+    for (const firstId of entry.runIds) {
+      const run = await lastAttempt(store, firstId);
+      const runId = run?.id ?? firstId;
       if (!run) {
         problems.push(`${identity}: run ${runId} is named by the inbox but does not exist`);
         continue;
@@ -68,4 +69,15 @@ export async function deliveryOutcomes(store: Store, acknowledged: readonly stri
   }
   for (const entry of await store.listInbox('pending')) problems.push(`inbox entry ${entry.id} is still pending`);
   return { done, deadLettered, deadLetters: [...new Set(deadLetters)].sort(), problems: [...new Set(problems)], reconciledSteps };
+}
+
+/** A run's last attempt: retries are new attempts `<id>~2`, `<id>~3`, … each linked to the one before. */
+async function lastAttempt(store: Store, runId: string): Promise<RunRecord | undefined> {
+  let last = await store.getRun(runId);
+  for (let attempt = 2; last; attempt++) {
+    const next = await store.getRun(`${runId}~${attempt}`);
+    if (!next) break;
+    last = next;
+  }
+  return last;
 }

@@ -2,7 +2,7 @@
  * Reads a crash-test SQLite file (kept with FLOWLINE_CRASH_KEEP=1) and prints, for every inbox
  * entry whose event mentions `text`, its status, its runs and their action steps:
  *
- *   node --import tsx test/crash/inspect-store.ts /tmp/flowline-crash-XXXX/data/flowline.db usr_tess_ito_133_d0
+ *   node --conditions=@flowline/source --import tsx test/crash/inspect-store.ts /tmp/flowline-crash-XXXX/data/flowline.db usr_tess_ito_133_d0
  *
  * Stop `flowline serve` first (the test does).
  */
@@ -10,7 +10,7 @@ import { createSqliteStore } from '../../packages/store-sqlite/src/index.js';
 
 const [path, text] = process.argv.slice(2);
 if (path === undefined || text === undefined) {
-  process.stderr.write('usage: node --import tsx test/crash/inspect-store.ts <flowline.db> <text in the event>\n');
+  process.stderr.write('usage: node --conditions=@flowline/source --import tsx test/crash/inspect-store.ts <flowline.db> <text in the event>\n');
   process.exit(2);
 }
 const store = createSqliteStore({ path });

@@ -2,11 +2,18 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { appendFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
-/** The repository root, where `node --import tsx` resolves. */
+/** The repository root, where scripts are resolved. */
 export const REPO_ROOT = fileURLToPath(new URL('../../', import.meta.url));
 
+function loaderArgs(script: string): string[] {
+  return script.endsWith('.ts') ? ['--conditions=@flowline/source', '--import', 'tsx'] : [];
+}
+
 export interface NodeChildOptions {
-  /** A script path relative to the repository root, run with `node --import tsx`. */
+  /**
+   * A script path relative to the repository root: a `.ts` file runs from the packages' sources
+   * (`node --conditions=@flowline/source --import tsx`), a `.js` file (the compiled CLI) in plain node.
+   */
   readonly script: string;
   readonly args?: readonly string[];
   /** Extra environment variables (the parent's environment is passed on too). */
@@ -39,7 +46,7 @@ export class NodeChild {
     if (typeof options.script !== 'string' || options.script === '') throw new TypeError('Expected `script` to be a path relative to the repository root');
     this.keepLines = options.keepLines ?? 200;
     this.logFile = options.logFile;
-    this.process = spawn(process.execPath, ['--import', 'tsx', options.script, ...(options.args ?? [])], {
+    this.process = spawn(process.execPath, [...loaderArgs(options.script), options.script, ...(options.args ?? [])], {
       cwd: REPO_ROOT,
       env: { ...process.env, ...options.env },
       stdio: ['ignore', 'pipe', 'pipe'],

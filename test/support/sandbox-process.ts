@@ -2,7 +2,7 @@
  * The GHL sandbox and the PushPress API stub in a process of their own, for tests that run
  * `flowline serve` as another process:
  *
- *   node --import tsx test/support/sandbox-process.ts <customers.json> [seed]
+ *   node --conditions=@flowline/source --import tsx test/support/sandbox-process.ts <customers.json> [seed]
  *
  * `customers.json` holds the PushPress customers the stub answers lookups for (customerData
  * shape). Prints one line `SANDBOX_READY {"ghlUrl":..., "pushpressUrl":...}` once both listen;

@@ -60,6 +60,11 @@ export class ServeProcess {
     return this.starts;
   }
 
+  /** The process id of the current (or last) start. */
+  get pid(): number | undefined {
+    return this.child?.pid;
+  }
+
   /** Starts the engine and resolves once its webhook receiver listens. */
   async start(): Promise<void> {
     if (this.running) throw new Error('flowline serve is already running');
@@ -68,7 +73,7 @@ export class ServeProcess {
     if (options.logFile !== undefined) appendFileSync(options.logFile, `--- start #${this.starts} at ${new Date().toISOString()}\n`);
     const child = new NodeChild({
       ...(options.logFile === undefined ? {} : { logFile: options.logFile }),
-      script: 'packages/cli/src/main.ts',
+      script: 'packages/cli/dist/main.js',
       args: [
         'serve',
         ...options.workflows,

@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import { FlowlineError, type ConnectionConfig, type Connector, type EngineOptions, type Store } from '@flowline/core';
 import { createGhlConnector, createPushPressConnector, type TokenStore } from '@flowline/connectors';
+import type { ServerLimits } from './host/server-limits.js';
 import { readJsonFile } from './read-json-file.js';
 
 /**
@@ -10,7 +11,14 @@ import { readJsonFile } from './read-json-file.js';
  */
 export interface HostConfig {
   readonly ghl?: { readonly baseUrl?: string };
-  readonly pushpress?: { readonly baseUrl?: string; readonly signingSecrets?: readonly string[] };
+  readonly pushpress?: {
+    readonly baseUrl?: string;
+    readonly signingSecrets?: readonly string[];
+    /** The oldest delivery the webhook receiver accepts, in seconds before now (`created`); default 7 days. */
+    readonly maxAgeSeconds?: number;
+  };
+  /** Timeouts (ms) and the connection cap of `flowline serve`'s HTTP server; see ServerLimits. */
+  readonly server?: Partial<ServerLimits>;
   readonly connections?: Readonly<Record<string, ConnectionConfig>>;
   /** Non-secret values workflows read as `$config`. */
   readonly config?: Readonly<Record<string, unknown>>;

@@ -1,34 +1,31 @@
+#!/usr/bin/env node
+import { realpathSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { FlowlineError } from '@flowline/core';
 import { catalogCommand } from './commands/catalog.js';
 import { demoCommand } from './commands/demo.js';
 import { sandboxCommand } from './commands/sandbox.js';
-import { processIo, type CommandIo } from './commands/command-io.js';
+import { dropOutputWhenStdoutCloses, processIo, type CommandIo } from './commands/command-io.js';
 import { runCommand } from './commands/run.js';
 import { runsCommand } from './commands/runs.js';
 import { serveCommand } from './commands/serve.js';
+import { tenantsCommand } from './commands/tenants.js';
+import { COMMAND_USAGE, MAIN_USAGE } from './commands/usage.js';
 import { validateCommand } from './commands/validate.js';
 
-const USAGE = `flowline: run JSON workflows from PushPress to GoHighLevel
-
-  flowline validate <workflow.json>... [--json] [--config <file>]
-  flowline run <workflow.json> --event <event.json> [--dry-run] [--json] [--config <file>]
-  flowline catalog [<operation-id>] [--kind trigger|action] [--search <words>] [--json]
-  flowline serve <workflow.json | dir>... [--config <file>] [--port 8787] [--host 127.0.0.1]
-                 [--data-dir .data | --memory] [--durability power|process] [--concurrency N]
-                 [--receiver-thread]
-  flowline runs list [--status S] [--workflow ID] [--limit N] [--dead] [--json] [--data-dir .data]
-  flowline runs show <run-id> [--json] [--data-dir .data]
-  flowline runs retry <run-id | dead-letter-id> <workflow.json | dir>... [--config <file>] [--data-dir .data]
-  flowline demo [--seed N] [--customers N] [--window-ms N] [--json]
-  flowline sandbox [--port 4010]
-  flowline sandbox dump [--url http://127.0.0.1:4010]
-`;
+const USAGE = MAIN_USAGE;
 
 function integer(value: string | undefined, name: string): number | undefined {
   if (value === undefined) return undefined;
   const number = Number(value);
   if (!Number.isInteger(number) || number < 0) throw new FlowlineError('cli.bad-option', `--${name} must be a whole number, not "${value}"`);
+  return number;
+}
+
+function positive(value: string | undefined, name: string): number | undefined {
+  const number = integer(value, name);
+  if (number === 0) throw new FlowlineError('cli.bad-option', `--${name} must be at least 1, not "${value}"`);
   return number;
 }
 
@@ -61,8 +58,24 @@ export async function main(argv: readonly string[], io: CommandIo = processIo): 
       seed: { type: 'string' },
       customers: { type: 'string' },
       'window-ms': { type: 'string' },
+      parked: { type: 'boolean', default: false },
+      'max-age-seconds': { type: 'string' },
+      'max-connections': { type: 'string' },
+      file: { type: 'string' },
+      tenant: { type: 'string' },
+      'dead-letter': { type: 'boolean', default: false },
+      export: { type: 'string' },
+      'keep-records': { type: 'boolean', default: false },
+      help: { type: 'boolean', short: 'h', default: false },
     },
   });
+  if (values.help && command !== undefined) {
+    const usage = COMMAND_USAGE[command];
+    if (usage !== undefined) {
+      io.out(usage);
+      return 0;
+    }
+  }
   const durability = values.durability;
   if (durability !== undefined && durability !== 'power' && durability !== 'process') {
     throw new FlowlineError('cli.bad-option', `--durability must be power or process, not "${durability}"`);
@@ -86,6 +99,8 @@ export async function main(argv: readonly string[], io: CommandIo = processIo): 
           durability,
           concurrency: integer(values.concurrency, 'concurrency'),
           receiverThread: values['receiver-thread'] ?? false,
+          maxAgeSeconds: positive(values['max-age-seconds'], 'max-age-seconds'),
+          maxConnections: positive(values['max-connections'], 'max-connections'),
         },
         io,
       );
@@ -100,6 +115,23 @@ export async function main(argv: readonly string[], io: CommandIo = processIo): 
           workflow: values.workflow,
           limit: integer(values.limit, 'limit'),
           dead: values.dead ?? false,
+          parked: values.parked ?? false,
+          json: values.json ?? false,
+          tenant: values.tenant,
+        },
+        io,
+      );
+    case 'tenants':
+      return tenantsCommand(
+        {
+          action: positionals[0],
+          rest: positionals.slice(1),
+          dataDir: values['data-dir'],
+          config: values.config,
+          file: values.file,
+          deadLetter: values['dead-letter'] ?? false,
+          export: values.export,
+          keepRecords: values['keep-records'] ?? false,
           json: values.json ?? false,
         },
         io,
@@ -111,7 +143,8 @@ export async function main(argv: readonly string[], io: CommandIo = processIo): 
     case undefined:
     case 'help':
     case '--help':
-      io.out(USAGE);
+    case '-h':
+      io.out((positionals[0] === undefined ? undefined : COMMAND_USAGE[positionals[0]]) ?? USAGE);
       return command === undefined ? 2 : 0;
     default:
       io.err(`Unknown command "${command}".\n${USAGE}`);
@@ -119,7 +152,19 @@ export async function main(argv: readonly string[], io: CommandIo = processIo): 
   }
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) {
+/** True when this file is the process's entry: run directly, or through the `flowline` bin link. */
+function invokedDirectly(): boolean {
+  const entry = process.argv[1];
+  if (entry === undefined) return false;
+  try {
+    return realpathSync(entry) === realpathSync(fileURLToPath(import.meta.url));
+  } catch {
+    return false;
+  }
+}
+
+if (invokedDirectly()) {
+  dropOutputWhenStdoutCloses();
   main(process.argv.slice(2)).then(
     (code) => {
       process.exitCode = code;

@@ -1,5 +1,9 @@
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { COMMAND_USAGE } from '../src/commands/usage.js';
 import { main } from '../src/main.js';
 
 const fixture = (name: string) => fileURLToPath(new URL(`./fixtures/${name}`, import.meta.url));
@@ -66,6 +70,39 @@ describe('flowline run', () => {
   it('shows usage when arguments are missing', async () => {
     expect((await cli('run')).code).toBe(2);
   });
+
+  it("honours the workflow's trigger.filter: an event it filters out runs nothing, and it says so", async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'flowline-run-'));
+    try {
+      const event = JSON.parse(readFileSync(fixture('lead.event.json'), 'utf8')) as { data: Record<string, unknown> };
+      const memberEvent = join(dir, 'member.event.json');
+      writeFileSync(memberEvent, JSON.stringify({ ...event, data: { ...event.data, role: 'member' } }));
+
+      const result = await cli('run', fixture('new-lead.workflow.json'), '--event', memberEvent, '--dry-run');
+      expect(result).toMatchObject({ code: 0, out: expect.stringContaining("filtered out: the event does not pass /trigger/filter ($event.data.role = 'lead')") });
+      expect(result.out).not.toContain('would send');
+
+      const json = await cli('run', fixture('new-lead.workflow.json'), '--event', memberEvent, '--dry-run', '--json');
+      expect(JSON.parse(json.out)).toEqual({ status: 'filtered', workflowId: 'new-lead', filter: "$event.data.role = 'lead'" });
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('flowline <command> --help', () => {
+  it.each(['validate', 'run', 'catalog', 'serve', 'runs', 'demo', 'sandbox'])('prints the usage of %s and exits 0, with -h too', async (command) => {
+    for (const flag of ['--help', '-h']) {
+      const result = await cli(command, flag);
+      expect(result, `${command} ${flag}`).toMatchObject({ code: 0, out: expect.stringContaining(`flowline ${command}`), err: '' });
+    }
+  });
+
+  it('has a usage for every command the main usage lists, and flowline help <command> prints it', async () => {
+    const commands = new Set([...(await cli('--help')).out.matchAll(/^ {2}flowline (\w+)/gm)].map((match) => match[1]));
+    expect([...commands].sort()).toEqual(Object.keys(COMMAND_USAGE).sort());
+    expect((await cli('help', 'runs')).out).toBe(COMMAND_USAGE['runs']);
+  });
 });
 
 describe('flowline catalog', () => {
@@ -78,6 +115,18 @@ describe('flowline catalog', () => {
     const result = await cli('catalog', 'ghl.contacts.create-task');
     expect(result.out).toContain('POST /contacts/{contactId}/tasks');
     expect(result.out).toContain('scopes: contacts.write');
+  });
+
+  it("lists an operation's input fields with type and whether each is required", async () => {
+    const result = await cli('catalog', 'ghl.contacts.create-task');
+    expect(result.out).toContain('input fields:');
+    expect(result.out).toMatch(/body\.title\s+string\s+required/);
+    expect(result.out).toMatch(/body\.assignedTo\s+string\n/);
+  });
+
+  it("lists a trigger's payload fields, and prints descriptions without HTML", async () => {
+    expect((await cli('catalog', 'pushpress.customer.created')).out).toMatch(/payload fields:[\s\S]*data\.email\s+string\s+required/);
+    expect((await cli('catalog', 'ghl.contacts.upsert-contact')).out).not.toMatch(/<a |<br/);
   });
 
   it('suggests close ids for an unknown one', async () => {

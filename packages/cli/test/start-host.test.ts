@@ -113,11 +113,11 @@ describe.each([
     await vi.waitFor(() => expect(lines).toContainEqual(expect.objectContaining({ level: 'warn', message: 'pushpress webhook refused', fields: expect.objectContaining({ status: 401 }) })));
   });
 
-  it('answers /health from the engine with its workflows, and 404 elsewhere', async () => {
+  it('answers /health from the engine with its status only, naming no workflow, and 404 elsewhere', async () => {
     const host = await start({ receiverThread });
 
     const health = await fetch(`${host.url}/health`);
-    expect({ status: health.status, body: await health.json() }).toEqual({ status: 200, body: { status: 'ok', workflows: ['new-lead'] } });
+    expect({ status: health.status, body: await health.json() }).toEqual({ status: 200, body: { status: 'ok' } });
     const missing = await fetch(`${host.url}/elsewhere`);
     expect(missing.status).toBe(404);
     expect(await missing.json()).toEqual({ error: 'Nothing at /elsewhere; PushPress webhooks go to /webhooks/pushpress' });

@@ -1,6 +1,6 @@
 /**
- * Generates one JSON file per catalog operation under schemas/operations/, the bundle
- * src/generated/operations.json and the TypeScript types in src/generated/, from the
+ * Generates one JSON file per catalog operation under schemas/operations/, the catalog module
+ * src/generated/operations.ts and the TypeScript types in src/generated/, from the
  * reference documents in packages/connectors/reference/. Run with `pnpm generate`.
  */
 import { fileURLToPath } from 'node:url';

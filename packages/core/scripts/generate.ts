@@ -1,5 +1,11 @@
-import { writeFile } from 'node:fs/promises';
-import { WORKFLOW_TYPES_URL, renderWorkflowTypes } from './workflow-types.js';
+import { mkdir, writeFile } from 'node:fs/promises';
+import { fileURLToPath } from 'node:url';
+import { dirname } from 'node:path';
+import { renderWorkflowFiles } from './workflow-files.js';
 
-await writeFile(WORKFLOW_TYPES_URL, await renderWorkflowTypes());
-console.log(`wrote ${WORKFLOW_TYPES_URL.pathname}`);
+for (const file of await renderWorkflowFiles()) {
+  const path = fileURLToPath(file.url);
+  await mkdir(dirname(path), { recursive: true });
+  await writeFile(path, file.content);
+  console.log(`wrote ${path}`);
+}

@@ -52,6 +52,20 @@ describe('durability', () => {
     expect(run?.steps[0]).toMatchObject({ status: 'skipped', reason: 'reconciled', attempts: 2, output: { id: 1, name: 'Ann' } });
   });
 
+  it("finds a failed run's write on retry (a new attempt, <id>~2) instead of sending it again, when the write's answer was lost", async () => {
+    const crm = crmConnector({ dropAnswers: 1 });
+    const engine = createEngine({ connectors: [crm.connector], connections: { main: { connector: 'shop' } }, store: createMemoryStore() });
+    engine.deploy(workflow([{ id: 'create', type: 'action', operation: 'shop.create', connection: 'main', input: { name: '=$event.data.firstName' }, retry: { attempts: 1 } }]));
+    const [failed] = await engine.dispatch({ ...customerEvent(), id: 'e1' });
+    expect(failed?.status).toBe('failed');
+
+    const [attempt] = await engine.retry(failed?.id ?? '');
+
+    expect(attempt).toMatchObject({ id: `${failed?.id}~2`, status: 'succeeded' });
+    expect(attempt?.steps[0]).toMatchObject({ reason: 'reconciled', output: { id: 1, name: 'Ann' } });
+    expect(crm.created).toHaveLength(1);
+  });
+
   it('finishes an accepted event after a restart, without repeating the effect it already had', async () => {
     const store = createMemoryStore();
     const crm = crmConnector();

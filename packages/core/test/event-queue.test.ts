@@ -4,6 +4,7 @@ import type { InboxEvent } from '../src/runtime/event-queue.js';
 
 const RECEIVED_AT = '2026-11-27T00:00:00.000Z';
 const event = (id: string, orderingKey?: string): InboxEvent => ({
+  tenant: 'default',
   event: { trigger: 't', payload: { id }, id, ...(orderingKey ? { orderingKey } : {}) },
   receivedAt: RECEIVED_AT,
 });
@@ -85,5 +86,52 @@ describe('the queue of accepted events', () => {
     for (const id of ['a-2', 'a-3']) queue.push(event(id, 'a'), true, false);
     await queue.idle();
     expect(log).toEqual(['start a-1', 'end a-1', 'start a-2', 'end a-2', 'start a-3', 'end a-3']);
+  });
+
+  it("runs work given to a lane after the lane's events queued before it and before those queued after it", async () => {
+    const { queue, log } = queueWith({ concurrency: 4, maxHeld: 100 });
+    queue.push(event('a-1', 'a'), true, false);
+    const work = queue.enqueue('a', async () => {
+      log.push('work');
+      return 'worked';
+    });
+    queue.push(event('a-2', 'a'), true, false);
+    expect(await work).toBe('worked');
+    await queue.idle();
+    expect(log).toEqual(['start a-1', 'end a-1', 'work', 'start a-2', 'end a-2']);
+  });
+
+  it('rejects with the error of work that fails, and goes on with its lane', async () => {
+    const { queue, log } = queueWith({ concurrency: 1, maxHeld: 100 });
+    const work = queue.enqueue('a', async () => {
+      throw new Error('no such run');
+    });
+    queue.push(event('a-1', 'a'), true, false);
+    await expect(work).rejects.toThrow('no such run');
+    await queue.idle();
+    expect(log).toEqual(['start a-1', 'end a-1']);
+  });
+
+  it('goes on with a lane when handling one of its events rejects, and says which event failed', async () => {
+    const failed: string[] = [];
+    const handled: string[] = [];
+    const queue = new EventQueue<string>({
+      concurrency: 1,
+      maxHeld: 100,
+      missing: 'missing',
+      async handle({ event: accepted }) {
+        if (accepted.id === 'a-1') throw new Error('the store is gone');
+        handled.push(accepted.id);
+        return `done ${accepted.id}`;
+      },
+      load: async () => undefined,
+      failed: (error, id) => failed.push(`${id}: ${(error as Error).message}`),
+    });
+    const first = queue.push(event('a-1', 'a'), true, true);
+    queue.push(event('a-2', 'a'), true, false);
+    expect(await first).toBe('missing');
+    await queue.idle();
+    expect(handled).toEqual(['a-2']);
+    expect(failed).toEqual(['a-1: the store is gone']);
   });
 });

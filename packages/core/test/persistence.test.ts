@@ -65,7 +65,7 @@ describe('persisted snapshots', () => {
     expect(restarted.connector.calls).toEqual([{ operationId: 'shop.second', input: { got: 1 } }]);
   });
 
-  it('leaves a run whose workflow version is no longer deployed, saying why', async () => {
+  it('leaves a run whose workflow version is neither deployed nor saved, saying why', async () => {
     const store = createMemoryStore();
     const warnings: string[] = [];
     const logger = { debug() {}, info() {}, error() {}, warn: (message: string) => warnings.push(message) };
@@ -73,6 +73,6 @@ describe('persisted snapshots', () => {
     const { engine } = testEngine({ save: echo }, { store, logger });
     engine.deploy(workflow([{ id: 'a', type: 'set', var: 'x', value: '1' }]));
     expect(await engine.resume()).toEqual([]);
-    expect(warnings).toEqual(['a run cannot resume: its workflow version is not deployed']);
+    expect(warnings).toEqual(['a run cannot resume: its workflow version is neither deployed nor saved']);
   });
 });

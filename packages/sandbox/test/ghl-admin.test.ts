@@ -35,7 +35,7 @@ describe('admin API', () => {
     expect(get<unknown[]>(contact, 'appointments')).toHaveLength(1);
     expect(state.requests.total).toBe(4);
     expect(state.requests.byStatus).toEqual({ '200': 1, '201': 3 });
-    expect(state.locations[0]?.pipelines).toHaveLength(1);
+    expect(state.locations[0]?.pipelines.map((p) => p['id'])).toEqual(['pip_membership_1', 'pip_pt_1']);
   });
 
   it('resets to the seeded state', async () => {

@@ -95,7 +95,9 @@ describe('users and location settings', () => {
     expect(created.status).toBe(201);
     const id = get<string>(created.body, 'customField', 'id');
     expect(get(created.body, 'customField', 'fieldKey')).toBe('contact.pushpress_id');
-    expect(get<unknown[]>((await call(sandbox, 'GET', `/locations/${LOC}/customFields?model=contact`)).body, 'customFields')).toHaveLength(1);
+    const listed = get<{ id: string; model: string }[]>((await call(sandbox, 'GET', `/locations/${LOC}/customFields?model=contact`)).body, 'customFields');
+    expect(listed.filter((f) => f.id === id)).toHaveLength(1);
+    expect(listed.every((f) => f.model === 'contact')).toBe(true);
     expect(get((await call(sandbox, 'PUT', `/locations/${LOC}/customFields/${id}`, { body: { name: 'PP id' } })).body, 'customField', 'name')).toBe('PP id');
     expect((await call(sandbox, 'DELETE', `/locations/${LOC}/customFields/${id}`)).body).toEqual({ succeded: true });
     expect((await call(sandbox, 'GET', `/locations/${LOC}/customFields/${id}`)).status).toBe(404);

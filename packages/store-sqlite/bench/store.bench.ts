@@ -1,6 +1,6 @@
 // Micro-benchmark: inbox inserts/s and run+step writes/s, memory store vs SQLite file, with one
 // operation in flight and with CONCURRENCY in flight (as under webhook load; group commit batches those).
-// Run: node --import tsx packages/store-sqlite/bench/store.bench.ts [seconds per case, default 2]
+// Run: node --conditions=@flowline/source --import tsx packages/store-sqlite/bench/store.bench.ts [seconds per case, default 2]
 // Each case stops after the time budget or 50,000 operations, whichever comes first.
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';

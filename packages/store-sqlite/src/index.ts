@@ -1,4 +1,4 @@
-export { createSqliteStore, type SqliteStore, type SqliteStoreOptions } from './sqlite-store.js';
+export { createSqliteStore, type SqliteStore, type SqliteStoreOptions, type SqliteTenantStore } from './sqlite-store.js';
 export { DURABILITIES, type Durability } from './open-database.js';
 export { encryptionKeyFromEnv, parseEncryptionKey, SECRET_KEY_ENV, type EncryptionKeyInput } from './encryption-key.js';
 export { LATEST_VERSION, MIGRATIONS, type Migration } from './migrations.js';

@@ -26,3 +26,15 @@ export function checkId(value: unknown, name: string, where: string): asserts va
     );
   }
 }
+
+/** Checks a workflow version: an integer ≥ 1. */
+export function checkVersion(value: unknown, where: string): asserts value is number {
+  if (!Number.isInteger(value) || (value as number) < 1) {
+    throw new FlowlineError('store.invalid_input', `Expected the version of ${where} to be an integer ≥ 1, got ${JSON.stringify(value) ?? typeof value}.`);
+  }
+}
+
+/** A query that names what it expected. */
+export function invalidQuery(expected: string, got: unknown): FlowlineError {
+  return new FlowlineError('store.invalid_input', `Expected ${expected}, got ${JSON.stringify(got) ?? typeof got}.`);
+}

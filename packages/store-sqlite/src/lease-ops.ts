@@ -37,27 +37,28 @@ interface LeaseRow {
   expires_at: number;
 }
 
-export function createLeaseOps(db: Database, queue: WriteQueue, clock: () => number): LeaseOps {
-  const take = db.prepare<[string, string, number, number]>(
-    `INSERT INTO leases (key, owner, expires_at) VALUES (?, ?, ?)
-     ON CONFLICT (key) DO UPDATE SET owner = excluded.owner, expires_at = excluded.expires_at
+/** Leases of each tenant (keys name a tenant's ordering keys, runs and connections). Statements are prepared once. */
+export function createLeaseOps(db: Database, queue: WriteQueue, clock: () => number): (tenant: string) => LeaseOps {
+  const take = db.prepare<[string, string, string, number, number]>(
+    `INSERT INTO leases (tenant, key, owner, expires_at) VALUES (?, ?, ?, ?)
+     ON CONFLICT (tenant, key) DO UPDATE SET owner = excluded.owner, expires_at = excluded.expires_at
      WHERE leases.owner = excluded.owner OR leases.expires_at <= ?`,
   );
-  const get = db.prepare<[string], LeaseRow>(`SELECT key, owner, expires_at FROM leases WHERE key = ?`);
-  const release = db.prepare<[string, string]>(`DELETE FROM leases WHERE key = ? AND owner = ?`);
-  const expired = db.prepare<[{ now: number; prefix: string; limit: number }], LeaseRow>(
-    `SELECT key, owner, expires_at FROM leases WHERE expires_at <= @now AND substr(key, 1, length(@prefix)) = @prefix ORDER BY expires_at LIMIT @limit`,
+  const get = db.prepare<[string, string], LeaseRow>(`SELECT key, owner, expires_at FROM leases WHERE tenant = ? AND key = ?`);
+  const release = db.prepare<[string, string, string]>(`DELETE FROM leases WHERE tenant = ? AND key = ? AND owner = ?`);
+  const expired = db.prepare<[{ tenant: string; now: number; prefix: string; limit: number }], LeaseRow>(
+    `SELECT key, owner, expires_at FROM leases WHERE tenant = @tenant AND expires_at <= @now AND substr(key, 1, length(@prefix)) = @prefix ORDER BY expires_at LIMIT @limit`,
   );
-  const acquire = db.transaction((request: LeaseRequest, now: number) => {
-    const acquired = take.run(request.key, request.owner, now + request.ttlMs, now).changes === 1;
-    const row = get.get(request.key);
+  const acquire = db.transaction((tenant: string, request: LeaseRequest, now: number) => {
+    const acquired = take.run(tenant, request.key, request.owner, now + request.ttlMs, now).changes === 1;
+    const row = get.get(tenant, request.key);
     if (row === undefined) {
       throw new FlowlineError('store.corrupt', `Lease ${JSON.stringify(request.key)} is missing right after it was written.`);
     }
     return { acquired, lease: toLease(row) };
   });
 
-  return {
+  return (tenant) => ({
     async acquireLease(request) {
       checkId(request.key, 'key', 'acquireLease');
       checkId(request.owner, 'owner', 'acquireLease');
@@ -65,20 +66,20 @@ export function createLeaseOps(db: Database, queue: WriteQueue, clock: () => num
         throw new FlowlineError('store.invalid_input', `Expected \`ttlMs\` of acquireLease to be a positive integer, got ${String(request.ttlMs)}.`);
       }
       const now = clock();
-      return queue.write(() => acquire(request, now));
+      return queue.write(() => acquire(tenant, request, now));
     },
     async releaseLease(key, owner) {
-      return queue.write(() => ({ released: release.run(key, owner).changes === 1 }));
+      return queue.write(() => ({ released: release.run(tenant, key, owner).changes === 1 }));
     },
     async getLease(key) {
-      const row = queue.read(() => get.get(key));
+      const row = queue.read(() => get.get(tenant, key));
       return row === undefined ? undefined : toLease(row);
     },
     async listExpiredLeases(options = {}) {
-      const params = { now: clock(), prefix: options.prefix ?? '', limit: sqlLimit(options.limit, 'listExpiredLeases') };
+      const params = { tenant, now: clock(), prefix: options.prefix ?? '', limit: sqlLimit(options.limit, 'listExpiredLeases') };
       return queue.read(() => expired.all(params)).map(toLease);
     },
-  };
+  });
 }
 
 function toLease(row: LeaseRow): Lease {

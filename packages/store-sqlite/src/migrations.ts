@@ -1,5 +1,6 @@
 import type { Database } from 'better-sqlite3';
 import { FlowlineError } from '@flowline/core';
+import { TENANTS_MIGRATION } from './migration-tenants.js';
 
 /** One step of the schema. Never edit a shipped migration: add the next one. */
 export interface Migration {
@@ -115,6 +116,26 @@ export const MIGRATIONS: readonly Migration[] = [
     sql: `
       CREATE INDEX runs_by_workflow_time ON runs (workflow_id, queued_at, seq);
     `,
+  },
+  {
+    version: 5,
+    name: 'parked deliveries (authentic, of a trigger not known yet)',
+    sql: `
+      CREATE TABLE parked_deliveries (
+        seq INTEGER PRIMARY KEY,
+        id TEXT NOT NULL UNIQUE,
+        trigger TEXT NOT NULL,
+        received_at TEXT NOT NULL,
+        reason TEXT NOT NULL,
+        event TEXT NOT NULL
+      );
+      CREATE INDEX parked_deliveries_by_trigger ON parked_deliveries (trigger, seq);
+    `,
+  },
+  {
+    version: 6,
+    name: 'tenants: every record under its tenant (existing ones under default), workflow versions, tenant records',
+    sql: TENANTS_MIGRATION,
   },
 ];
 

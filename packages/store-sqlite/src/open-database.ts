@@ -1,3 +1,4 @@
+import { closeSync, openSync } from 'node:fs';
 import Database from 'better-sqlite3';
 import { FlowlineError } from '@flowline/core';
 
@@ -49,12 +50,29 @@ export interface OpenDatabaseOptions {
   readonly hostSyncsWal?: boolean;
 }
 
-/** Opens the file (or ':memory:') with WAL, the chosen durability, a busy timeout and a bounded page cache. */
+/** A new database file's mode: it holds customer data, so only its owner may read it. */
+export const DATABASE_FILE_MODE = 0o600;
+
+/**
+ * Creates the file, if it does not exist yet, readable and writable by its owner only. SQLite
+ * gives the `-wal` and `-shm` files it makes beside it the same mode. An existing file keeps its mode.
+ */
+function createPrivateFile(path: string): void {
+  if (path === ':memory:' || path === '' || path.startsWith('file:')) return;
+  try {
+    closeSync(openSync(path, 'wx', DATABASE_FILE_MODE));
+  } catch {
+    // It exists (and keeps its mode), or cannot be made here: SQLite opens it or says why below.
+  }
+}
+
+/** Opens the file (or ':memory:') with WAL, the chosen durability, a busy timeout and a bounded page cache. A new file is made 0600. */
 export function openDatabase(path: string, options: OpenDatabaseOptions): Database.Database {
   const { durability, busyTimeoutMs, pageCacheKiB, hostSyncsWal = false } = options;
   const sqliteSyncsCommits = durability === 'power' && !hostSyncsWal;
   let db: Database.Database;
   try {
+    createPrivateFile(path);
     db = new Database(path, { timeout: busyTimeoutMs });
   } catch (cause) {
     throw new FlowlineError('store.open_failed', `Cannot open the SQLite database ${JSON.stringify(path)}: ${cause instanceof Error ? cause.message : String(cause)}.`, {

@@ -19,8 +19,8 @@ export interface TokenOps {
   deleteTokens(connectionId: string): Promise<{ readonly deleted: boolean }>;
   /**
    * Key rotation: re-encrypts, in one transaction, every connection's tokens sealed with
-   * `previousKey` under the store's current key. Rows under any other key are left as they are
-   * and counted in `otherKey`.
+   * `previousKey` under the store's current key, every tenant's (the key is the store's). Rows
+   * under any other key are left as they are and counted in `otherKey`.
    */
   reencryptTokens(previousKey: EncryptionKeyInput): Promise<{ readonly reencrypted: number; readonly otherKey: number }>;
 }
@@ -37,16 +37,16 @@ interface TokenRow {
  * and a one-way fingerprint of the key it was sealed with; the connection id is authenticated
  * data. Without a key, every token call fails: tokens are never stored in plaintext.
  */
-export function createTokenOps(db: Database, queue: WriteQueue, key: Buffer | undefined, now: () => Date): TokenOps {
+export function createTokenOps(db: Database, queue: WriteQueue, key: Buffer | undefined, now: () => Date): (tenant: string) => TokenOps {
   const keyId = key === undefined ? undefined : keyFingerprint(key);
-  const upsert = db.prepare<[string, string, Buffer, Buffer, Buffer, string]>(
-    `INSERT INTO tokens (connection_id, key_id, iv, tag, ciphertext, updated_at) VALUES (?, ?, ?, ?, ?, ?)
-     ON CONFLICT (connection_id) DO UPDATE SET key_id = excluded.key_id, iv = excluded.iv, tag = excluded.tag,
+  const upsert = db.prepare<[string, string, string, Buffer, Buffer, Buffer, string]>(
+    `INSERT INTO tokens (tenant, connection_id, key_id, iv, tag, ciphertext, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)
+     ON CONFLICT (tenant, connection_id) DO UPDATE SET key_id = excluded.key_id, iv = excluded.iv, tag = excluded.tag,
        ciphertext = excluded.ciphertext, updated_at = excluded.updated_at`,
   );
-  const get = db.prepare<[string], TokenRow>(`SELECT key_id, iv, tag, ciphertext FROM tokens WHERE connection_id = ?`);
-  const remove = db.prepare<[string]>(`DELETE FROM tokens WHERE connection_id = ?`);
-  const all = db.prepare<[], TokenRow & { connection_id: string }>(`SELECT connection_id, key_id, iv, tag, ciphertext FROM tokens`);
+  const get = db.prepare<[string, string], TokenRow>(`SELECT key_id, iv, tag, ciphertext FROM tokens WHERE tenant = ? AND connection_id = ?`);
+  const remove = db.prepare<[string, string]>(`DELETE FROM tokens WHERE tenant = ? AND connection_id = ?`);
+  const all = db.prepare<[], TokenRow & { tenant: string; connection_id: string }>(`SELECT tenant, connection_id, key_id, iv, tag, ciphertext FROM tokens`);
 
   function requireKey(action: string): Buffer {
     if (key === undefined) {
@@ -57,7 +57,7 @@ export function createTokenOps(db: Database, queue: WriteQueue, key: Buffer | un
     return key;
   }
 
-  return {
+  return (tenant) => ({
     async putTokens(connectionId, tokens) {
       checkId(connectionId, 'connectionId', 'putTokens');
       const k = requireKey(`store the tokens of connection ${JSON.stringify(connectionId)}`);
@@ -67,13 +67,13 @@ export function createTokenOps(db: Database, queue: WriteQueue, key: Buffer | un
       const sealed = seal(k, toStoredJson(tokens, `the tokens of connection ${JSON.stringify(connectionId)}`), connectionId);
       const updatedAt = now().toISOString();
       return queue.write(() => {
-        upsert.run(connectionId, keyId ?? '', sealed.iv, sealed.tag, sealed.ciphertext, updatedAt);
+        upsert.run(tenant, connectionId, keyId ?? '', sealed.iv, sealed.tag, sealed.ciphertext, updatedAt);
       });
     },
 
     async getTokens<T extends object = OAuthTokens>(connectionId: string): Promise<T | undefined> {
       const k = requireKey(`read the tokens of connection ${JSON.stringify(connectionId)}`);
-      const row = queue.read(() => get.get(connectionId));
+      const row = queue.read(() => get.get(tenant, connectionId));
       if (row === undefined) return undefined;
       if (row.key_id !== keyId) {
         throw new FlowlineError(
@@ -119,7 +119,7 @@ export function createTokenOps(db: Database, queue: WriteQueue, key: Buffer | un
             });
           }
           const sealed = seal(current, plaintext, row.connection_id);
-          upsert.run(row.connection_id, keyId ?? '', sealed.iv, sealed.tag, sealed.ciphertext, updatedAt);
+          upsert.run(row.tenant, row.connection_id, keyId ?? '', sealed.iv, sealed.tag, sealed.ciphertext, updatedAt);
           reencrypted += 1;
         }
         return { reencrypted, otherKey };
@@ -128,7 +128,7 @@ export function createTokenOps(db: Database, queue: WriteQueue, key: Buffer | un
     },
 
     async deleteTokens(connectionId) {
-      return queue.write(() => ({ deleted: remove.run(connectionId).changes === 1 }));
+      return queue.write(() => ({ deleted: remove.run(tenant, connectionId).changes === 1 }));
     },
-  };
+  });
 }

@@ -1,10 +1,14 @@
 import type { Database } from 'better-sqlite3';
 import { FlowlineError } from '@flowline/core';
+import { storeErrorOf } from './transient-errors.js';
 import type { WalSync } from './wal-sync.js';
 
 /**
  * How the store's operations touch the database. `write` resolves only after its change is
- * committed; `read` sees every write issued before it, committed or not yet.
+ * committed; `read` sees every write issued before it, committed or not yet. A failure that
+ * passes (disk full, I/O error, lock held too long) rejects, or throws, as a
+ * StoreUnavailableError (see transient-errors.ts); the queue stays usable, and the next write
+ * succeeds once the disk does.
  */
 export interface WriteQueue {
   /**
@@ -33,14 +37,21 @@ export function commitOpenTransaction(file: string | undefined): void {
   if (file !== undefined) openTransactions.get(file)?.();
 }
 
-/** Each write commits on its own, before `write` returns. `file`: the database's real path, if it is a file. */
-export function createDirectWrites(file?: string): WriteQueue {
+/** Each write commits on its own, before `write` returns. `file`: the database's real path, if it is a file; `database`: its name in errors. */
+export function createDirectWrites(file?: string, database = file ?? ':memory:'): WriteQueue {
+  const run = <T>(op: () => T): T => {
+    try {
+      return op();
+    } catch (error) {
+      throw storeErrorOf(error, database);
+    }
+  };
   return {
     write: async (op) => {
       commitOpenTransaction(file);
-      return op();
+      return run(op);
     },
-    read: (op) => op(),
+    read: run,
     settle: async () => undefined,
   };
 }
@@ -79,13 +90,23 @@ export function createGroupCommit(db: Database, walSync?: WalSync, file?: string
   const release = db.prepare('RELEASE write');
   const rollbackTo = db.prepare('ROLLBACK TO write');
   let open: OpenTransaction | undefined;
+  const failure = (error: unknown): unknown => storeErrorOf(error, db.name);
 
-  /** Ends `transaction` without committing: SQLite rolled it back, or its COMMIT failed. Its writes are lost. */
+  /**
+   * Ends `transaction` without committing: SQLite rolled it back, or its COMMIT failed. Its writes
+   * are lost and reject. Runs in the turn's setImmediate too, so it never throws: a ROLLBACK that
+   * fails as well (the disk is gone) leaves SQLite to roll back at the next BEGIN or on reopen.
+   */
   function abandon(transaction: OpenTransaction, error: unknown): void {
     if (open === transaction) open = undefined;
     if (file !== undefined && openTransactions.get(file) === flush) openTransactions.delete(file);
-    if (db.inTransaction) rollback.run();
-    for (const write of transaction.done) write.reject(error);
+    try {
+      if (db.inTransaction) rollback.run();
+    } catch {
+      // Rolled back by SQLite itself, or it cannot be now: either way these writes are not committed.
+    }
+    const reason = failure(error);
+    for (const write of transaction.done) write.reject(reason);
   }
 
   /** Rolls back the failed write alone; if SQLite already rolled back the whole transaction (e.g. disk full), every write in it is lost. */
@@ -120,10 +141,14 @@ export function createGroupCommit(db: Database, walSync?: WalSync, file?: string
     walSync.afterCommit().then(
       () => resolveDurable(transaction.done),
       (cause: unknown) => {
-        const error = new FlowlineError('store.write_failed', `SQLite committed the write but the WAL could not be synced to disk: ${cause instanceof Error ? cause.message : String(cause)}.`, {
-          hint: 'The disk may be failing or full; the write may not survive a power cut. Check the volume, then retry.',
-          cause,
-        });
+        const transient = failure(cause);
+        const error =
+          transient !== cause
+            ? transient
+            : new FlowlineError('store.write_failed', `SQLite committed the write but the WAL could not be synced to disk: ${cause instanceof Error ? cause.message : String(cause)}.`, {
+                hint: 'The disk may be failing or full; the write may not survive a power cut. Check the volume, then retry.',
+                cause,
+              });
         for (const write of transaction.done) write.reject(error);
       },
     );
@@ -148,7 +173,7 @@ export function createGroupCommit(db: Database, walSync?: WalSync, file?: string
       try {
         transaction = transactionForThisTurn();
       } catch (error) {
-        return Promise.reject(error);
+        return Promise.reject(failure(error));
       }
       let value: T;
       try {
@@ -157,14 +182,18 @@ export function createGroupCommit(db: Database, walSync?: WalSync, file?: string
         release.run();
       } catch (error) {
         undoWrite(transaction, error);
-        return Promise.reject(error);
+        return Promise.reject(failure(error));
       }
       return new Promise<T>((resolve, reject) => {
         transaction.done.push({ answersSender, value, resolve: resolve as (value: unknown) => void, reject });
       });
     },
     read<T>(op: () => T): T {
-      return op();
+      try {
+        return op();
+      } catch (error) {
+        throw failure(error);
+      }
     },
     async settle() {
       flush();

@@ -1,4 +1,4 @@
-import { describeStoreContract } from '@flowline/core/testing';
+import { describeStoreContract } from '@flowline/core/testing/store-contract';
 import { createSqliteStore } from '../src/index.js';
 import { makeTempDir, TEST_KEY } from './temp-dir.js';
 
@@ -15,13 +15,13 @@ describeStoreContract('sqlite store (file)', async () => {
 });
 
 describeStoreContract("sqlite store (':memory:')", async () => {
-  const store = createSqliteStore({ path: ':memory:' });
+  const store = createSqliteStore({ path: ':memory:', encryptionKey: TEST_KEY });
   return { store, close: () => store.close() };
 });
 
 describeStoreContract('sqlite store (file, without group commit)', async () => {
   const temp = makeTempDir();
-  const store = createSqliteStore({ path: temp.file('flowline.db'), groupCommit: false });
+  const store = createSqliteStore({ path: temp.file('flowline.db'), groupCommit: false, encryptionKey: TEST_KEY });
   return {
     store,
     close: async () => {

@@ -16,7 +16,7 @@ afterEach(() => temp.remove());
 
 /** Runs the fixture until it reports the delivery accepted, then SIGKILLs it. */
 async function addThenKill(path: string, durability: Durability, eventId: string): Promise<string> {
-  const child = spawn(process.execPath, ['--import', 'tsx', FIXTURE, path, durability, eventId], {
+  const child = spawn(process.execPath, ['--conditions=@flowline/source', '--import', 'tsx', FIXTURE, path, durability, eventId], {
     cwd: PACKAGE_DIR,
     stdio: ['ignore', 'pipe', 'pipe'],
   });

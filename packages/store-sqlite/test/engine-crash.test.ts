@@ -18,7 +18,7 @@ afterEach(() => temp.remove());
 
 /** Runs the engine fixture until its second action has started, then SIGKILLs it. */
 async function runUntilSecondStartsThenKill(path: string): Promise<void> {
-  const child = spawn(process.execPath, ['--import', 'tsx', FIXTURE, path], { cwd: PACKAGE_DIR, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, ['--conditions=@flowline/source', '--import', 'tsx', FIXTURE, path], { cwd: PACKAGE_DIR, stdio: ['ignore', 'pipe', 'pipe'] });
   let stdout = '';
   let stderr = '';
   child.stderr.on('data', (chunk: Buffer) => {

@@ -13,6 +13,7 @@ describe('createSqliteStore options', () => {
     ['a clock that is not a function', { path: ':memory:', clock: 5 }],
     ['a page cache of 0 KiB', { path: ':memory:', pageCacheKiB: 0 }],
     ['a fractional page cache', { path: ':memory:', pageCacheKiB: 1.5 }],
+    ['a checkIntegrity that is not a boolean', { path: ':memory:', checkIntegrity: 'quick' }],
   ])('rejects %s with a message that says what was expected', (_, options) => {
     expect(() => createSqliteStore(options as unknown as SqliteStoreOptions)).toThrow(
       expect.objectContaining({ code: 'store.invalid_options', message: expect.stringMatching(/^Expected/) }),

@@ -1,3 +1,5 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createSqliteStore, createSqliteTokenStore, type SqliteStore } from '../src/index.js';
 import { makeTempDir, TEST_KEY } from './temp-dir.js';
@@ -9,6 +11,18 @@ interface TokenSet {
   readonly expiresAt: number;
   readonly locationId?: string;
 }
+
+/** The shape of the GHL connector's GhlLocationToken: a location's token from the agency token, no refresh token. */
+interface LocationToken {
+  readonly accessToken: string;
+  readonly expiresAt: number;
+  readonly userType: 'Location';
+  readonly locationId: string;
+  readonly companyId: string;
+}
+
+/** Keys as @flowline/connectors' ghlTokenKeys makes them: `ghl-location:<tenant>:<location>`, each part URL-encoded. */
+const locationKey = (tenant: string, locationId: string): string => `ghl-location:${encodeURIComponent(tenant)}:${encodeURIComponent(locationId)}`;
 
 let temp: ReturnType<typeof makeTempDir>;
 let a: SqliteStore;
@@ -79,5 +93,58 @@ describe('connector token store on SQLite', () => {
 
   it('rejects options that are not positive integers', () => {
     expect(() => createSqliteTokenStore(a, { pollMs: 0 })).toThrow(expect.objectContaining({ code: 'store.invalid_options' }));
+  });
+});
+
+describe('GHL agency install tokens on SQLite (per tenant and location)', () => {
+  const token = (tenant: string): LocationToken => ({
+    accessToken: `location-token-PLAINTEXT-${tenant}`,
+    expiresAt: 1_700_000_000_000,
+    userType: 'Location',
+    locationId: 'loc_1',
+    companyId: 'cmp_1',
+  });
+
+  it('keeps each tenant’s token for one location apart, encrypted, under keys with ":" and "%"', async () => {
+    const tokens = createSqliteTokenStore<LocationToken>(a);
+    const tenants = ['gym-a', 'gym-b', 'gym:a', 'gym%3Aa'];
+    for (const tenant of tenants) await tokens.put(locationKey(tenant, 'loc_1'), token(tenant));
+    for (const tenant of tenants) expect(await createSqliteTokenStore<LocationToken>(b).get(locationKey(tenant, 'loc_1'))).toEqual(token(tenant));
+    expect(await tokens.get(locationKey('gym-c', 'loc_1'))).toBeUndefined();
+    const files = readdirSync(temp.dir).map((name) => readFileSync(temp.file(name)));
+    expect(files.some((bytes) => bytes.includes(Buffer.from('location-token-PLAINTEXT')))).toBe(false);
+  });
+
+  it('a token copied into another tenant’s row does not decrypt there (the key is authenticated)', async () => {
+    const tokens = createSqliteTokenStore<LocationToken>(a);
+    await tokens.put(locationKey('gym-a', 'loc_1'), token('gym-a'));
+    await tokens.put(locationKey('gym-b', 'loc_1'), token('gym-b'));
+    const raw = new Database(temp.file('t.db'));
+    try {
+      raw
+        .prepare('UPDATE tokens SET iv = src.iv, tag = src.tag, ciphertext = src.ciphertext FROM (SELECT iv, tag, ciphertext FROM tokens WHERE connection_id = ?) AS src WHERE connection_id = ?')
+        .run(locationKey('gym-a', 'loc_1'), locationKey('gym-b', 'loc_1'));
+    } finally {
+      raw.close();
+    }
+    await expect(tokens.get(locationKey('gym-b', 'loc_1'))).rejects.toMatchObject({ code: 'store.token_corrupt' });
+    expect(await tokens.get(locationKey('gym-a', 'loc_1'))).toEqual(token('gym-a'));
+  });
+
+  it('locks refreshes per tenant and location: two locations refresh at once, one location waits', async () => {
+    const first = createSqliteTokenStore<LocationToken>(a, { pollMs: 5 });
+    const second = createSqliteTokenStore<LocationToken>(b, { pollMs: 5 });
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    const one = first.withRefreshLock(locationKey('gym-a', 'loc_1'), () => held);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(await second.withRefreshLock(locationKey('gym-b', 'loc_1'), async () => 'other tenant, no wait')).toBe('other tenant, no wait');
+    let sameDone = false;
+    const same = second.withRefreshLock(locationKey('gym-a', 'loc_1'), async () => (sameDone = true));
+    await new Promise((resolve) => setTimeout(resolve, 30));
+    expect(sameDone).toBe(false);
+    release();
+    await Promise.all([one, same]);
+    expect(sameDone).toBe(true);
   });
 });

@@ -1,5 +1,6 @@
 import { createEngine, type OperationDescriptor, type OperationKind } from '@flowline/core';
 import { engineOptions } from '../host-config.js';
+import { plainText, schemaFields, type SchemaField } from '../catalog/schema-fields.js';
 import type { CommandIo } from './command-io.js';
 
 export interface CatalogArgs {
@@ -13,11 +14,28 @@ function describe(operation: OperationDescriptor): string {
   return [
     `${operation.id} (${operation.kind}${operation.extra ? ', extra' : ''})`,
     `  ${operation.title}`,
-    ...(operation.description && operation.description !== operation.title ? [`  ${operation.description.split('\n')[0]}`] : []),
+    ...(operation.description && operation.description !== operation.title ? [`  ${plainText(operation.description)}`] : []),
     ...(operation.http ? [`  ${operation.http.method} ${operation.http.path}${operation.http.version ? ` (Version ${operation.http.version})` : ''}`] : []),
     ...(operation.scopes?.length ? [`  scopes: ${operation.scopes.join(', ')}`] : []),
+    ...fieldLines(operation),
     ...(operation.sample === undefined ? [] : [`  sample: ${JSON.stringify(operation.sample)}`]),
   ].join('\n');
+}
+
+/** The input's fields (a trigger's: its payload's), one a line: path, type, required, description. */
+function fieldLines(operation: OperationDescriptor): string[] {
+  const fields = operation.input && typeof operation.input === 'object' ? schemaFields(operation.input as Record<string, unknown>) : [];
+  if (fields.length === 0) return [];
+  // A long path or type (an enum of many values) overflows its column rather than widening it for every line.
+  const width = (pick: (field: SchemaField) => string, most: number) => Math.min(most, Math.max(...fields.map((field) => pick(field).length)));
+  const pathWidth = width((field) => field.path, 40);
+  const typeWidth = width((field) => field.type, 24);
+  return [
+    `  ${operation.kind === 'trigger' ? 'payload' : 'input'} fields:`,
+    ...fields.map((field) =>
+      `    ${field.path.padEnd(pathWidth)}  ${field.type.padEnd(typeWidth)}  ${(field.required ? 'required' : '').padEnd(8)}  ${field.description ?? ''}`.trimEnd(),
+    ),
+  ];
 }
 
 /** `flowline catalog [--json] [--kind trigger|action] [--search words] [<operation-id>]`. */

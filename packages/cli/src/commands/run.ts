@@ -1,4 +1,4 @@
-import { createEngine, FlowlineError, type CompletedRun, type ConnectionConfig, type Engine, type WorkflowDefinition } from '@flowline/core';
+import { createEngine, FlowlineError, type CompletedRun, type ConnectionConfig, type Engine, type TriggerEvent, type WorkflowDefinition } from '@flowline/core';
 import { toTriggerEvent } from '../event-file.js';
 import { engineOptions, loadHostConfig } from '../host-config.js';
 import { formatProblems } from '../print-problems.js';
@@ -50,7 +50,7 @@ function summary(run: CompletedRun): string {
 /** `flowline run <workflow.json> --event <event.json> [--dry-run] [--json]`: one run, step by step. */
 export async function runCommand(args: RunArgs, io: CommandIo): Promise<number> {
   if (!args.workflow || !args.event) {
-    io.err('usage: flowline run <workflow.json> --event <event.json> [--dry-run] [--json] [--config flowline.config.json]');
+    io.err('usage: flowline run <workflow.json> --event <event.json> [--dry-run] [--json] [--config flowline.config.json]\n  (flowline run --help says more)');
     return 2;
   }
   const config = await loadHostConfig(args.config);
@@ -70,14 +70,35 @@ export async function runCommand(args: RunArgs, io: CommandIo): Promise<number> 
     io.out(`${(definition as WorkflowDefinition).id}: ${event.trigger}${args.dryRun ? ' (dry run)' : ''}`);
     follow(engine, io);
   }
-  let run: CompletedRun;
+  let run: CompletedRun | undefined;
   try {
-    run = await engine.run(definition, event, { dryRun: args.dryRun });
+    run = await runOrFilter(engine, definition as WorkflowDefinition, event, args.dryRun);
   } catch (error) {
     if (!(error instanceof FlowlineError)) throw error;
     io.err(`${args.event}: ${error.pointer ?? ''} ${error.message}${error.hint ? `\n  ${error.hint}` : ''}`);
     return 1;
   }
+  if (run === undefined) {
+    const filter = (definition as WorkflowDefinition).trigger.filter ?? '';
+    io.out(
+      args.json
+        ? JSON.stringify({ status: 'filtered', workflowId: (definition as WorkflowDefinition).id, filter }, null, 2)
+        : `filtered out: the event does not pass /trigger/filter (${filter}), so no run started`,
+    );
+    return 0;
+  }
   io.out(args.json ? JSON.stringify(run, null, 2) : summary(run));
   return run.status === 'succeeded' ? 0 : 1;
+}
+
+/**
+ * Runs the workflow as a host would for this event: through its trigger's filter, when it has
+ * one (undefined: the filter let nothing start). An event of another trigger gets the engine's
+ * own error from `run`.
+ */
+async function runOrFilter(engine: Engine, definition: WorkflowDefinition, event: TriggerEvent, dryRun: boolean): Promise<CompletedRun | undefined> {
+  if (definition.trigger.filter === undefined || event.trigger !== definition.trigger.operation) return engine.run(definition, event, { dryRun });
+  engine.deploy(definition);
+  const [run] = await engine.dispatch(event, { dryRun });
+  return run;
 }

@@ -1,4 +1,4 @@
-import { runSandbox, type GhlSandbox } from '@flowline/sandbox';
+import { runSandbox, type RunningSandbox } from '@flowline/sandbox';
 import type { CommandIo } from './command-io.js';
 
 export interface SandboxArgs {
@@ -16,8 +16,8 @@ function parsePort(value: string | undefined): number | string {
   return Number.isInteger(port) && port >= 0 && port <= 65535 ? port : `Expected --port to be from 0 to 65535, got ${value}`;
 }
 
-/** Waits for Ctrl-C (or SIGTERM), then closes the sandbox. */
-function untilStopped(sandbox: GhlSandbox, io: CommandIo): Promise<number> {
+/** Waits for Ctrl-C (or SIGTERM), then closes the sandbox and the PushPress stub. */
+function untilStopped(sandbox: RunningSandbox, io: CommandIo): Promise<number> {
   return new Promise((resolve) => {
     const stop = (): void => {
       process.off('SIGINT', stop);
@@ -48,9 +48,10 @@ async function dump(url: string, io: CommandIo): Promise<number> {
 }
 
 /**
- * `flowline sandbox [--port N]` starts the GHL sandbox on loopback and prints its URL, token,
- * location, OAuth client and admin endpoints; `flowline sandbox dump [--url U]` prints the state
- * of a running one.
+ * `flowline sandbox [--port N]` starts the GHL sandbox on loopback (port N, default 4010) and the
+ * PushPress API stub (port N + 1, where examples/flowline.config.json looks), and prints their
+ * URLs, the GHL token, location, OAuth client and admin endpoints, and the stub's key and company;
+ * `flowline sandbox dump [--url U]` prints the state of a running GHL sandbox.
  */
 export async function sandboxCommand(args: SandboxArgs, io: CommandIo, options: { wait?: boolean } = {}): Promise<number> {
   if (args.action === 'dump') return dump(args.url ?? `http://127.0.0.1:${DEFAULT_SANDBOX_PORT}`, io);
@@ -64,9 +65,9 @@ export async function sandboxCommand(args: SandboxArgs, io: CommandIo, options: 
     return 2;
   }
   const sandbox = await runSandbox({ port, print: (line) => io.out(line) });
-  const location = Object.values(sandbox.tokens)[0]?.locationId;
+  const location = Object.values(sandbox.ghl.tokens)[0]?.locationId;
   if (location !== undefined) io.out(`  location id: ${location}`);
-  io.out(`  dump its state: flowline sandbox dump --url ${sandbox.url}`);
+  io.out(`  dump its state: flowline sandbox dump --url ${sandbox.ghl.url}`);
   if (options.wait === false) {
     await sandbox.close();
     return 0;

@@ -1,10 +1,16 @@
-import { createSqliteTokenStore, type Durability } from '@flowline/store-sqlite';
-import type { GhlTokenSet } from '@flowline/connectors';
-import { loadHostConfig } from '../host-config.js';
+import { FlowlineError } from '@flowline/core';
+import { encryptionKeyFromEnv, type Durability } from '@flowline/store-sqlite';
+import { loadHostConfig, type HostConfig } from '../host-config.js';
+import { lockDataDir, type DataDirLock } from '../host/data-dir-lock.js';
 import { loadWorkflows } from '../host/load-workflows.js';
-import { openStore } from '../host/open-store.js';
-import { startHost } from '../host/start-host.js';
+import { dataDirOf, openStore } from '../host/open-store.js';
+import { resolveServerLimits, type ServerLimits } from '../host/server-limits.js';
+import { startHost, type RunningHost } from '../host/start-host.js';
+import { createTenantTokenStore } from '../host/tenant-token-store.js';
+import { loadHostTenants } from '../tenants/load-host-tenants.js';
+import { requireKeyForOAuth } from '../tenants/secret-key-check.js';
 import type { CommandIo } from './command-io.js';
+import { createLineLogger } from './line-logger.js';
 
 export interface ServeArgs {
   readonly paths: readonly string[];
@@ -16,46 +22,116 @@ export interface ServeArgs {
   readonly durability: Durability | undefined;
   readonly concurrency: number | undefined;
   readonly receiverThread: boolean;
+  /** `--max-age-seconds`: the oldest delivery accepted (over the config's `pushpress.maxAgeSeconds`). */
+  readonly maxAgeSeconds?: number | undefined;
+  /** `--max-connections` (over the config's `server.maxConnections`). */
+  readonly maxConnections?: number | undefined;
+}
+
+export const SERVE_USAGE = `usage: flowline serve <workflow.json | directory>... [--config flowline.config.json] [--port 8787] [--host 127.0.0.1]
+                      [--data-dir .data | --memory] [--durability power|process] [--concurrency N] [--receiver-thread]
+                      [--max-age-seconds N] [--max-connections N]
+
+  Runs the workflows behind the signed PushPress webhook receiver (POST /webhooks/pushpress),
+  with the durable store in --data-dir. One process owns a data directory at a time.
+  Every tenant added with \`flowline tenants add\` is served too: its workflows (its own, or
+  these), its connections and $config, its webhooks at POST /webhooks/pushpress/<tenant>,
+  signed with its own secrets (an unknown tenant gets 404). GHL OAuth connections and stored
+  tenants need FLOWLINE_SECRET_KEY, which encrypts their tokens and secrets: without it, serve
+  is refused.
+  --max-age-seconds   the oldest delivery accepted, by its \`created\` (default 604800, 7 days)
+  --max-connections   connections served at once (default 512)
+  Timeouts: the config file's "server" object (headersTimeoutMs, requestTimeoutMs,
+  keepAliveTimeoutMs, bodyTimeoutMs, maxConnections).`;
+
+/** The server limits: the config's `server` object, with `--max-connections` over it; a wrong value is a configuration error. */
+function serverLimits(config: HostConfig, args: ServeArgs): ServerLimits {
+  try {
+    return resolveServerLimits({ ...config.server, ...(args.maxConnections === undefined ? {} : { maxConnections: args.maxConnections }) }, `the configuration's "server"`);
+  } catch (error) {
+    throw new FlowlineError('cli.bad-config', (error as Error).message, { pointer: '/server', cause: error });
+  }
+}
+
+function maxAgeSeconds(config: HostConfig, args: ServeArgs): number | undefined {
+  const value = args.maxAgeSeconds ?? config.pushpress?.maxAgeSeconds;
+  if (value !== undefined && (!Number.isSafeInteger(value) || value < 1)) {
+    throw new FlowlineError('cli.bad-config', `The freshness window (--max-age-seconds or pushpress.maxAgeSeconds) must be a whole number of seconds ≥ 1, not ${String(value)}`, {
+      pointer: '/pushpress/maxAgeSeconds',
+    });
+  }
+  return value;
+}
+
+/** A port someone else listens on, said in one line. */
+function portInUse(args: ServeArgs, error: unknown): FlowlineError {
+  return new FlowlineError('cli.port-in-use', `flowline serve: ${args.host}:${args.port} is already in use by another process`, {
+    hint: 'Stop that process, or choose another port with --port.',
+    cause: error,
+  });
+}
+
+function untilStopped(): Promise<void> {
+  return new Promise<void>((resolve) => {
+    process.once('SIGINT', resolve);
+    process.once('SIGTERM', resolve);
+  });
 }
 
 /**
  * `flowline serve <workflows>...`: the engine behind the signed PushPress webhook receiver, with
- * the durable store. Unfinished work from an earlier process is resumed first. Runs until
- * SIGINT or SIGTERM.
+ * the durable store. The data directory is this process's alone while it runs (another serve or
+ * a `runs retry` is refused, naming it). Unfinished work from an earlier process is resumed
+ * first. Runs until SIGINT or SIGTERM.
  */
-export async function serveCommand(args: ServeArgs, io: CommandIo): Promise<number> {
+export async function serveCommand(args: ServeArgs, io: CommandIo, stopped: () => Promise<void> = untilStopped): Promise<number> {
   if (args.paths.length === 0) {
-    io.err('usage: flowline serve <workflow.json | directory>... [--config flowline.config.json] [--port 8787] [--data-dir .data] [--memory]');
+    io.err(SERVE_USAGE);
     return 2;
   }
   const config = await loadHostConfig(args.config);
+  const limits = serverLimits(config, args);
+  const maxAge = maxAgeSeconds(config, args);
   const workflows = await loadWorkflows(args.paths);
-  const storage = openStore({ ...(args.dataDir ? { dataDir: args.dataDir } : {}), memory: args.memory, ...(args.durability ? { durability: args.durability } : {}) });
-  const logger = {
-    debug() {},
-    info: (message: string, fields?: Record<string, unknown>) => io.out(`${message}${fields ? ` ${JSON.stringify(fields)}` : ''}`),
-    warn: (message: string, fields?: Record<string, unknown>) => io.err(`warning: ${message}${fields ? ` ${JSON.stringify(fields)}` : ''}`),
-    error: (message: string, fields?: Record<string, unknown>) => io.err(`error: ${message}${fields ? ` ${JSON.stringify(fields)}` : ''}`),
-  };
-  const host = await startHost({
-    config,
-    workflows,
-    store: storage.store,
-    ...(storage.sqlite ? { tokenStore: createSqliteTokenStore<GhlTokenSet>(storage.sqlite) } : {}),
-    port: args.port,
-    host: args.host,
-    logger,
-    ...(args.concurrency ? { concurrency: args.concurrency } : {}),
-    receiverThread: args.receiverThread,
-  });
-  io.out(`flowline serving ${workflows.length} workflow(s); store ${storage.describe}${args.receiverThread ? '; webhook server on a thread of its own' : ''}`);
-  io.out(`PushPress webhooks: POST ${host.webhookUrl}`);
-  await new Promise<void>((resolve) => {
-    process.once('SIGINT', resolve);
-    process.once('SIGTERM', resolve);
-  });
-  io.out('stopping: finishing runs in progress');
-  await host.close();
-  await storage.close();
+  // OAuth tokens are kept encrypted: without the key every GHL run would fail after its delivery was acknowledged.
+  if (!args.memory) requireKeyForOAuth({ command: 'flowline serve', hasKey: encryptionKeyFromEnv() !== undefined, owner: "the configuration's", connections: config.connections });
+  let lock: DataDirLock | undefined;
+  if (!args.memory) lock = await lockDataDir(dataDirOf(args), 'flowline serve');
+  try {
+    const storage = openStore({ ...(args.dataDir ? { dataDir: args.dataDir } : {}), memory: args.memory, ...(args.durability ? { durability: args.durability } : {}) });
+    try {
+      const tenants = await loadHostTenants(storage.store, 'flowline serve');
+      let host: RunningHost;
+      try {
+        host = await startHost({
+          config,
+          workflows,
+          tenants,
+          store: storage.store,
+          ...(storage.sqlite ? { tokenStore: createTenantTokenStore(storage.sqlite) } : {}),
+          port: args.port,
+          host: args.host,
+          logger: createLineLogger(io),
+          ...(args.concurrency ? { concurrency: args.concurrency } : {}),
+          receiverThread: args.receiverThread,
+          limits,
+          ...(maxAge === undefined ? {} : { maxAgeSeconds: maxAge }),
+        });
+      } catch (error) {
+        if ((error as { code?: unknown }).code === 'EADDRINUSE') throw portInUse(args, error);
+        throw error;
+      }
+      io.out(`flowline serving ${workflows.length} workflow(s); store ${storage.describe}${args.receiverThread ? '; webhook server on a thread of its own' : ''}`);
+      if (tenants.length > 0) io.out(`${tenants.length} more tenant(s): ${tenants.map((tenant) => tenant.settings.id).slice(0, 10).join(', ')}${tenants.length > 10 ? ', …' : ''}; their webhooks: POST ${host.webhookUrl}/<tenant>`);
+      io.out(`PushPress webhooks: POST ${host.webhookUrl}`);
+      await stopped();
+      io.out('stopping: finishing runs in progress');
+      await host.close();
+    } finally {
+      await storage.close();
+    }
+  } finally {
+    lock?.release();
+  }
   return 0;
 }

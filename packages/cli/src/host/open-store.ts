@@ -1,7 +1,7 @@
-import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { createMemoryStore, type Store } from '@flowline/core';
 import { createSqliteStore, encryptionKeyFromEnv, type Durability, type SqliteStore } from '@flowline/store-sqlite';
+import { makeDataDir } from './data-dir-lock.js';
 
 export const DEFAULT_DATA_DIR = '.data';
 
@@ -13,11 +13,19 @@ export interface StoreChoice {
   readonly durability?: Durability;
 }
 
-/** The host's store: SQLite under the data directory by default, or in memory when asked. */
+/** The data directory a choice names (`.data` unless given). */
+export function dataDirOf(choice: StoreChoice): string {
+  return choice.dataDir ?? DEFAULT_DATA_DIR;
+}
+
+/**
+ * The host's store: SQLite under the data directory by default, or in memory when asked. The
+ * directory is made 0700 and the database file 0600 if they are new: they hold customer data.
+ */
 export function openStore(choice: StoreChoice): { store: Store; sqlite: SqliteStore | undefined; describe: string; close(): Promise<void> } {
   if (choice.memory) return { store: createMemoryStore(), sqlite: undefined, describe: 'in memory (lost on exit)', close: async () => {} };
-  const dir = choice.dataDir ?? DEFAULT_DATA_DIR;
-  mkdirSync(dir, { recursive: true });
+  const dir = dataDirOf(choice);
+  makeDataDir(dir);
   const path = join(dir, 'flowline.db');
   // OAuth tokens are kept encrypted with FLOWLINE_SECRET_KEY; without it, token calls fail clearly.
   const sqlite = createSqliteStore({ path, encryptionKey: encryptionKeyFromEnv(), ...(choice.durability ? { durability: choice.durability } : {}) });

@@ -1,13 +1,50 @@
-import { createEngine, silentLogger, type Engine, type Logger, type Store } from '@flowline/core';
-import type { TokenStore } from '@flowline/connectors';
+import {
+  createEngine,
+  createMemoryStore,
+  DEFAULT_TENANT,
+  FlowlineError,
+  silentLogger,
+  type Engine,
+  type IdentifiedEvent,
+  type Logger,
+  type RemoveTenantOptions,
+  type Store,
+  type TenantRemoval,
+  type TenantScope,
+  type TenantSettings,
+  type TenantStore,
+} from '@flowline/core';
+import type { DeliveryParking, TokenStore } from '@flowline/connectors';
 import { engineOptions, type HostConfig } from '../host-config.js';
 import { startReceiverThread } from './receiver-thread/start-receiver-thread.js';
+import { replayParkedDeliveries } from './replay-parked.js';
+import { resolveServerLimits, type ServerLimits } from './server-limits.js';
+import { loggerOfTenant } from './tenant-logger.js';
 import { startWebhookServer } from './webhook-server.js';
+import { createWebhookTenants } from './webhook-tenants.js';
+
+/** A workflow file as read: its name (for messages) and its definition. */
+export interface WorkflowFile {
+  readonly file: string;
+  readonly definition: unknown;
+}
+
+/** A tenant (gym) the host serves beside the default one, with webhooks of its own at `<webhookPath>/<id>`. */
+export interface HostTenant {
+  /** Its id, connections (with their credentials), `$config` and templates. */
+  readonly settings: TenantSettings;
+  /** The signing secrets of its PushPress webhook (two while rotating). */
+  readonly signingSecrets: readonly string[];
+  /** Its workflows; default: the host's `workflows`. */
+  readonly workflows?: readonly WorkflowFile[];
+}
 
 export interface HostOptions {
   readonly config: HostConfig;
   /** Workflow definitions to deploy (each is validated; one invalid definition stops the start). */
-  readonly workflows: ReadonlyArray<{ readonly file: string; readonly definition: unknown }>;
+  readonly workflows: readonly WorkflowFile[];
+  /** More tenants, each registered with its settings and workflows, its webhooks at `<webhookPath>/<id>`. */
+  readonly tenants?: readonly HostTenant[];
   readonly store?: Store;
   /** Where the GHL connector keeps OAuth tokens (the durable store's encrypted table in `flowline serve`). */
   readonly tokenStore?: TokenStore;
@@ -15,7 +52,7 @@ export interface HostOptions {
   readonly port?: number;
   /** Default 127.0.0.1. */
   readonly host?: string;
-  /** The path PushPress posts to. Default `/webhooks/pushpress`. */
+  /** The path PushPress posts the default tenant's webhooks to (another tenant's: `<webhookPath>/<id>`). Default `/webhooks/pushpress`. */
   readonly webhookPath?: string;
   readonly logger?: Logger;
   /** Submitted events processed at once. */
@@ -26,58 +63,158 @@ export interface HostOptions {
    * 40 MB more resident memory (see the README's Speed section). Default false.
    */
   readonly receiverThread?: boolean;
+  /** Timeouts and the connection cap of the webhook server (see ServerLimits for the defaults). */
+  readonly limits?: Partial<ServerLimits>;
+  /** The oldest delivery accepted, in seconds before now (`created`); default 7 days. */
+  readonly maxAgeSeconds?: number;
 }
 
 export interface RunningHost {
   readonly engine: Engine;
   /** Base URL of the server, e.g. http://127.0.0.1:8787. */
   readonly url: string;
-  /** Where PushPress should send webhooks. */
+  /** Where PushPress should send the default tenant's webhooks. */
   readonly webhookUrl: string;
+  /** Where PushPress should send a tenant's webhooks. */
+  webhookUrlOf(tenant: string): string;
+  /** Registers a tenant while the host runs: its workflows deployed, its leftovers resumed, its webhooks received. */
+  addTenant(tenant: HostTenant): Promise<TenantScope>;
+  /** Stops receiving a tenant's webhooks (404 from now on), then removes it from the engine (see Engine.removeTenant). */
+  removeTenant(id: string, options?: RemoveTenantOptions): Promise<TenantRemoval>;
   close(): Promise<void>;
 }
 
+function checkSecrets(secrets: readonly string[] | undefined, what: string): readonly string[] {
+  if (!Array.isArray(secrets) || secrets.length === 0 || secrets.some((secret) => typeof secret !== 'string' || secret === '')) {
+    throw new TypeError(`Expected ${what}: at least one webhook signing secret`);
+  }
+  return secrets;
+}
+
+/** Deploys a tenant's workflows; a definition it cannot take stops the start, naming the tenant and the file. */
+function deployAll(scope: TenantScope, workflows: readonly WorkflowFile[]): void {
+  for (const { file, definition } of workflows) {
+    try {
+      scope.deploy(definition);
+    } catch (error) {
+      if (scope.tenantId === DEFAULT_TENANT || !(error instanceof FlowlineError)) throw error;
+      throw new FlowlineError('tenants.bad-workflow', `Tenant "${scope.tenantId}" cannot run ${file}: ${error.message}`, {
+        ...(error.pointer === undefined ? {} : { pointer: error.pointer }),
+        hint: `Check it against the tenant's connections (flowline tenants show ${scope.tenantId}), or give the tenant workflows of its own.`,
+        cause: error,
+      });
+    }
+  }
+}
+
 /**
- * The Flowline server: an engine with the GHL and PushPress connectors and the given
- * workflows, behind the signed PushPress webhook receiver. `flowline serve` and the demo run it.
- * With `receiverThread`, the HTTP server and the receiver's checks run on a thread of their own
- * (receiver-thread/).
+ * The Flowline server: an engine with the GHL and PushPress connectors, the default tenant's
+ * workflows and any more tenants', behind the signed PushPress webhook receiver (one path per
+ * tenant). `flowline serve` and the demo run it. With `receiverThread`, the HTTP server and the
+ * receiver's checks run on a thread of their own (receiver-thread/).
  */
 export async function startHost(options: HostOptions): Promise<RunningHost> {
-  const secrets = options.config.pushpress?.signingSecrets ?? [];
-  if (secrets.length === 0) {
-    throw new TypeError('Expected `pushpress.signingSecrets` in the configuration: at least one webhook signing secret');
-  }
+  const secrets = checkSecrets(options.config.pushpress?.signingSecrets, '`pushpress.signingSecrets` in the configuration');
   const logger = options.logger ?? silentLogger;
+  const limits = resolveServerLimits(options.limits);
+  if (options.maxAgeSeconds !== undefined && (!Number.isSafeInteger(options.maxAgeSeconds) || options.maxAgeSeconds < 1)) {
+    throw new TypeError(`Expected \`maxAgeSeconds\` to be a whole number of seconds ≥ 1, got ${String(options.maxAgeSeconds)}`);
+  }
+  const store = options.store ?? createMemoryStore();
   const engine = createEngine({
-    ...engineOptions(options.config, { ...(options.store ? { store: options.store } : {}), ...(options.tokenStore ? { tokenStore: options.tokenStore } : {}) }),
+    ...engineOptions(options.config, { store, ...(options.tokenStore ? { tokenStore: options.tokenStore } : {}) }),
     logger,
     ...(options.concurrency ? { concurrency: options.concurrency } : {}),
   });
-  for (const { definition } of options.workflows) engine.deploy(definition);
+  const recordsOf = (tenant: string): TenantStore => (tenant === DEFAULT_TENANT ? store : store.forTenant(tenant));
+  const tenants = createWebhookTenants({
+    sinkOf: (tenant) => (tenant === DEFAULT_TENANT ? engine : engine.tenant(tenant)),
+    parkingOf: (tenant) => parkingIn(recordsOf(tenant)),
+  });
+
+  /** Registers a tenant and deploys its workflows (its webhooks are received once `tenants.set` names it). */
+  const register = (tenant: HostTenant): TenantScope => {
+    checkSecrets(tenant.signingSecrets, `the signing secrets of tenant "${String(tenant.settings?.id)}"`);
+    const scope = engine.addTenant(tenant.settings);
+    try {
+      deployAll(scope, tenant.workflows ?? options.workflows);
+    } catch (error) {
+      // Its records stay: it is only not served.
+      void engine.removeTenant(tenant.settings.id, { keepRecords: true });
+      throw error;
+    }
+    return scope;
+  };
+  /** Deliveries parked by an earlier version whose trigger this one has are accepted as if they came now. */
+  const replayParked = (scope: TenantScope) => replayParkedDeliveries({ catalog: engine.catalog, scope, store: recordsOf(scope.tenantId) }, loggerOfTenant(logger, scope.tenantId));
+
+  deployAll(engine, options.workflows);
+  const added = (options.tenants ?? []).map((tenant) => ({ scope: register(tenant), secrets: tenant.signingSecrets }));
+  logFailedRuns(engine, logger);
+  for (const scope of [engine, ...added.map((tenant) => tenant.scope)]) await replayParked(scope);
+  tenants.set(DEFAULT_TENANT, secrets);
+  for (const { scope, secrets: tenantSecrets } of added) tenants.set(scope.tenantId, tenantSecrets);
 
   const webhookPath = options.webhookPath ?? '/webhooks/pushpress';
   const host = options.host ?? '127.0.0.1';
   const receiver = await (options.receiverThread ? startReceiverThread : startWebhookServer)({
-    secrets,
+    tenants,
     webhookPath,
     port: options.port ?? 8787,
     host,
-    sink: engine,
-    health: () => ({ status: 'ok', workflows: engine.workflows().map((workflow) => workflow.id) }),
+    // Anyone who reaches the port may ask; what is deployed is said in the log, not here.
+    health: () => ({ status: 'ok' }),
+    limits,
+    ...(options.maxAgeSeconds === undefined ? {} : { maxAgeSeconds: options.maxAgeSeconds }),
     logger,
   });
   const url = `http://${host}:${receiver.port}`;
-  logger.info('flowline is listening', { url, webhookPath, workflows: engine.workflows().map((workflow) => workflow.id) });
+  logger.info('flowline is listening', { url, webhookPath, workflows: engine.workflows().map((workflow) => workflow.id), ...(added.length > 0 ? { tenants: added.length } : {}) });
+  // Every tenant's leftovers, each on its own records.
   void engine.resume();
 
   return {
     engine,
     url,
     webhookUrl: `${url}${webhookPath}`,
+    webhookUrlOf: (tenant) => (tenant === DEFAULT_TENANT ? `${url}${webhookPath}` : `${url}${webhookPath}/${tenant}`),
+    async addTenant(tenant) {
+      const scope = register(tenant);
+      await replayParked(scope);
+      void scope.resume();
+      tenants.set(scope.tenantId, tenant.signingSecrets);
+      await receiver.tenantsApplied();
+      return scope;
+    },
+    async removeTenant(id, removeOptions) {
+      tenants.delete(id);
+      await receiver.tenantsApplied();
+      return engine.removeTenant(id, removeOptions);
+    },
     async close() {
       await receiver.close();
       await engine.idle();
     },
   };
+}
+
+/** Deliveries of event types no trigger handles yet, kept in the tenant's records (`flowline runs list --parked`). */
+function parkingIn(store: TenantStore): DeliveryParking {
+  return {
+    park: (event: IdentifiedEvent) => store.parkDelivery({ event, receivedAt: new Date().toISOString(), reason: 'unknown-trigger' }),
+  };
+}
+
+/** A failed run is logged as an error, with where it failed and why (its dead letter says the same). */
+function logFailedRuns(engine: Engine, logger: Logger): void {
+  if (logger === silentLogger) return;
+  engine.on('run.failed', (event) => {
+    logger.error('a run failed; it is on the dead-letter list (flowline runs list --dead)', {
+      ...(event.tenant === DEFAULT_TENANT ? {} : { tenant: event.tenant }),
+      runId: event.runId,
+      workflowId: event.workflowId,
+      ...(event.failedStep === undefined ? {} : { failedStep: event.failedStep }),
+      error: `${event.error.code}: ${event.error.message.slice(0, 300)}`,
+    });
+  });
 }

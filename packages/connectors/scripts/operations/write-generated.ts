@@ -1,13 +1,14 @@
 import { mkdir, rm, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import type { GeneratedOperation } from './build-descriptors.js';
+import { renderCatalogModule } from './render-catalog-module.js';
 import { formatJson } from './stable-json.js';
 import { renderOperationTypes } from './render-types.js';
 
 export interface GeneratedTargets {
   /** Where the per-operation JSON files go (the repository's `schemas/operations`). */
   readonly schemasDir: string;
-  /** Where the bundle and TypeScript types go (`packages/connectors/src/generated`). */
+  /** Where the catalog module and TypeScript types go (`packages/connectors/src/generated`). */
   readonly generatedDir: string;
 }
 
@@ -15,7 +16,7 @@ export interface GeneratedTargets {
 export async function renderGeneratedFiles(operations: readonly GeneratedOperation[]): Promise<Map<string, string>> {
   const files = new Map<string, string>();
   for (const operation of operations) files.set(`schemas/${operation.file}`, formatJson(operation.descriptor));
-  files.set('generated/operations.json', formatJson(operations.map((operation) => operation.descriptor)));
+  files.set('generated/operations.ts', renderCatalogModule(operations));
   for (const [name, content] of await renderOperationTypes(operations)) files.set(`generated/${name}`, content);
   return files;
 }

@@ -1,6 +1,7 @@
 import { ActionError, type ActionContext, type ActionRequest, type Connector, type OperationDescriptor, closestNames } from '@flowline/core';
-import { OAuthTokens, tokenSourceFor } from './auth/access-token-source.js';
+import { OAuthTokens } from './auth/access-token-source.js';
 import { parseGhlCredentials } from './auth/credentials.js';
+import { tokenSourceFor } from './auth/token-source-for.js';
 import { InMemoryTokenStore, type TokenStore } from './auth/token-store.js';
 import { GhlClient, type GhlCall, type GhlClientOptions } from './client/ghl-client.js';
 import { createFindContext } from './reconcile/find-context.js';
@@ -8,6 +9,11 @@ import type { Reconciliation } from './reconcile/effect-finder.js';
 import { createReconciler } from './reconcile/reconciler.js';
 import { ghlOperations, operationsById } from '../operations/index.js';
 
+/**
+ * The client's options, and the connector's own. `retry` and `reconcile` apply to `client` used on
+ * its own: the connector's calls come from workflow steps, whose retry policy owns retries, so each
+ * call sends one request (see `GhlCall.retriedBy`).
+ */
 export interface GhlConnectorOptions extends GhlClientOptions {
   /** The GHL operation descriptors this connector offers (default: the generated catalog). */
   readonly operations?: readonly OperationDescriptor[];
@@ -33,9 +39,11 @@ function settingString(settings: Readonly<Record<string, unknown>> | undefined, 
 
 /**
  * Creates the GoHighLevel connector. A connection's `credentials` are
- * `{ type: 'private-token', token }` or `{ type: 'oauth', clientId, clientSecret, userType?, ... }`;
- * its `settings` may name `locationId` (or `companyId`), whose rate budget the calls spend, and
- * `connectionId`, the TokenStore key (default the connection's name).
+ * `{ type: 'private-token', token }`, `{ type: 'oauth', clientId, clientSecret, userType?, ... }` or
+ * `{ type: 'agency-oauth', clientId, clientSecret, companyId, ... }`; its `settings` may name
+ * `locationId` (or `companyId`), whose rate budget the calls spend (and, for `agency-oauth`, the
+ * location whose token the calls use, kept per tenant), and `connectionId`, the TokenStore key of
+ * an `oauth` pair (default the connection's name).
  */
 export function createGhlConnector(options: GhlConnectorOptions = {}): GhlConnector {
   if (options.refreshSkewMs !== undefined && (!Number.isFinite(options.refreshSkewMs) || options.refreshSkewMs < 0)) {
@@ -46,18 +54,19 @@ export function createGhlConnector(options: GhlConnectorOptions = {}): GhlConnec
   }
   const operations = (options.operations ?? ghlOperations).filter((op) => op.connector === 'ghl' && op.kind === 'action');
   const byId = new Map(operations.map((op) => [op.id, op]));
-  // Finds what an earlier attempt created: the client asks before re-sending a creating POST, the
-  // engine through `reconcile` (see reconcile/registry.ts for which operations and how).
+  // Finds what an earlier attempt created: the engine asks through `reconcile` before it sends a
+  // request again whose earlier outcome is unknown (see reconcile/registry.ts for which operations and how).
   const reconciler = createReconciler();
   const client = new GhlClient(options);
   const tokenStore = options.tokenStore ?? new InMemoryTokenStore();
+  const now = options.now ?? Date.now;
   const oauth = new OAuthTokens({
     baseUrl: client.baseUrl,
     fetch: options.fetch ?? ((input, init) => fetch(input, init)),
     store: tokenStore,
     refreshSkewMs: options.refreshSkewMs ?? 5 * 60_000,
     timeoutMs: options.timeoutMs ?? 30_000,
-    now: options.now ?? Date.now,
+    now,
   });
 
   function operationFor(operationId: string): OperationDescriptor {
@@ -79,10 +88,12 @@ export function createGhlConnector(options: GhlConnectorOptions = {}): GhlConnec
     const companyId = settingString(settings, 'companyId');
     const budgetKey = locationId !== undefined ? `location:${locationId}` : companyId !== undefined ? `company:${companyId}` : undefined;
     const call: GhlCall = {
-      auth: tokenSourceFor(connectionId, credentials, oauth),
+      auth: tokenSourceFor({ connectionId, connectionName: context.connectionName, tenant: context.tenant, locationId, credentials }, { oauth, client, now }),
       signal: context.signal,
       logger: context.logger,
       fallbackBudgetKey: `connection:${connectionId}`,
+      // The engine calls: the step's retry policy owns retries, so each attempt sends one request.
+      retriedBy: 'caller',
       ...(budgetKey === undefined ? {} : { budgetKey }),
     };
     const find = createFindContext({
@@ -104,9 +115,11 @@ export function createGhlConnector(options: GhlConnectorOptions = {}): GhlConnec
     tokenStore,
     async invoke(request: ActionRequest, context: ActionContext): Promise<unknown> {
       const operation = operationFor(request.operationId);
+      // The caller's input is checked before the marker goes in, so a missing text field is refused
+      // rather than filled with the marker.
+      client.validate(operation, request.input);
       const { call, find } = callFor(context);
-      const input = reconciler.prepare(operation.id, request.input, find);
-      return client.execute(operation, input, { ...call, reconcile: options.reconcile ?? reconciler.clientHook(find) });
+      return client.execute(operation, reconciler.prepare(operation.id, request.input, find), call);
     },
     async reconcile(request: ActionRequest, context: ActionContext): Promise<Reconciliation> {
       const operation = operationFor(request.operationId);

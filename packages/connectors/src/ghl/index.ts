@@ -10,8 +10,11 @@ export {
   type AuthorizationUrlOptions,
   type ExchangeCodeOptions,
 } from './auth/oauth-flow.js';
-export { InMemoryTokenStore, type GhlTokenSet, type TokenStore } from './auth/token-store.js';
-export type { GhlCredentials, GhlOAuthCredentials, GhlPrivateTokenCredentials, GhlUserType } from './auth/credentials.js';
+export { InMemoryTokenStore, isGhlTokenPair, type GhlLocationToken, type GhlTokenSet, type StoredGhlTokens, type TokenStore } from './auth/token-store.js';
+export { ghlTokenKeys } from './auth/token-keys.js';
+export type { GhlAgencyOAuthCredentials, GhlCredentials, GhlOAuthCredentials, GhlPrivateTokenCredentials, GhlUserType } from './auth/credentials.js';
+export { listGhlInstalledLocations, type GhlInstalledLocationsPage, type ListInstalledLocationsOptions } from './auth/installed-locations.js';
+export type { GhlInstalledLocation, GhlInstalledLocations, GhlInstalledLocationsQuery, GhlLocationAccessToken } from './generated/oauth-operations.js';
 export type { AccessToken, AccessTokenSource } from './auth/access-token-source.js';
 export { RateBudget, type RateBudgetOptions, type RatePermit } from './rate/rate-budget.js';
 export type { Reconcile, RetryOptions } from './retry/retry-policy.js';

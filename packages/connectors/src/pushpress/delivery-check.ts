@@ -1,6 +1,8 @@
 import { closestNames, type IdentifiedEvent, type Logger, type OperationDescriptor } from '@flowline/core';
 import { customerIdOf, deliveryIdentity } from './delivery-identity.js';
+import { isEventName, MAX_EVENT_NAME_LENGTH } from './event-name.js';
 import { exceedsJsonDepth } from './json-depth.js';
+import { boundedList } from './log-bounds.js';
 import type { PayloadCheck } from './payload-validator.js';
 import { stripPrototypeKeys } from './prototype-keys.js';
 import { PUSHPRESS_SIGNATURE_HEADER, verifyPushPressSignature } from './signature.js';
@@ -14,6 +16,17 @@ export interface DeliveryCheckContext {
   readonly maxFutureSeconds: number;
   readonly nowMs: number;
   readonly logger: Logger | undefined;
+  /**
+   * Whether an authentic delivery of an event type no trigger handles is kept (parked) rather
+   * than refused: it is then returned with `known: false`, after the freshness checks.
+   */
+  readonly parksUnknown: boolean;
+}
+
+/** A delivery that passed the checks: `known: false` when its event type has no trigger (yet). */
+export interface CheckedDelivery {
+  readonly event: IdentifiedEvent;
+  readonly known: boolean;
 }
 
 const utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false });
@@ -48,16 +61,37 @@ function parseBody(raw: Buffer): Record<string, unknown> {
   return parsed as Record<string, unknown>;
 }
 
+/** The refusal of an `event` member no trigger handles (and that is not parked). */
+function unknownEvent(event: unknown, known: readonly string[]): WebhookRejection {
+  if (typeof event !== 'string') {
+    return new WebhookRejection('unknown_event', 'The body has no string `event` member.', { pointer: '/event' });
+  }
+  if (!isEventName(event)) {
+    // Not signed, so possibly anyone's: no echo of it beyond a few characters, and no name hints computed over it.
+    return new WebhookRejection(
+      'unknown_event',
+      `The \`event\` member (${event.length} characters) is not a PushPress event name: a few dot-separated words, at most ${MAX_EVENT_NAME_LENGTH} characters.`,
+      { pointer: '/event' },
+    );
+  }
+  return new WebhookRejection('unknown_event', `"${event}" is not an event type this receiver handles.`, {
+    pointer: '/event',
+    hint: `Closest known event types: ${closestNames(event, known).join(', ')}.`,
+  });
+}
+
 /**
  * Turns the raw bytes of one delivery into the event to submit, or throws the WebhookRejection
- * to answer with. Checks, in order: JSON → signature → event type → schema → freshness.
+ * to answer with. Checks, in order: JSON → signature → event type → schema → freshness. An
+ * authentic delivery of an event type no trigger handles is refused, or, with `parksUnknown`,
+ * returned with `known: false` once its name is well formed and it is fresh.
  *
  * The signature covers `JSON.stringify(body.data)` of the parsed body, so it is checked on
  * exactly what `JSON.parse` produced, before anything is removed. Only then are
  * `__proto__`/`constructor`/`prototype` keys stripped (see prototype-keys.ts): the payload
  * handed on is the parsed body minus those keys, with every other (unknown) field kept.
  */
-export function checkDelivery(raw: Buffer, signature: string | string[] | undefined, context: DeliveryCheckContext): IdentifiedEvent {
+export function checkDelivery(raw: Buffer, signature: string | string[] | undefined, context: DeliveryCheckContext): CheckedDelivery {
   const body = parseBody(raw);
 
   if (!verifyPushPressSignature({ data: body['data'], signature, secrets: context.secrets })) {
@@ -72,31 +106,25 @@ export function checkDelivery(raw: Buffer, signature: string | string[] | undefi
 
   const stripped = stripPrototypeKeys(body);
   if (stripped.length > 0) {
-    context.logger?.warn('pushpress webhook: removed prototype-like keys from the payload', { pointers: stripped });
+    const { count, first } = boundedList(stripped);
+    context.logger?.warn('pushpress webhook: removed prototype-like keys from the payload', { count, pointers: first });
   }
 
   const event = body['event'];
   const trigger = typeof event === 'string' ? context.triggers.get(event) : undefined;
-  if (typeof event !== 'string' || trigger === undefined) {
-    const known = [...context.triggers.keys()];
-    throw new WebhookRejection(
-      'unknown_event',
-      typeof event === 'string'
-        ? `"${event.slice(0, 100)}" is not an event type this receiver handles.`
-        : 'The body has no string `event` member.',
-      {
-        pointer: '/event',
-        hint: typeof event === 'string' ? `Closest known event types: ${closestNames(event, known).join(', ')}.` : undefined,
-      },
-    );
+  const known = trigger !== undefined;
+  if (typeof event !== 'string' || (!known && !(context.parksUnknown && isEventName(event)))) {
+    throw unknownEvent(event, [...context.triggers.keys()]);
   }
 
-  const violations = context.checkOf(event)(body);
-  if (violations.length > 0) {
-    throw new WebhookRejection('schema_mismatch', `The body does not match the schema of ${trigger.id}.`, {
-      pointer: violations[0]?.pointer,
-      details: { violations },
-    });
+  if (trigger !== undefined) {
+    const violations = context.checkOf(event)(body);
+    if (violations.length > 0) {
+      throw new WebhookRejection('schema_mismatch', `The body does not match the schema of ${trigger.id}.`, {
+        pointer: violations[0]?.pointer,
+        details: { violations },
+      });
+    }
   }
 
   const created = body['created'];
@@ -125,9 +153,12 @@ export function checkDelivery(raw: Buffer, signature: string | string[] | undefi
   const data = body['data'];
   const orderingKey = customerIdOf(event, data);
   return {
-    id: deliveryIdentity(event, created, data),
-    trigger: trigger.id,
-    payload: body,
-    ...(orderingKey === undefined ? {} : { orderingKey }),
+    event: {
+      id: deliveryIdentity(event, created, data),
+      trigger: trigger?.id ?? `pushpress.${event}`,
+      payload: body,
+      ...(orderingKey === undefined ? {} : { orderingKey }),
+    },
+    known,
   };
 }

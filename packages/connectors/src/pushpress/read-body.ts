@@ -3,16 +3,20 @@ import { WebhookRejection } from './webhook-rejection.js';
 
 export interface ReadBodyOptions {
   readonly maxBytes: number;
+  /** The whole body must have arrived this long after reading starts; 0 waits for ever. */
+  readonly timeoutMs: number;
 }
 
 /**
  * Reads a request body into memory, refusing (with a `payload_too_large` rejection) as soon as
  * either the declared `Content-Length` or the bytes actually received pass `maxBytes`; no more
  * than `maxBytes` plus one chunk is ever held. On refusal the request is left paused with its
- * data listener removed: the caller answers and then disposes of the connection.
+ * data listener removed: the caller answers and then disposes of the connection. A body that is
+ * not complete within `timeoutMs` (trickled, or shorter than its `Content-Length`) is refused
+ * the same way, with a `request_timeout` rejection.
  */
 export function readBody(req: IncomingMessage, options: ReadBodyOptions): Promise<Buffer> {
-  const { maxBytes } = options;
+  const { maxBytes, timeoutMs } = options;
   const tooLarge = (): WebhookRejection =>
     new WebhookRejection('payload_too_large', `The body is larger than the ${maxBytes} bytes this receiver accepts.`, {
       hint: 'PushPress deliveries are small; check that this is the PushPress webhook endpoint.',
@@ -24,7 +28,21 @@ export function readBody(req: IncomingMessage, options: ReadBodyOptions): Promis
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     let received = 0;
+    const timer =
+      timeoutMs > 0
+        ? setTimeout(() => {
+            cleanup();
+            req.pause();
+            chunks.length = 0;
+            reject(
+              new WebhookRejection('request_timeout', `The body did not arrive within ${timeoutMs} ms.`, {
+                hint: 'Send the whole body at once, with a Content-Length that matches it.',
+              }),
+            );
+          }, timeoutMs)
+        : undefined;
     const cleanup = (): void => {
+      clearTimeout(timer);
       req.off('data', onData);
       req.off('end', onEnd);
       req.off('error', onError);

@@ -3,7 +3,8 @@ import { createHmac, timingSafeEqual } from 'node:crypto';
 /** The header PushPress puts its signature in (node:http lower-cases header names). */
 export const PUSHPRESS_SIGNATURE_HEADER = 'webhook-signature';
 
-const SHA256_HEX = /^[0-9a-f]{64}$/i;
+/** The documented form: 64 lowercase hex digits, nothing around them. */
+const SHA256_HEX = /^[0-9a-f]{64}$/;
 
 /**
  * The signature PushPress sends for a delivery whose `data` member is `data`: lowercase hex
@@ -37,7 +38,8 @@ export interface VerifyPushPressSignatureOptions {
 /**
  * True when `signature` is the signature of `data` under any of `secrets`. Comparisons are
  * constant-time (`crypto.timingSafeEqual` on equal-length digests). A header that is missing,
- * repeated, not 64 hex characters, or a `data` that cannot be serialized, is simply
+ * repeated, not 64 lowercase hex characters (the only form PushPress sends), or a `data` that
+ * cannot be serialized, is simply
  * invalid: this never throws on bad input from the wire.
  */
 export function verifyPushPressSignature(options: VerifyPushPressSignatureOptions): boolean {
@@ -45,9 +47,7 @@ export function verifyPushPressSignature(options: VerifyPushPressSignatureOption
   if (!Array.isArray(secrets) || secrets.length === 0) {
     throw new TypeError('verifyPushPressSignature: expected `secrets` to be a non-empty array of strings.');
   }
-  if (typeof signature !== 'string') return false;
-  const candidate = signature.trim();
-  if (!SHA256_HEX.test(candidate)) return false;
+  if (typeof signature !== 'string' || !SHA256_HEX.test(signature)) return false;
   let message: string | undefined;
   try {
     message = JSON.stringify(data) as string | undefined;
@@ -56,7 +56,7 @@ export function verifyPushPressSignature(options: VerifyPushPressSignatureOption
   }
   if (message === undefined) return false;
 
-  const received = Buffer.from(candidate, 'hex');
+  const received = Buffer.from(signature, 'hex');
   let valid = false;
   // Check every secret (no early exit) so timing does not tell which secret matched.
   for (const secret of secrets) {

@@ -1,10 +1,11 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { IdentifiedEvent, SubmitResult } from '@flowline/core';
-import { checkDelivery } from './delivery-check.js';
+import { checkDelivery, type CheckedDelivery } from './delivery-check.js';
+import { boundedText } from './log-bounds.js';
 import { createPayloadChecker, type PayloadCheck } from './payload-validator.js';
 import { readBody } from './read-body.js';
-import { resolveReceiverOptions, type PushPressReceiverOptions } from './receiver-options.js';
+import { resolveReceiverOptions, type DeliveryParking, type PushPressReceiverOptions } from './receiver-options.js';
 import { PUSHPRESS_SIGNATURE_HEADER } from './signature.js';
 import { WebhookRejection } from './webhook-rejection.js';
 
@@ -44,10 +45,18 @@ function sendJson(res: ServerResponse, status: number, body: unknown, headers: R
 }
 
 /**
- * Answers an oversized body without reading it: `Connection: close`, then discard (never keep)
- * what the client still sends, up to a bound, so it can read the 413 before the socket is cut.
+ * Answers a body refused while it was read. Too large: `Connection: close`, then discard (never
+ * keep) what the client still sends, up to a bound, so it can read the 413 before the socket is
+ * cut. Too slow: the 408 goes out and the socket is cut, since the rest may never come.
  */
-function refuseOversized(req: IncomingMessage, res: ServerResponse, rejection: WebhookRejection): void {
+function refuseUnread(req: IncomingMessage, res: ServerResponse, rejection: WebhookRejection): void {
+  if (rejection.reason === 'request_timeout') {
+    if (res.headersSent || res.writableEnded) return void req.socket.destroy();
+    const text = JSON.stringify(rejection.toBody());
+    res.writeHead(rejection.status, { 'content-type': 'application/json; charset=utf-8', 'content-length': Buffer.byteLength(text), 'cache-control': 'no-store', connection: 'close' });
+    res.end(text, () => req.socket.destroy());
+    return;
+  }
   sendJson(res, rejection.status, rejection.toBody(), { connection: 'close' });
   let discarded = 0;
   req.on('data', (chunk: Buffer) => {
@@ -107,8 +116,8 @@ export function createPushPressReceiver(options: PushPressReceiverOptions): Push
     logger?.warn('pushpress webhook refused', {
       code: rejection.code,
       status: rejection.status,
-      ...(rejection.pointer === undefined ? {} : { pointer: rejection.pointer }),
-      ...(id === undefined ? {} : { id }),
+      ...(rejection.pointer === undefined ? {} : { pointer: boundedText(rejection.pointer) }),
+      ...(id === undefined ? {} : { id: boundedText(id) }),
     });
     const headers: Record<string, string> = {};
     if (rejection.reason === 'method_not_allowed') headers['allow'] = 'POST';
@@ -116,25 +125,41 @@ export function createPushPressReceiver(options: PushPressReceiverOptions): Push
     sendJson(res, rejection.status, rejection.toBody(), headers);
   };
 
+  /** Keeps an authentic delivery no trigger handles yet: 202 parked (200 duplicate when parked before), 503 if it could not be kept. */
+  async function park(res: ServerResponse, parking: DeliveryParking, event: IdentifiedEvent): Promise<void> {
+    let added: boolean;
+    try {
+      ({ added } = await parking.park(event));
+    } catch (cause) {
+      logger?.error('pushpress webhook: a delivery of an unknown event type could not be parked; answering 503 so PushPress retries', {
+        id: boundedText(event.id),
+        error: cause instanceof Error ? `${cause.name}: ${cause.message}` : 'non-Error thrown',
+      });
+      return refuse(res, new WebhookRejection('sink_unavailable', 'The event could not be stored; retry later.', { cause }), event.id);
+    }
+    logger?.warn('pushpress webhook parked: no trigger handles this event type yet', { id: boundedText(event.id), trigger: event.trigger, status: added ? 'parked' : 'duplicate' });
+    sendJson(res, added ? 202 : 200, { status: added ? 'parked' : 'duplicate', id: event.id });
+  }
+
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const envelopeProblem = checkEnvelope(req);
     if (envelopeProblem !== undefined) return refuse(res, envelopeProblem);
 
     let raw: Buffer;
     try {
-      raw = await readBody(req, { maxBytes: resolved.maxBodyBytes });
+      raw = await readBody(req, { maxBytes: resolved.maxBodyBytes, timeoutMs: resolved.bodyTimeoutMs });
     } catch (error) {
       if (error instanceof WebhookRejection) {
         logger?.warn('pushpress webhook refused', { code: error.code, status: error.status });
-        return refuseOversized(req, res, error);
+        return refuseUnread(req, res, error);
       }
       logger?.debug('pushpress webhook: the client went away before the body was complete');
       return;
     }
 
-    let event: IdentifiedEvent;
+    let checked: CheckedDelivery;
     try {
-      event = checkDelivery(raw, req.headers[PUSHPRESS_SIGNATURE_HEADER], {
+      checked = checkDelivery(raw, req.headers[PUSHPRESS_SIGNATURE_HEADER], {
         secrets: resolved.secrets,
         triggers: resolved.triggers,
         checkOf,
@@ -142,18 +167,21 @@ export function createPushPressReceiver(options: PushPressReceiverOptions): Push
         maxFutureSeconds: resolved.maxFutureSeconds,
         nowMs: resolved.now(),
         logger,
+        parksUnknown: resolved.parking !== undefined,
       });
     } catch (error) {
       if (error instanceof WebhookRejection) return refuse(res, error);
       throw error;
     }
+    const { event } = checked;
+    if (!checked.known && resolved.parking !== undefined) return park(res, resolved.parking, event);
 
     let result: SubmitResult;
     try {
       result = await resolved.sink.submit(event);
     } catch (cause) {
       logger?.error('pushpress webhook: the event sink failed; answering 503 so PushPress retries', {
-        id: event.id,
+        id: boundedText(event.id),
         error: cause instanceof Error ? `${cause.name}: ${cause.message}` : 'non-Error thrown',
       });
       return refuse(
@@ -162,7 +190,7 @@ export function createPushPressReceiver(options: PushPressReceiverOptions): Push
         event.id,
       );
     }
-    logger?.info('pushpress webhook accepted', { id: event.id, trigger: event.trigger, status: result.status });
+    logger?.info('pushpress webhook accepted', { id: boundedText(event.id), trigger: event.trigger, status: result.status });
     sendJson(res, result.status === 'accepted' ? 202 : 200, { status: result.status, id: result.id });
   }
 
@@ -177,10 +205,9 @@ export function createPushPressReceiver(options: PushPressReceiverOptions): Push
 
   const listen = async (listenOptions: ReceiverListenOptions = {}): Promise<RunningReceiver> => {
     const host = listenOptions.host ?? '127.0.0.1';
-    const server = createServer(handler);
-    // Bound slow senders; the defaults of node:http (5 min) are generous for 1 MiB webhooks.
-    server.requestTimeout = 30_000;
-    server.headersTimeout = 10_000;
+    // Bound slow senders; the defaults of node:http (5 min, checked every 30 s) are generous for 1 MiB webhooks.
+    const server = createServer({ requestTimeout: 30_000, headersTimeout: 10_000, connectionsCheckingInterval: 1_000 }, handler);
+    server.maxConnections = 512;
     await new Promise<void>((resolve, reject) => {
       server.once('error', reject);
       server.listen(listenOptions.port ?? 0, host, () => {

@@ -5,6 +5,7 @@ export type RejectionReason =
   | 'method_not_allowed'
   | 'unsupported_media_type'
   | 'payload_too_large'
+  | 'request_timeout'
   | 'malformed_json'
   | 'invalid_signature'
   | 'unknown_event'
@@ -18,6 +19,7 @@ export const REJECTION_STATUS: Readonly<Record<RejectionReason, number>> = {
   method_not_allowed: 405,
   unsupported_media_type: 415,
   payload_too_large: 413,
+  request_timeout: 408,
   malformed_json: 400,
   invalid_signature: 401,
   unknown_event: 400,

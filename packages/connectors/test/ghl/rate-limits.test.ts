@@ -1,7 +1,8 @@
 import { RetryAfterError } from '@flowline/core';
 import { afterAll, beforeEach, describe, expect, it } from 'vitest';
-import { createGhlConnector, type GhlConnectorOptions } from '../../src/ghl/index.js';
-import { actionContext, failureOf, fastRetry, getContact, handMadeOperations, privateToken, uploadCustomFieldFile } from './support/fixtures.js';
+import { staticTokenSource } from '../../src/ghl/auth/access-token-source.js';
+import { createGhlConnector, GhlClient, type GhlConnectorOptions } from '../../src/ghl/index.js';
+import { actionContext, failureOf, fastRetry, getContact, handMadeOperations, PRIVATE_TOKEN, privateToken, uploadCustomFieldFile } from './support/fixtures.js';
 import { sendJson, startServer, type TestServer } from './support/http-server.js';
 
 /** GHL-like burst limiter: a sliding window of `max` requests per `intervalMs`, counted on arrival. */
@@ -47,12 +48,14 @@ describe('ghl rate limits', () => {
     connectorOptions = { operations: handMadeOperations, retry: fastRetry };
   });
 
-  const burst = (baseUrl: string, count: number, options: Partial<GhlConnectorOptions> = {}) => {
+  /** `count` connector calls for one location at once. */
+  const calls = (baseUrl: string, count: number, options: Partial<GhlConnectorOptions> = {}) => {
     const connector = createGhlConnector({ ...connectorOptions, baseUrl, ...options });
     // one context (and step signal) per call, as the engine gives each step its own
     const context = () => actionContext({ credentials: privateToken, settings: { locationId: 'loc-burst' } });
-    return Promise.all(Array.from({ length: count }, (_, i) => connector.invoke({ operationId: getContact.id, input: { path: { contactId: `c${i}` } } }, context())));
+    return Array.from({ length: count }, (_, i) => connector.invoke({ operationId: getContact.id, input: { path: { contactId: `c${i}` } } }, context()));
   };
+  const burst = (baseUrl: string, count: number, options: Partial<GhlConnectorOptions> = {}) => Promise.all(calls(baseUrl, count, options));
 
   it('never sends a request the budget knows would be refused under a burst of 300 for one location', async () => {
     const limiter = slidingWindow(25, 100);
@@ -90,20 +93,21 @@ describe('ghl rate limits', () => {
     });
     servers.push(server);
     const arrivals: number[] = [];
-    const recording = createGhlConnector({
-      ...connectorOptions,
+    // The client on its own re-sends after a 429 (a connector call leaves that to the step: see below).
+    const recording = new GhlClient({
+      retry: fastRetry,
       baseUrl: server.url,
       fetch: (url, init) => {
         arrivals.push(Date.now());
         return fetch(url, init);
       },
     });
-    await recording.invoke({ operationId: getContact.id, input: { path: { contactId: 'c1' } } }, actionContext({ credentials: privateToken }));
+    await recording.execute(getContact, { path: { contactId: 'c1' } }, { auth: staticTokenSource(PRIVATE_TOKEN) });
     expect(arrivals).toHaveLength(2);
     expect((arrivals[1] ?? 0) - (arrivals[0] ?? 0)).toBeGreaterThanOrEqual(995);
   });
 
-  it('waits for X-RateLimit-Interval-Milliseconds on a 429 without Retry-After, and holds the other callers too', async () => {
+  it('a connector call answers a 429 with a RetryAfterError for the step, and holds the other callers for X-RateLimit-Interval-Milliseconds', async () => {
     let refusedOnce = false;
     const server = await startServer((_req, res) => {
       if (!refusedOnce) {
@@ -114,14 +118,19 @@ describe('ghl rate limits', () => {
     });
     servers.push(server);
     const sentAt: number[] = [];
-    const results = await burst(server.url, 5, {
-      fetch: (url, init) => {
-        sentAt.push(Date.now());
-        return fetch(url, init);
-      },
-    });
-    expect(results).toHaveLength(5);
-    expect(server.requests).toHaveLength(6);
+    const results = await Promise.allSettled(
+      calls(server.url, 5, {
+        fetch: (url, init) => {
+          sentAt.push(Date.now());
+          return fetch(url, init);
+        },
+      }),
+    );
+    const refused = results.flatMap((result) => (result.status === 'rejected' ? [result.reason as unknown] : []));
+    expect(refused).toHaveLength(1);
+    expect(refused[0]).toBeInstanceOf(RetryAfterError);
+    expect((refused[0] as RetryAfterError).retryAfterMs).toBeGreaterThanOrEqual(200);
+    expect(server.requests).toHaveLength(5);
     const first = sentAt[0] ?? 0;
     for (const at of sentAt.slice(1)) expect(at - first).toBeGreaterThanOrEqual(195);
   });

@@ -21,13 +21,14 @@ afterEach(async () => {
   await sandbox.close();
 });
 
-/** No re-sends inside the client: the caller (here the test, in production the engine) reconciles. */
+/** Connector calls send once whatever `retries` says: the caller (here the test, in production the engine) reconciles. */
 function connector(retries = 0): GhlConnector {
   return createGhlConnector({ baseUrl: sandbox.url, retry: { retries, minDelayMs: 1, maxDelayMs: 5 } });
 }
 
 function context(idempotencyKey: string, logger: Logger = silentLogger): ActionContext {
   return {
+    tenant: 'default',
     connectionName: 'ghl',
     connection: { connector: 'ghl', credentials: { type: 'private-token', token: TOKEN }, settings: { locationId: LOC } },
     signal: new AbortController().signal,
@@ -179,17 +180,16 @@ describe('ghl reconcile against the sandbox', () => {
     expect(await ghl.reconcile?.({ operationId: 'ghl.opportunities.create-opportunity', input: renamed }, context('opp-key'))).toEqual({ found: false });
   });
 
-  it('lets the client find the task itself before it would re-send, so one call creates one task', async () => {
+  it('a connector call sends a creating request once and leaves looking for it to the caller, whatever the client options', async () => {
     const ghl = connector(2);
     const contactId = await newContact(ghl, 'hal@example.com');
     sandbox.requests.clear();
     sandbox.faults.add({ kind: 'dropResponse', method: 'POST', path: '/contacts/*/tasks' });
     const input = { path: { contactId }, body: { title: 'Call', dueDate: '2025-01-01T10:00:00Z', completed: false } };
-    const answer = await ghl.invoke({ operationId: 'ghl.contacts.create-task', input }, context('client-key'));
-    const tasks = [...location().tasks.values()];
-    expect(tasks).toHaveLength(1);
-    expect(answer).toMatchObject({ task: { id: tasks[0]?.id } });
-    expect(sandbox.requests.list().slice(-2).map((r) => `${r.method} ${r.status}`)).toEqual(['POST null', 'GET 200']);
+    await expect(ghl.invoke({ operationId: 'ghl.contacts.create-task', input }, context('client-key'))).rejects.toMatchObject({ category: 'network' });
+    expect(sandbox.requests.list().map((r) => `${r.method} ${r.status}`)).toEqual(['POST null']);
+    const result = await ghl.reconcile?.({ operationId: 'ghl.contacts.create-task', input }, context('client-key'));
+    expect(result).toMatchObject({ found: true, output: { task: { id: [...location().tasks.keys()][0] } } });
   });
 
   it('does not re-send a creating POST sent through the client directly, outside any connector call', async () => {
@@ -202,7 +202,7 @@ describe('ghl reconcile against the sandbox', () => {
     expect(sandbox.requests.list().filter((r) => r.method === 'POST' && r.path.endsWith('/tasks'))).toHaveLength(1);
   });
 
-  it('does not re-send a contact create it cannot look for, and reconciles it as not found', async () => {
+  it('reconciles a contact create it cannot look for as not found, with a warning', async () => {
     const ghl = connector(2);
     const input = { body: { locationId: LOC, firstName: 'Ida' } };
     await sendLosingTheAnswer(ghl, 'POST', '/contacts', 'ghl.contacts.create-contact', input, 'k1');

@@ -13,6 +13,7 @@ afterAll(async () => {
 
 function context(credentials?: Record<string, unknown>): ActionContext {
   return {
+    tenant: 'default',
     connectionName: 'gym',
     connection: { connector: 'pushpress', ...(credentials === undefined ? {} : { credentials }) },
     signal: new AbortController().signal,

@@ -17,6 +17,15 @@ describe('deliveryIdentity', () => {
     expect(first).toMatch(/^memberapp\.updated:sha256:[0-9a-f]{32}:5$/);
   });
 
+  it('stands an id longer than 128 characters as its hash, so identities stay short', () => {
+    const long = 'u'.repeat(900_000);
+    const identity = deliveryIdentity('customer.created', 5, { id: long });
+    expect(identity).toMatch(/^customer\.created:sha256:[0-9a-f]{32}:5$/);
+    expect(identity).toBe(deliveryIdentity('customer.created', 5, { id: long }));
+    expect(identity).not.toBe(deliveryIdentity('customer.created', 5, { id: `${long}v` }));
+    expect(deliveryIdentity('customer.created', 5, { id: 'u'.repeat(128) })).toBe(`customer.created:${'u'.repeat(128)}:5`);
+  });
+
   it('does not read ids from the prototype chain', () => {
     expect(deliveryIdentity('customer.deleted', 5, Object.create({ id: 'inherited' }) as object)).toMatch(/sha256:/);
   });

@@ -31,10 +31,10 @@ describe('verifyPushPressSignature', () => {
     expect(verifyPushPressSignature({ data: vectorData(), signature: VECTOR_SIGNATURE, secrets: [VECTOR_SECRET] })).toBe(true);
   });
 
-  it('accepts an upper-case hex header', () => {
-    expect(
-      verifyPushPressSignature({ data: vectorData(), signature: VECTOR_SIGNATURE.toUpperCase(), secrets: [VECTOR_SECRET] }),
-    ).toBe(true);
+  it('refuses an upper-case or padded hex header: PushPress sends lowercase hex only', () => {
+    for (const signature of [VECTOR_SIGNATURE.toUpperCase(), `${VECTOR_SIGNATURE.slice(0, 10).toUpperCase()}${VECTOR_SIGNATURE.slice(10)}`, ` ${VECTOR_SIGNATURE}`, `${VECTOR_SIGNATURE}\n`]) {
+      expect(verifyPushPressSignature({ data: vectorData(), signature, secrets: [VECTOR_SECRET] }), signature).toBe(false);
+    }
   });
 
   it('accepts both the old and the new secret during rotation, and not a removed one', () => {

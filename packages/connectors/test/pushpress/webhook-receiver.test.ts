@@ -316,7 +316,7 @@ describe('PushPress webhook receiver: hostile payloads and secrets', () => {
     expect(data['nested']).toEqual({});
     expect(data['favouriteColour']).toBe('teal');
     const warning = logger.lines.find((line) => line.message.includes('prototype-like'));
-    expect(warning?.fields).toEqual({ pointers: ['/data/__proto__', '/data/nested/constructor'] });
+    expect(warning?.fields).toEqual({ count: 2, pointers: ['/data/__proto__', '/data/nested/constructor'] });
   });
 
   it('never puts a secret in an answer or a log line', async () => {

@@ -15,6 +15,8 @@ export interface ConnectionConfig {
 
 /** What a connector gets for one action call. */
 export interface ActionContext {
+  /** The tenant (gym) whose run this is: what a connector keys per-tenant state by (tokens, budgets). */
+  readonly tenant: string;
   readonly connectionName: string;
   readonly connection: ConnectionConfig;
   /** Aborts on the step's timeout or when the run is stopped. */
@@ -22,7 +24,7 @@ export interface ActionContext {
   /** The engine's shared keyed limiter (e.g. "100 calls per 10 s per GHL location"). */
   readonly limiter: KeyedLimiter;
   readonly logger: Logger;
-  /** Stable across attempts and restarts of the same step of the same run. */
+  /** Stable across attempts and restarts of the same step of the same run, and across a retried run's attempts (`<id>~n`). */
   readonly idempotencyKey: string;
   /** 1 for the first attempt of this step in this run. */
   readonly attempt: number;
@@ -49,7 +51,7 @@ export interface Connector {
    * recorded (a contact by email or phone, a task or note by the marker `invoke` put in its body,
    * an appointment by contact and time), so it is not created twice. The engine calls it before
    * re-sending a request whose earlier attempt's outcome is unknown; `context.idempotencyKey` is
-   * the same as that attempt's. Operations without a way to find their effect answer `{ found: false }`.
+   * the same as that attempt's (also when the earlier attempt was another attempt of a retried run). Operations without a way to find their effect answer `{ found: false }`.
    */
   reconcile?(request: ActionRequest, context: ActionContext): Promise<Reconciliation>;
 }

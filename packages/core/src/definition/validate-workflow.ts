@@ -1,5 +1,6 @@
 import type { Catalog } from '../catalog/catalog.js';
 import { closestNames } from '../catalog/closest-names.js';
+import { BUILT_IN_CONNECTION } from '../connectors/link-operations.js';
 import type { ConnectionConfig } from '../connectors/connector.js';
 import { ExpressionError } from '../errors/expression-error.js';
 import type { ExpressionCompiler, ExpressionNode } from '../expressions/expression-compiler.js';
@@ -7,7 +8,8 @@ import { childPointer, mappingParts } from '../expressions/mapping.js';
 import { Re2Regex } from '../expressions/re2-regex.js';
 import type { Mapping, Step, WorkflowDefinition } from '../generated/workflow.js';
 import { findUnsafeKeys } from '../payload/unsafe-keys.js';
-import { STEP_KINDS, stepKind } from '../steps/step-kinds.js';
+import { STEP_SHAPES, stepShape } from '../steps/step-shapes.js';
+import { inputProblems } from './input-problems.js';
 import { schemaProblems } from './schema-problems.js';
 import type { ValidationProblem, ValidationResult } from './validation-problem.js';
 import { workflowValidator } from './workflow-schema.js';
@@ -30,7 +32,8 @@ interface StepSite {
 /**
  * Checks a workflow definition and returns every problem at once: the JSON Schema, then what a
  * schema cannot say (unknown operations with the closest ids, kinds, connections, duplicate step
- * ids, JSONata syntax, references to steps that cannot have run yet, templates).
+ * ids, JSONata syntax, references to steps that cannot have run yet, templates, and each action's
+ * input against its operation's input schema where its values are known before the run).
  */
 export function validateWorkflow(definition: unknown, options: ValidateOptions): ValidationResult {
   const problems: ValidationProblem[] = [];
@@ -47,11 +50,11 @@ export function validateWorkflow(definition: unknown, options: ValidateOptions):
 }
 
 function isStep(value: unknown): value is Step {
-  return value !== null && typeof value === 'object' && typeof (value as { id?: unknown }).id === 'string' && Object.hasOwn(STEP_KINDS, (value as { type?: unknown }).type as string);
+  return value !== null && typeof value === 'object' && typeof (value as { id?: unknown }).id === 'string' && Object.hasOwn(STEP_SHAPES, (value as { type?: unknown }).type as string);
 }
 
 function stepLists(step: Step): Array<{ field: string; steps: readonly Step[]; inline: boolean }> {
-  const lists = stepKind(step).nested(step).filter((entry) => Array.isArray(entry.steps));
+  const lists = stepShape(step).nested(step).filter((entry) => Array.isArray(entry.steps));
   const onError = 'onError' in step ? step.onError : undefined;
   return Array.isArray(onError) ? [...lists, { field: 'onError', steps: onError, inline: true }] : lists;
 }
@@ -59,6 +62,8 @@ function stepLists(step: Step): Array<{ field: string; steps: readonly Step[]; i
 function semanticProblems(definition: Partial<WorkflowDefinition>, options: ValidateOptions): ValidationProblem[] {
   const problems: ValidationProblem[] = [];
   const { catalog } = options;
+  // The engine's own connection (links) is always there, as the engine adds it to every host's connections.
+  const connections = options.connections && { [BUILT_IN_CONNECTION]: { connector: 'flowline' }, ...options.connections };
   const templates = { ...options.templates, ...(isRecord(definition.templates) ? definition.templates : {}) };
 
   const trigger = definition.trigger;
@@ -113,9 +118,15 @@ function semanticProblems(definition: Partial<WorkflowDefinition>, options: Vali
     list.forEach((step, index) => {
       if (!isStep(step)) return;
       const at = childPointer(pointer, index);
-      const kind = stepKind(step);
-      if (kind.validate && hasRequiredStrings(step)) problems.push(...kind.validate(step, at, { catalog, connections: options.connections }));
-      for (const field of kind.mappings(step)) {
+      const shape = stepShape(step);
+      if (shape.validate && hasRequiredStrings(step)) problems.push(...shape.validate(step, at, { catalog, connections }));
+      if (step.type === 'action' && typeof step.operation === 'string') {
+        const operation = catalog.describe(step.operation);
+        if (operation?.kind === 'action' && operation.input !== undefined) {
+          problems.push(...inputProblems(operation.input, step.input, `${at}/input`, { expressions: options.expressions, templates }));
+        }
+      }
+      for (const field of shape.mappings(step)) {
         problems.push(...mappingProblems(field.mapping, `${at}/${field.field}`, true, options, available, sites, templates, field.expression));
       }
       const after = new Set<string>();

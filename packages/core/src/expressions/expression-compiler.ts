@@ -1,22 +1,22 @@
-import jsonata from 'jsonata';
+import type jsonata from 'jsonata';
 import { ExpressionError } from '../errors/expression-error.js';
-import { DEFAULT_EXPRESSION_LIMITS, checkExpressionLimits, type ExpressionLimits } from './expression-limits.js';
-import { LIMIT_CODES, asJsonataFailure } from './jsonata-failure.js';
-import { BUILT_IN_FUNCTIONS } from './functions/built-in-functions.js';
-import { Re2Regex } from './re2-regex.js';
+import { compileBoundedJsonata, type BoundedJsonata, type ExpressionFunction } from './bounded-jsonata.js';
 import { NOT_DIRECT, compileDirect } from './direct-evaluator.js';
+import { describeFailure, isMoveOffThread } from './evaluation-failure.js';
+import { EvaluationMeter } from './evaluation-meter.js';
+import { resultTooLargeError, toExpressionError } from './expression-failure-error.js';
+import { DEFAULT_EXPRESSION_LIMITS, checkExpressionLimits, type ExpressionLimits } from './expression-limits.js';
+import { BUILT_IN_FUNCTIONS } from './functions/built-in-functions.js';
+import { asJsonataFailure } from './jsonata-failure.js';
+import { jsonSizeWithin } from './json-size.js';
+import type { OffThreadEvaluator, OffThreadEvaluatorFactory } from './off-thread.js';
+
+export type { ExpressionFunction } from './bounded-jsonata.js';
 
 export type ExpressionNode = jsonata.ExprNode;
 
 /** A value now, or a promise of it; `await` takes either. */
 export type MaybePromise<T> = T | Promise<T>;
-
-/** A JSONata function offered to every expression, e.g. `$toE164`. */
-export interface ExpressionFunction {
-  readonly implementation: (...args: never[]) => unknown;
-  /** JSONata signature, e.g. `<s-s?:s>`. */
-  readonly signature?: string;
-}
 
 /** A compiled, bounded JSONata expression. Safe to evaluate concurrently. */
 export interface CompiledExpression {
@@ -31,7 +31,14 @@ export interface CompiledExpression {
 
 export interface ExpressionCompilerOptions {
   readonly limits?: Partial<ExpressionLimits>;
+  /** Host functions (`$name`), besides JSONata's and Flowline's; an expression using one runs on the calling thread. */
   readonly functions?: Readonly<Record<string, ExpressionFunction>>;
+  /**
+   * Where evaluations that outgrow `limits.mainThreadMs` go on: the engine passes its worker
+   * threads (`createExpressionWorkers`). Without it (a browser, a bare compiler) every evaluation
+   * stays on the calling thread, under `timeoutMs`.
+   */
+  readonly offThread?: OffThreadEvaluatorFactory;
 }
 
 /** Strips the optional leading `=` that marks an expression inside a mapping. */
@@ -40,27 +47,31 @@ export function expressionSource(text: string): string {
 }
 
 /**
- * Compiles JSONata once per distinct source and caches it. Every evaluation is bounded by
- * time, depth and sequence size, and regular expressions run on RE2. Simple expressions
- * (paths, string functions, comparisons) are evaluated directly when the data allows, with
- * JSONata's exact result (see direct-evaluator.ts).
+ * Compiles JSONata once per distinct source and caches it. Simple expressions (paths, string
+ * functions, comparisons) are evaluated directly when the data allows, with JSONata's exact
+ * result (see direct-evaluator.ts); the rest by JSONata, bounded:
+ * - each evaluation is charged its own time, step by step (evaluation-meter.ts), and built-in
+ *   calls are checked before they start (built-in-guards.ts);
+ * - with `offThread`, an evaluation that uses `mainThreadMs` of this thread moves to a worker
+ *   thread, where `timeoutMs` holds even inside a built-in call (the thread is ended); without it,
+ *   or when the expression calls a host function, it fails at `timeoutMs` here;
+ * - a value past `maxResultBytes` as JSON fails with `expression.result-too-large`;
+ * - regular expressions run on RE2, depth and sequence size are JSONata's bounds.
  */
 export class ExpressionCompiler {
   readonly limits: ExpressionLimits;
   readonly #functions: Readonly<Record<string, ExpressionFunction>>;
+  readonly #hostFunctions: ReadonlySet<string>;
+  readonly #offThreadFactory: OffThreadEvaluatorFactory | undefined;
+  #offThread: OffThreadEvaluator | undefined;
   readonly #cache = new Map<string, CompiledExpression>();
-  /**
-   * Evaluations run one after another. JSONata's time limit is wall-clock from the start of an
-   * evaluation, and JSONata yields at every step, so evaluations interleaved by many concurrent
-   * runs would each be charged for the others' time and fail spuriously under load. In a queue,
-   * each is charged only for its own work (and a runaway one still stops at the limit).
-   */
-  #queue: Promise<unknown> = Promise.resolve();
 
   constructor(options: ExpressionCompilerOptions = {}) {
     this.limits = { ...DEFAULT_EXPRESSION_LIMITS, ...options.limits };
     checkExpressionLimits(this.limits);
     this.#functions = { ...BUILT_IN_FUNCTIONS, ...options.functions };
+    this.#hostFunctions = new Set(Object.keys(options.functions ?? {}));
+    this.#offThreadFactory = options.offThread;
   }
 
   /** Compiles `source` (a leading `=` is ignored); throws `ExpressionError` at `pointer` on a syntax error. */
@@ -73,21 +84,10 @@ export class ExpressionCompiler {
     return compiled;
   }
 
-  #enqueue<T>(task: () => Promise<T>): Promise<T> {
-    const result = this.#queue.then(task);
-    this.#queue = settle(result);
-    return result;
-  }
-
   #compile(source: string, pointer: string): CompiledExpression {
-    let expression: jsonata.Expression;
+    let bounded: BoundedJsonata;
     try {
-      expression = jsonata(source, {
-        timeout: this.limits.timeoutMs,
-        stack: this.limits.maxDepth,
-        sequence: this.limits.maxSequence,
-        RegexEngine: Re2Regex as unknown as RegExpConstructor,
-      });
+      bounded = compileBoundedJsonata(source, { maxDepth: this.limits.maxDepth, maxSequence: this.limits.maxSequence, functions: this.#functions });
     } catch (thrown) {
       const failure = asJsonataFailure(thrown);
       throw new ExpressionError(
@@ -96,21 +96,10 @@ export class ExpressionCompiler {
         { pointer, position: failure.position, jsonataCode: failure.code, hint: 'Check the expression in the JSONata exerciser; strings need quotes, paths do not.' },
       );
     }
-    for (const [name, fn] of Object.entries(this.#functions)) {
-      expression.registerFunction(name, fn.implementation as (...args: unknown[]) => unknown, fn.signature);
-    }
-    const limits = this.limits;
-    const ast = expression.ast();
-    const direct = compileDirect(ast, { ...limits, registeredFunctions: new Set(Object.keys(this.#functions)) });
-    const run = async (input: unknown, bindings: Readonly<Record<string, unknown>>, at: string) => {
-      try {
-        return await expression.evaluate(input, bindings as Record<string, unknown>);
-      } catch (thrown) {
-        if (thrown instanceof ExpressionError) throw thrown;
-        throw toEvaluationError(thrown, source, at, limits);
-      }
-    };
-    const evaluate: CompiledExpression['evaluate'] = (input, bindings, at) => this.#enqueue(() => run(input, bindings, at));
+    const { ast } = bounded;
+    const movable = this.#offThreadFactory !== undefined && !callsHostFunction(ast, this.#hostFunctions);
+    const evaluate: CompiledExpression['evaluate'] = (input, bindings, at) => this.#evaluate(bounded, source, movable, input, bindings, at);
+    const direct = compileDirect(ast, { ...this.limits, registeredFunctions: new Set(Object.keys(this.#functions)) });
     if (!direct) return { source, ast, evaluate };
     return {
       source,
@@ -121,36 +110,55 @@ export class ExpressionCompiler {
       },
     };
   }
-}
 
-function settle(promise: Promise<unknown>): Promise<void> {
-  return promise.then(
-    () => undefined,
-    () => undefined,
-  );
-}
-
-function toEvaluationError(thrown: unknown, source: string, pointer: string, limits: ExpressionLimits): ExpressionError {
-  const failure = asJsonataFailure(thrown);
-  const code = failure.code ?? '';
-  const where = failure.position === undefined ? '' : ` at character ${failure.position}`;
-  const excerpt = source.length > 80 ? `${source.slice(0, 77)}...` : source;
-  if (LIMIT_CODES.has(code)) {
-    const bound =
-      code === 'D1012' ? `ran longer than ${limits.timeoutMs} ms`
-      : code === 'D1011' ? `nested deeper than ${limits.maxDepth} levels`
-      : `built a sequence larger than allowed (${limits.maxSequence} items)`;
-    return new ExpressionError('expression.limit', `Expression \`${excerpt}\` ${bound} and was stopped`, {
-      pointer,
-      jsonataCode: code,
-      position: failure.position,
-      hint: 'Look for unbounded recursion, huge ranges or loops; the limits are set by the engine host.',
-      cause: thrown,
+  /** On this thread first; moved to a worker when it outgrows `mainThreadMs` and may move. */
+  async #evaluate(bounded: BoundedJsonata, source: string, movable: boolean, input: unknown, bindings: Readonly<Record<string, unknown>>, pointer: string): Promise<unknown> {
+    const { limits } = this;
+    const meter = new EvaluationMeter({
+      budgetMs: movable ? limits.mainThreadMs : limits.timeoutMs,
+      policy: movable ? 'move' : 'stop',
+      maxResultBytes: limits.maxResultBytes,
     });
+    let value: unknown;
+    try {
+      value = await bounded.evaluate(input, bindings, meter);
+    } catch (thrown) {
+      if (thrown instanceof ExpressionError) throw thrown;
+      if (movable && isMoveOffThread(thrown)) return this.#evaluateOffThread(bounded, source, input, bindings, pointer);
+      throw toExpressionError(describeFailure(thrown), source, pointer, limits, thrown);
+    }
+    const bytes = jsonSizeWithin(value, limits.maxResultBytes);
+    if (bytes > limits.maxResultBytes) throw resultTooLargeError(source, pointer, bytes, limits.maxResultBytes);
+    return value;
   }
-  return new ExpressionError(
-    'expression.evaluation',
-    `Expression \`${excerpt}\` failed${where}: ${failure.message ?? 'evaluation error'}`,
-    { pointer, jsonataCode: code || undefined, position: failure.position, cause: thrown },
-  );
+
+  async #evaluateOffThread(bounded: BoundedJsonata, source: string, input: unknown, bindings: Readonly<Record<string, unknown>>, pointer: string): Promise<unknown> {
+    this.#offThread ??= this.#offThreadFactory?.(this.limits);
+    if (!this.#offThread) throw new Error('ExpressionCompiler: no off-thread evaluator to move an evaluation to');
+    let outcome;
+    try {
+      outcome = await this.#offThread.evaluate({ source, input, bindings });
+    } catch {
+      // Data a thread cannot receive (a function in a binding): evaluated here, bounded by `timeoutMs`.
+      return this.#evaluate(bounded, source, false, input, bindings, pointer);
+    }
+    if (outcome.ok) return outcome.value;
+    throw toExpressionError(outcome.failure, source, pointer, this.limits);
+  }
+}
+
+/** Whether the expression names a host function (or may reach one through `$eval`): those exist only on this thread. */
+function callsHostFunction(ast: ExpressionNode, hostFunctions: ReadonlySet<string>): boolean {
+  if (hostFunctions.size === 0) return false;
+  const seen = new Set<object>();
+  const pending: unknown[] = [ast];
+  while (pending.length > 0) {
+    const next = pending.pop();
+    if (next === null || typeof next !== 'object' || next instanceof RegExp || seen.has(next)) continue;
+    seen.add(next);
+    const node = next as { type?: unknown; value?: unknown };
+    if (node.type === 'variable' && typeof node.value === 'string' && (hostFunctions.has(node.value) || node.value === 'eval')) return true;
+    for (const value of Object.values(next)) if (value !== null && typeof value === 'object') pending.push(value);
+  }
+  return false;
 }

@@ -1,6 +1,6 @@
 /* eslint-disable */
 /**
- * DO NOT EDIT: generated from schemas/workflow.schema.json by packages/core/scripts/generate.ts.
+ * DO NOT EDIT: generated from packages/core/schema/workflow.schema.json by packages/core/scripts/generate.ts.
  * Change the schema, then run `pnpm generate`.
  */
 

@@ -3,7 +3,6 @@ import type { Catalog } from '../catalog/catalog.js';
 import type { CompiledExpression, ExpressionCompiler } from '../expressions/expression-compiler.js';
 import { MappingCompiler, childPointer } from '../expressions/mapping.js';
 import type { Mapping, Step, WorkflowDefinition } from '../generated/workflow.js';
-import type { RunServices } from '../runtime/run-services.js';
 import type { BodyRunner, PrepareContext, PreparedStep } from '../steps/step-kind.js';
 import { stepKind } from '../steps/step-kinds.js';
 import { driveRun } from './drive-run.js';
@@ -18,8 +17,11 @@ export interface PreparedWorkflow {
   readonly filter: CompiledExpression | undefined;
 }
 
+/**
+ * What preparing needs. Nothing of a tenant: a run's services (its store, connections, config)
+ * come with each run, so tenants with the same definition share one prepared workflow.
+ */
 export interface PrepareOptions {
-  readonly services: RunServices;
   readonly expressions: ExpressionCompiler;
   readonly catalog: Catalog;
   readonly templates: Readonly<Record<string, Mapping>>;
@@ -36,7 +38,7 @@ function machineStepIds(list: readonly Step[]): string[] {
 
 /** Compiles every expression and mapping of a (valid) workflow and builds its XState machine. */
 export function prepareWorkflow(definition: WorkflowDefinition, options: PrepareOptions): PreparedWorkflow {
-  const { services, expressions, catalog } = options;
+  const { expressions, catalog } = options;
   const mappings = new MappingCompiler({ compiler: expressions, templates: { ...options.templates, ...definition.templates } });
   const prepared = new Map<string, PreparedStep>();
 
@@ -48,7 +50,7 @@ export function prepareWorkflow(definition: WorkflowDefinition, options: Prepare
       prepareList(steps, pointer);
       const machine = buildRunMachine(`${definition.id}${pointer}`, steps);
       const ids = machineStepIds(steps);
-      return async (input, signal) => {
+      return async (input, signal, services) => {
         const actor = createActor(machine, { input });
         const result = await driveRun(actor, prepared, services, signal);
         const all = actor.getSnapshot().context.steps;

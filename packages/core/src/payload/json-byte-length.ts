@@ -72,7 +72,7 @@ function countObject(record: Record<string, unknown>, depth: number, walk: Walk)
 }
 
 /** UTF-8 bytes of a string as JSON.stringify writes it: quoted, with its escapes. */
-function quotedLength(text: string): number {
+export function quotedLength(text: string): number {
   let total = 2;
   for (let index = 0; index < text.length; index += 1) {
     const code = text.charCodeAt(index);

@@ -1,7 +1,9 @@
 import type { IdentifiedEvent } from './event-sink.js';
+import { tenantKey } from './dispatch/tenant-keys.js';
 
-/** An accepted event, with the time the inbox took it (the start of its runs' ids). */
+/** An accepted event of a tenant, with the time the inbox took it (the start of its runs' ids). */
 export interface InboxEvent {
+  readonly tenant: string;
   readonly event: IdentifiedEvent;
   readonly receivedAt: string;
 }
@@ -14,12 +16,17 @@ interface Queued<R> {
   readonly done: ((result: R) => void) | undefined;
 }
 
+/** Other work that must take its turn in a lane (e.g. a run an earlier process left); it settles its own promise. */
+interface Work {
+  readonly work: () => Promise<void>;
+}
+
 /**
  * A waiting event. Most of a large backlog is fresh events whose payload is not held and whose
  * result nobody waits for: those are kept as their bare id (the string the inbox already gave
  * them), not as a record around it.
  */
-type Waiting<R> = string | Queued<R>;
+type Waiting<R> = string | Queued<R> | Work;
 
 /** The events of one ordering key, oldest first: a lone event as itself, more in an array. */
 type Lane<R> = Waiting<R> | Waiting<R>[];
@@ -30,9 +37,14 @@ export interface EventQueueOptions<R> {
   /** How many waiting events keep their payload in memory; the rest are read back by id. */
   readonly maxHeld: number;
   readonly handle: (accepted: InboxEvent, fresh: boolean) => Promise<R>;
+  /** Reads back a waiting event by its queue id (`tenantKey(tenant, event id)`). */
   readonly load: (id: string) => Promise<InboxEvent | undefined>;
   /** What a handled event whose entry could not be read back yields. */
   readonly missing: R;
+  /** Told when `handle` or `load` rejects (they should not): the lane moves on, the event yields `missing`. */
+  readonly failed?: (error: unknown, id: string) => void;
+  /** Told when a pushed event is done with, however it went (handled, failed, or not found). */
+  readonly settled?: (id: string) => void;
 }
 
 /**
@@ -62,8 +74,36 @@ export class EventQueue<R> {
     let result: Promise<R> | undefined;
     let done: ((value: R) => void) | undefined;
     if (wantResult) result = new Promise<R>((resolve) => (done = resolve));
-    const item: Waiting<R> = !hold && fresh && !wantResult ? event.id : { id: event.id, accepted: hold ? accepted : undefined, fresh, done };
-    const key = event.orderingKey ?? event.id;
+    const id = tenantKey(accepted.tenant, event.id);
+    const item: Waiting<R> = !hold && fresh && !wantResult ? id : { id, accepted: hold ? accepted : undefined, fresh, done };
+    this.#add(tenantKey(accepted.tenant, event.orderingKey ?? event.id), item);
+    return result;
+  }
+
+  /**
+   * Runs `work` in the lane `key` (`tenantKey(tenant, ordering key)`), after what is queued there now and before
+   * what comes later, one at a time with the lane's events; settles as `work` does.
+   */
+  enqueue<T>(key: string, work: () => Promise<T>): Promise<T> {
+    return new Promise<T>((resolve, reject) => {
+      this.#add(key, {
+        work: async () => {
+          try {
+            resolve(await work());
+          } catch (error) {
+            reject(error);
+          }
+        },
+      });
+    });
+  }
+
+  /** Resolves when nothing is queued or running. */
+  idle(): Promise<void> {
+    return this.#workers === 0 ? Promise.resolve() : this.#idle;
+  }
+
+  #add(key: string, item: Waiting<R>): void {
     const lane = this.#lanes.get(key);
     if (lane === undefined) {
       this.#lanes.set(key, item);
@@ -74,12 +114,6 @@ export class EventQueue<R> {
     } else {
       this.#lanes.set(key, [lane, item]);
     }
-    return result;
-  }
-
-  /** Resolves when nothing is queued or running. */
-  idle(): Promise<void> {
-    return this.#workers === 0 ? Promise.resolve() : this.#idle;
   }
 
   #startWorker(): void {
@@ -106,12 +140,8 @@ export class EventQueue<R> {
         const lane = this.#lanes.get(key);
         const item = Array.isArray(lane) ? lane[0] : lane;
         if (item === undefined) continue;
-        const queued = typeof item === 'string' ? undefined : item;
-        let accepted = queued?.accepted;
-        if (accepted) this.#held -= 1;
-        else accepted = await this.#options.load(typeof item === 'string' ? item : item.id);
-        const result = accepted ? await this.#options.handle(accepted, queued?.fresh ?? true) : this.#options.missing;
-        queued?.done?.(result);
+        if (typeof item !== 'string' && 'work' in item) await item.work();
+        else await this.#handle(item);
         // Events of this key pushed meanwhile may have turned a lone event into an array.
         const rest = this.#lanes.get(key);
         if (Array.isArray(rest) && rest.length > 1) {
@@ -127,5 +157,22 @@ export class EventQueue<R> {
       this.#workers -= 1;
       if (this.#workers === 0) this.#wake?.();
     }
+  }
+
+  /** Handles one event; never rejects, so one failure neither stops its worker nor leaves its lane stuck. */
+  async #handle(item: string | Queued<R>): Promise<void> {
+    const queued = typeof item === 'string' ? undefined : item;
+    const id = typeof item === 'string' ? item : item.id;
+    let result = this.#options.missing;
+    try {
+      let accepted = queued?.accepted;
+      if (accepted) this.#held -= 1;
+      else accepted = await this.#options.load(id);
+      if (accepted) result = await this.#options.handle(accepted, queued?.fresh ?? true);
+    } catch (error) {
+      this.#options.failed?.(error, id);
+    }
+    this.#options.settled?.(id);
+    queued?.done?.(result);
   }
 }

@@ -1,5 +1,5 @@
 import { createActor, type Snapshot } from 'xstate';
-import { driveRun } from '../machine/drive-run.js';
+import { driveRun, RunCancelled } from '../machine/drive-run.js';
 import type { PreparedWorkflow } from '../machine/prepare-workflow.js';
 import type { RunRecord, TriggerEvent } from '../store/records.js';
 import { toErrorRecord } from './error-record.js';
@@ -7,6 +7,8 @@ import type { RunContext, RunResult } from './run-context.js';
 import type { RunServices } from './run-services.js';
 import { isoTime } from './iso-time.js';
 import { emitIfHeard } from './run-events.js';
+import { isStoreUnavailable } from '../store/store-unavailable-error.js';
+import { clearDeadLetterOfRun } from './dead-letters.js';
 
 export function initialContext(run: RunRecord): RunContext {
   return {
@@ -21,6 +23,7 @@ export function initialContext(run: RunRecord): RunContext {
     error: null,
     pathPrefix: '',
     result: null,
+    ...(run.retryOf === undefined ? {} : { retryOf: run.retryOf }),
   };
 }
 
@@ -37,7 +40,7 @@ export async function queueRun(workflow: PreparedWorkflow, event: TriggerEvent, 
     event,
     queuedAt: isoTime(services.now()),
   };
-  emitIfHeard(services.events, 'run.queued', () => ({
+  emitIfHeard(services, 'run.queued', () => ({
     runId: run.id,
     workflowId: run.workflowId,
     dryRun: run.dryRun,
@@ -48,7 +51,12 @@ export async function queueRun(workflow: PreparedWorkflow, event: TriggerEvent, 
   return run;
 }
 
-/** Ends a run without running its machine (e.g. its trigger filter failed). */
+/**
+ * Ends a run: its final record and event. A run that succeeds takes its dead letter off the list
+ * (it was resumed or retried after it gave up); a run that cannot have been attempted before has
+ * none, and is not looked up. Also ends a run without running its machine (e.g. its trigger
+ * filter failed).
+ */
 export async function finishRun(run: RunRecord, result: RunResult, services: RunServices): Promise<RunRecord> {
   const finishedAt = services.now();
   const done: RunRecord = {
@@ -60,9 +68,16 @@ export async function finishRun(run: RunRecord, result: RunResult, services: Run
     ...(result.failedStep ? { failedStep: result.failedStep } : {}),
   };
   await services.store.putRun(done);
+  if (result.status === 'succeeded' && !services.freshRuns.has(run.id)) {
+    // A retry's success also ends the dead letters of the attempts before it.
+    for (let id: string | undefined = run.id; id !== undefined; id = id === run.id ? run.retryOf : (await services.store.getRun(id))?.retryOf) {
+      await clearDeadLetterOfRun(services.store, id);
+    }
+  }
   const base = () => ({ runId: run.id, workflowId: run.workflowId, dryRun: run.dryRun, at: done.finishedAt ?? isoTime(finishedAt), durationMs: finishedAt - Date.parse(run.startedAt ?? run.queuedAt) });
-  if (result.status === 'succeeded') emitIfHeard(services.events, 'run.succeeded', () => ({ ...base(), ...(result.output === undefined ? {} : { output: result.output }) }));
-  else emitIfHeard(services.events, 'run.failed', () => ({ ...base(), error: result.error ?? { name: 'Error', code: 'internal', message: 'The run failed' }, ...(result.failedStep ? { failedStep: result.failedStep } : {}) }));
+  if (result.status === 'succeeded') emitIfHeard(services, 'run.succeeded', () => ({ ...base(), ...(result.output === undefined ? {} : { output: result.output }) }));
+  else if (result.status === 'cancelled') emitIfHeard(services, 'run.cancelled', base);
+  else emitIfHeard(services, 'run.failed', () => ({ ...base(), error: result.error ?? { name: 'Error', code: 'internal', message: 'The run failed' }, ...(result.failedStep ? { failedStep: result.failedStep } : {}) }));
   return done;
 }
 
@@ -77,6 +92,10 @@ export async function finishRun(run: RunRecord, result: RunResult, services: Run
  * stands for it), so its record waits until there is more to show than its start: with its first
  * saved snapshot (before its second step), when a step retries, or, for the many runs that end in
  * their first step, only once, finished.
+ *
+ * When the store cannot write for now (disk full, I/O error, busy: `isStoreUnavailable`), the
+ * run does not fail: executeRun rejects with that error and the run stays unfinished in the
+ * store, as after a crash, for its caller to resume once writes succeed again.
  */
 export async function executeRun(workflow: PreparedWorkflow, queued: RunRecord, services: RunServices, snapshot?: Snapshot<unknown>): Promise<RunRecord> {
   const run: RunRecord = { ...queued, status: 'running', startedAt: queued.startedAt ?? isoTime(services.now()) };
@@ -100,7 +119,7 @@ export async function executeRun(workflow: PreparedWorkflow, queued: RunRecord, 
       inBackground(recordRunning);
     });
   }
-  emitIfHeard(services.events, 'run.started', () => ({ runId: run.id, workflowId: run.workflowId, dryRun: run.dryRun, at: run.startedAt ?? isoTime(services.now()) }));
+  emitIfHeard(services, 'run.started', () => ({ runId: run.id, workflowId: run.workflowId, dryRun: run.dryRun, at: run.startedAt ?? isoTime(services.now()) }));
 
   const actor = createActor(workflow.machine, snapshot ? { snapshot, input: initialContext(run) } : { input: initialContext(run) });
   // Saved after each step that leaves the run unfinished; a finished run is told by its record.
@@ -111,16 +130,20 @@ export async function executeRun(workflow: PreparedWorkflow, queued: RunRecord, 
     return unrecorded ? saving : undefined;
   };
   let result: RunResult;
+  let unavailable: unknown;
   const signal = services.idleSignals.take();
   try {
     result = await driveRun(actor, workflow.steps, services, signal, save);
   } catch (error) {
-    result = { status: 'failed', error: toErrorRecord(error, services.redact) };
+    if (isStoreUnavailable(error)) unavailable = error;
+    result = error instanceof RunCancelled ? { status: 'cancelled' } : { status: 'failed', error: toErrorRecord(error, services.redact) };
   } finally {
+    services.cancelled.delete(run.id);
     services.idleSignals.give(signal);
     if (deferred) services.unrecordedRuns.delete(run.id);
     if (saving) await saving;
   }
+  if (unavailable !== undefined) throw unavailable;
   if (saveFailure !== undefined) {
     services.logger.error('could not save a run\'s record or snapshot while it ran', { runId: run.id, error: toErrorRecord(saveFailure, services.redact) });
   }

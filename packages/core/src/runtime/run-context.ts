@@ -1,8 +1,9 @@
+import type { ScopeSource } from '../expressions/scope.js';
 import type { ErrorRecord } from '../store/records.js';
 
 /** How a run ended (the machine's output). */
 export interface RunResult {
-  readonly status: 'succeeded' | 'failed';
+  readonly status: 'succeeded' | 'failed' | 'cancelled';
   readonly output?: unknown;
   readonly error?: ErrorRecord;
   readonly failedStep?: string;
@@ -12,21 +13,11 @@ export interface RunResult {
  * The XState context of a run: plain JSON data, so the persisted snapshot can be stored and
  * a run resumed in another process.
  */
-export interface RunContext {
-  readonly runId: string;
-  readonly workflowId: string;
-  readonly dryRun: boolean;
-  readonly trigger: { readonly operation: string; readonly id?: string };
-  readonly payload: unknown;
-  /** Outputs of the steps that have run, by step id. */
-  readonly steps: Readonly<Record<string, unknown>>;
-  /** Variables bound by `set` steps. */
-  readonly vars: Readonly<Record<string, unknown>>;
-  /** Extra `$name` bindings, e.g. `$item` and `$index` inside a forEach body. */
-  readonly locals: Readonly<Record<string, unknown>>;
-  /** The error a fallback (onError) step list is handling, as `$error`. */
+export interface RunContext extends ScopeSource {
   readonly error: ErrorRecord | null;
   /** Prefix of step paths in records, e.g. `members[2].` inside a forEach body. */
   readonly pathPrefix: string;
   readonly result: RunResult | null;
+  /** The earlier attempt this run retries: the effects of its attempts are not done again. */
+  readonly retryOf?: string;
 }

@@ -2,6 +2,8 @@ import { EventEmitter } from 'eventemitter3';
 import type { ErrorRecord } from '../store/records.js';
 
 interface RunEventBase {
+  /** The tenant whose run it is. */
+  readonly tenant: string;
   readonly runId: string;
   readonly workflowId: string;
   readonly dryRun: boolean;
@@ -22,6 +24,7 @@ export interface RunEvents {
   'run.started': RunEventBase;
   'run.succeeded': RunEventBase & { readonly durationMs: number; readonly output?: unknown };
   'run.failed': RunEventBase & { readonly durationMs: number; readonly error: ErrorRecord; readonly failedStep?: string };
+  'run.cancelled': RunEventBase & { readonly durationMs: number };
   'step.started': StepEventBase;
   'step.retrying': StepEventBase & { readonly attempt: number; readonly delayMs: number; readonly error: ErrorRecord };
   'step.succeeded': StepEventBase & { readonly durationMs: number; readonly attempts: number; readonly output?: unknown };
@@ -38,9 +41,14 @@ export function createRunEventEmitter(): RunEventEmitter {
 }
 
 /**
- * Emits `name` if anyone listens. `build` makes the event only then, so an engine nobody
- * watches spends nothing on event objects.
+ * Emits `name`, with the tenant of `services`, if anyone listens. `build` makes the event only
+ * then, so an engine nobody watches spends nothing on event objects.
  */
-export function emitIfHeard<Name extends RunEventName>(events: RunEventEmitter, name: Name, build: () => RunEvents[Name]): void {
-  if (events.listenerCount(name) > 0) (events.emit as (name: Name, event: RunEvents[Name]) => boolean)(name, build());
+export function emitIfHeard<Name extends RunEventName>(
+  services: { readonly events: RunEventEmitter; readonly tenant: string },
+  name: Name,
+  build: () => Omit<RunEvents[Name], 'tenant'>,
+): void {
+  const { events } = services;
+  if (events.listenerCount(name) > 0) (events.emit as (name: Name, event: RunEvents[Name]) => boolean)(name, { tenant: services.tenant, ...build() } as RunEvents[Name]);
 }

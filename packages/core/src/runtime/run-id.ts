@@ -24,3 +24,17 @@ export function runIdOf(eventId: string, workflowId: string, version: number, re
 export function legacyRunId(eventId: string, workflowId: string, version: number): string {
   return runIdOf(eventId, workflowId, version, undefined);
 }
+
+/**
+ * The id of a run's first attempt. A retry is a run of its own, `<first attempt's id>~<n>`
+ * (see run-control.ts); what identifies a step's effect across attempts (its default effect key,
+ * the marker a connector looks for when it reconciles) is named after the first attempt.
+ */
+export function firstAttemptId(runId: string): string {
+  return runId.replace(/~\d+$/, '');
+}
+
+/** The id of attempt `n` (2 and up) of a run whose first attempt is `firstId`. */
+export function attemptId(firstId: string, n: number): string {
+  return `${firstId}~${n}`;
+}

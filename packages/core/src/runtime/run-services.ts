@@ -2,7 +2,7 @@ import type { Catalog } from '../catalog/catalog.js';
 import type { ConnectionConfig, Connector } from '../connectors/connector.js';
 import type { KeyedLimiter } from '../limits/keyed-limiter.js';
 import type { StepRecord } from '../store/records.js';
-import type { Store } from '../store/store.js';
+import type { TenantStore } from '../store/store.js';
 import type { Redactor } from './error-record.js';
 import type { Logger } from './logger.js';
 import type { RunEventEmitter } from './run-events.js';
@@ -19,7 +19,9 @@ export interface FreshRun {
 
 /** The engine-wide services every run uses. */
 export interface RunServices {
-  readonly store: Store;
+  /** The tenant whose runs these services serve. */
+  readonly tenant: string;
+  readonly store: TenantStore;
   readonly events: RunEventEmitter;
   readonly logger: Logger;
   readonly limiter: KeyedLimiter;
@@ -37,6 +39,8 @@ export interface RunServices {
   readonly freshRuns: Map<string, FreshRun>;
   /** Runs whose record is not written yet (see executeRun), with what writes it. */
   readonly unrecordedRuns: Map<string, () => void>;
+  /** Runs an operator cancelled while they ran: each stops before its next step. */
+  readonly cancelled: Set<string>;
   /** Signals for runs nothing cancels, reused between runs. */
   readonly idleSignals: IdleSignals;
   /** Stores a step's record (and keeps it for the run's result, saving a read-back). */

@@ -1,15 +1,17 @@
 import type { ActionContext } from '../connectors/connector.js';
+import { actionInputError } from '../definition/action-input-error.js';
 import { ActionError } from '../errors/action-error.js';
 import { FlowlineError } from '../errors/flowline-error.js';
 import type { ActionStep } from '../generated/workflow.js';
 import { deadlineSignal } from '../runtime/deadline-signal.js';
 import { toErrorRecord } from '../runtime/error-record.js';
 import { errorCategory, resolveRetryPolicy, withRetry } from '../runtime/retry-policy.js';
-import type { ValidationProblem } from '../definition/validation-problem.js';
+import { actionShape } from './action-shape.js';
 import type { StepExecution, StepKind } from './step-kind.js';
 import type { IdempotencyRecord, StepRecord } from '../store/records.js';
 import type { ErrorCategory } from '../errors/action-error.js';
 import { isoTime } from '../runtime/iso-time.js';
+import { firstAttemptId } from '../runtime/run-id.js';
 
 /** Failures after which a request may or may not have been applied. */
 const UNKNOWN_OUTCOME: ReadonlySet<ErrorCategory> = new Set(['network', 'timeout', 'server']);
@@ -62,12 +64,23 @@ async function earlierEffect(execution: StepExecution, effectKey: string, ownKey
   if (ownKey) return toEarlierEffect(await store.getIdempotency(effectKey));
   if (services.freshRuns.has(context.runId)) return undefined;
   if (writes) {
-    const done = effectOfStepRecord((await store.listSteps(context.runId)).find((step) => step.path === path));
+    const done = effectOfStepRecord((await store.listSteps(context.runId)).find((step) => step.path === path)) ?? (await effectOfEarlierAttempts(execution));
     if (done) return done;
   }
   // Effect records under the run's own keys, written by versions before step records stood for them.
   const recorded = toEarlierEffect(await store.getIdempotency(effectKey));
   return recorded ?? (writes ? { state: 'unknown' } : undefined);
+}
+
+/** The effect a retried run's earlier attempts had at this step's path (the newest attempt that did it). */
+async function effectOfEarlierAttempts({ context, services, path }: StepExecution): Promise<EarlierEffect | undefined> {
+  const seen = new Set<string>();
+  for (let runId = context.retryOf; runId !== undefined && !seen.has(runId); runId = (await services.store.getRun(runId))?.retryOf) {
+    seen.add(runId);
+    const done = effectOfStepRecord((await services.store.listSteps(runId)).find((step) => step.path === path));
+    if (done) return done;
+  }
+  return undefined;
 }
 
 type EarlierEffect = { readonly state: 'done'; readonly output: unknown } | { readonly state: 'unknown' };
@@ -79,52 +92,7 @@ function toEarlierEffect(record: IdempotencyRecord | undefined): EarlierEffect |
 
 /** `action`: calls one catalog operation through its connector, with retries, timeout, rate limit and idempotency. */
 export const actionStep: StepKind<ActionStep> = {
-  type: 'action',
-  nested: () => [],
-  mappings: (step) => [
-    ...(step.input === undefined ? [] : [{ field: 'input', mapping: step.input, expression: false }]),
-    ...(step.idempotencyKey === undefined ? [] : [{ field: 'idempotencyKey', mapping: step.idempotencyKey, expression: true }]),
-    ...(step.rateLimit?.key === undefined ? [] : [{ field: 'rateLimit/key', mapping: step.rateLimit.key, expression: true }]),
-  ],
-  validate(step, pointer, { catalog, connections }) {
-    const problems: ValidationProblem[] = [];
-    const operation = catalog.describe(step.operation);
-    if (!operation) {
-      const closest = catalog.suggest(step.operation, 'action');
-      problems.push({
-        pointer: `${pointer}/operation`,
-        code: 'operation.unknown',
-        message: `There is no operation "${step.operation}"`,
-        ...(closest.length ? { suggestion: `Did you mean ${closest.map((id) => `"${id}"`).join(', ')}?` } : {}),
-      });
-    } else if (operation.kind !== 'action') {
-      problems.push({
-        pointer: `${pointer}/operation`,
-        code: 'operation.not-an-action',
-        message: `"${step.operation}" is a trigger; a step can only call an action`,
-        suggestion: 'Use it as the workflow\'s trigger.operation, or pick an action from the catalog.',
-      });
-    }
-    if (connections) {
-      const connection = connections[step.connection];
-      if (!connection) {
-        const names = Object.keys(connections);
-        problems.push({
-          pointer: `${pointer}/connection`,
-          code: 'connection.unknown',
-          message: `No connection named "${step.connection}" is configured`,
-          suggestion: names.length ? `Configured connections: ${names.join(', ')}` : 'Configure a connection for this engine first.',
-        });
-      } else if (operation && connection.connector !== operation.connector) {
-        problems.push({
-          pointer: `${pointer}/connection`,
-          code: 'connection.wrong-connector',
-          message: `Connection "${step.connection}" is for ${connection.connector}, but "${step.operation}" needs a ${operation.connector} connection`,
-        });
-      }
-    }
-    return problems;
-  },
+  ...actionShape,
   prepare(step, pointer, { mappings, expressions, catalog }) {
     const operation = catalog.describe(step.operation);
     if (!operation) throw new FlowlineError('operation.unknown', `There is no operation "${step.operation}"`, { pointer: `${pointer}/operation` });
@@ -157,6 +125,9 @@ export const actionStep: StepKind<ActionStep> = {
         const built = input ? await input(scope) : {};
         const key = idempotencyKey ? await evaluateKey(execution) : undefined;
         if (context.dryRun) {
+          // The connector checks the input before it sends anything: a dry run fails where that check would.
+          const invalid = actionInputError(operation, built);
+          if (invalid) return { outcome: { type: 'error', error: toErrorRecord(invalid, services.redact) }, attempts: 1, input: built };
           return {
             outcome: { type: 'next', output: operation.sampleOutput ?? null },
             input: built,
@@ -170,8 +141,9 @@ export const actionStep: StepKind<ActionStep> = {
           };
         }
         const { store } = services;
-        // Every effect has a key: the step's own idempotency key, else its place in this run.
-        const effectKey = key ?? `run/${context.runId}/${path}`;
+        // Every effect has a key: the step's own idempotency key, else its place in the run (the
+        // same for every attempt of a retried run, so a connector reconciles an earlier attempt's write).
+        const effectKey = key ?? `run/${firstAttemptId(context.runId)}/${path}`;
         const previous = await earlierEffect(execution, effectKey, key !== undefined, writes);
         if (previous?.state === 'done') {
           return { outcome: { type: 'next', output: previous.output }, input: built, skipped: 'idempotent' };
@@ -203,6 +175,7 @@ export const actionStep: StepKind<ActionStep> = {
           const deadline = step.timeoutMs === undefined ? undefined : deadlineSignal(signal, step.timeoutMs);
           const attemptSignal = deadline?.signal ?? signal;
           const actionContext: ActionContext = {
+            tenant: services.tenant,
             connectionName: step.connection,
             connection,
             signal: attemptSignal,
@@ -220,7 +193,7 @@ export const actionStep: StepKind<ActionStep> = {
               }
             }
             const call = () => bounded(connector.invoke(request, actionContext), attemptSignal, step.timeoutMs, requestName);
-            return await (rateLimit && limiterKey !== undefined ? services.limiter.schedule(`step:${limiterKey}`, rateLimit, call) : call());
+            return await (rateLimit && limiterKey !== undefined ? services.limiter.schedule(`step:${services.tenant}:${limiterKey}`, rateLimit, call) : call());
           } catch (error) {
             // The request may have reached the service: look before sending it again.
             if (UNKNOWN_OUTCOME.has(errorCategory(error))) outcomeUnknown = true;

@@ -2,6 +2,7 @@ import { FlowlineError } from '../errors/flowline-error.js';
 import type { ForEachStep } from '../generated/workflow.js';
 import { Semaphore } from '../limits/semaphore.js';
 import type { ErrorRecord } from '../store/records.js';
+import { forEachShape } from './for-each-shape.js';
 import type { StepKind } from './step-kind.js';
 
 const DEFAULT_MAX_ITERATIONS = 1000;
@@ -18,9 +19,7 @@ function asItems(value: unknown): unknown[] {
  * fails the step (no new items start); `succeed` inside the body ends just that item.
  */
 export const forEachStep: StepKind<ForEachStep> = {
-  type: 'forEach',
-  nested: (step) => [{ field: 'steps', steps: step.steps, inline: false }],
-  mappings: (step) => [{ field: 'over', mapping: step.over, expression: true }],
+  ...forEachShape,
   prepare(step, pointer, { expressions, prepareBody }) {
     const over = expressions.compile(step.over, `${pointer}/over`);
     const runBody = prepareBody(step.steps, `${pointer}/steps`);
@@ -29,7 +28,7 @@ export const forEachStep: StepKind<ForEachStep> = {
     return {
       step,
       pointer,
-      async execute({ context, scope, path, signal }) {
+      async execute({ context, scope, path, signal, services }) {
         const items = asItems(await over.evaluate(scope.input, scope.bindings, `${pointer}/over`));
         if (items.length > limit) {
           throw new FlowlineError('step.too-many-items', `forEach "${step.id}" got ${items.length} items, more than its limit of ${limit}`, {
@@ -53,6 +52,7 @@ export const forEachStep: StepKind<ForEachStep> = {
                   result: null,
                 },
                 signal,
+                services,
               );
               results[index] = result.steps;
               if (result.status === 'failed') failure ??= result.error;

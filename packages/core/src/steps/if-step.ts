@@ -1,15 +1,11 @@
 import type { IfStep } from '../generated/workflow.js';
+import { ifShape } from './if-shape.js';
 import type { StepKind } from './step-kind.js';
 import { isTruthy } from './truthiness.js';
 
 /** `if`: runs `then` when the condition is true (JSONata truthiness), else `else`; the other list is reported skipped. */
 export const ifStep: StepKind<IfStep> = {
-  type: 'if',
-  nested: (step) => [
-    { field: 'then', steps: step.then, inline: true },
-    ...(step.else ? [{ field: 'else', steps: step.else, inline: true }] : []),
-  ],
-  mappings: (step) => [{ field: 'condition', mapping: step.condition, expression: true }],
+  ...ifShape,
   prepare(step, pointer, { expressions }) {
     const condition = expressions.compile(step.condition, `${pointer}/condition`);
     return {

@@ -1,11 +1,10 @@
 import type { SetStep } from '../generated/workflow.js';
+import { setShape } from './set-shape.js';
 import type { StepKind } from './step-kind.js';
 
 /** `set`: binds `$vars.<var>` to a mapping's value; the value is also the step's output. */
 export const setStep: StepKind<SetStep> = {
-  type: 'set',
-  nested: () => [],
-  mappings: (step) => [{ field: 'value', mapping: step.value, expression: false }],
+  ...setShape,
   prepare(step, pointer, { mappings }) {
     const value = mappings.compile(step.value, `${pointer}/value`);
     return {

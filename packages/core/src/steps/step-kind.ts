@@ -1,32 +1,11 @@
 import type { Catalog } from '../catalog/catalog.js';
-import type { ConnectionConfig } from '../connectors/connector.js';
 import type { ExpressionCompiler } from '../expressions/expression-compiler.js';
 import type { MappingCompiler, Scope } from '../expressions/mapping.js';
-import type { Mapping, Step } from '../generated/workflow.js';
+import type { Step } from '../generated/workflow.js';
 import type { RunContext, RunResult } from '../runtime/run-context.js';
 import type { RunServices } from '../runtime/run-services.js';
-import type { ValidationProblem } from '../definition/validation-problem.js';
 import type { StepOutcome } from './step-outcome.js';
-
-/** A list of steps nested in a step. `inline` lists are states of the run machine (if/then); others the step runs itself (forEach). */
-export interface NestedSteps {
-  readonly field: string;
-  readonly steps: readonly Step[];
-  readonly inline: boolean;
-}
-
-/** A mapping or expression field of a step, for validation. `expression`: the field is one JSONata expression. */
-export interface MappingField {
-  readonly field: string;
-  readonly mapping: Mapping;
-  readonly expression: boolean;
-}
-
-export interface KindValidationContext {
-  readonly catalog: Catalog;
-  /** Connections the host configured; undefined when validating without a host. */
-  readonly connections: Readonly<Record<string, ConnectionConfig>> | undefined;
-}
+import type { StepShape } from './step-shape.js';
 
 /** What one execution of a step gets. */
 export interface StepExecution {
@@ -60,7 +39,7 @@ export interface PreparedStep {
 }
 
 /** Runs a nested list of steps (a forEach body) as its own machine. */
-export type BodyRunner = (context: RunContext, signal: AbortSignal) => Promise<RunResult & { readonly steps: Readonly<Record<string, unknown>> }>;
+export type BodyRunner = (context: RunContext, signal: AbortSignal, services: RunServices) => Promise<RunResult & { readonly steps: Readonly<Record<string, unknown>> }>;
 
 export interface PrepareContext {
   readonly mappings: MappingCompiler;
@@ -70,14 +49,9 @@ export interface PrepareContext {
 }
 
 /**
- * One kind of step. Each kind lives in its own module and is registered by its `type`; the
- * engine and validator only talk to kinds through this interface.
+ * One kind of step: its design-time shape (step-shape.ts) and how it runs. Each kind lives in its
+ * own module and is registered by its `type`; the engine only talks to kinds through this interface.
  */
-export interface StepKind<S extends Step = Step> {
-  readonly type: S['type'];
-  nested(step: S): NestedSteps[];
-  mappings(step: S): MappingField[];
-  /** Checks beyond the JSON Schema and the generic checks (e.g. the operation exists). */
-  validate?(step: S, pointer: string, context: KindValidationContext): ValidationProblem[];
+export interface StepKind<S extends Step = Step> extends StepShape<S> {
   prepare(step: S, pointer: string, context: PrepareContext): PreparedStep;
 }

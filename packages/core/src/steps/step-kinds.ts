@@ -9,7 +9,7 @@ import { succeedStep } from './succeed-step.js';
 
 type KindRegistry = { readonly [Type in Step['type']]: StepKind<Extract<Step, { type: Type }>> };
 
-/** Every step kind, by the `type` a definition names it with. A new kind is one module and one line here. */
+/** Every step kind, by the `type` a definition names it with. A new kind is its shape (step-shapes.ts) and its module, one line each. */
 export const STEP_KINDS: KindRegistry = {
   action: actionStep,
   if: ifStep,

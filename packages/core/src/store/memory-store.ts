@@ -1,8 +1,12 @@
 import { FlowlineError } from '../errors/flowline-error.js';
 import type { DeadLetter, IdempotencyRecord, InboxEntry, InboxStatus, RunRecord, RunStatus, StepRecord, TriggerEvent } from './records.js';
-import type { DeadLetterQuery, RunQuery, Store } from './store.js';
-import { checkId, checkLimit, checkStatus, deadLetterId, INBOX_STATUSES, RUN_STATUSES } from './store-checks.js';
+import type { DeadLetterQuery, RunQuery, Store, TenantRecord, TenantStore } from './store.js';
+import { checkId, checkLimit, checkStatus, deadLetterId, INBOX_STATUSES, isFinishedStatus, RUN_STATUSES } from './store-checks.js';
+import { checkTenantId, DEFAULT_TENANT } from '../tenants/tenant-id.js';
+import { createMemoryWorkflowVersions } from './memory-workflow-versions.js';
+import { runMatches, compareRuns } from './run-order.js';
 import { fromStoredJson, toStoredJson } from './stored-json.js';
+import { createMemoryParkedDeliveries } from './memory-parked-deliveries.js';
 
 interface StoredInbox {
   status: InboxStatus;
@@ -11,7 +15,9 @@ interface StoredInbox {
 
 interface StoredRun {
   readonly seq: number;
+  readonly id: string;
   readonly workflowId: string;
+  readonly workflowVersion: RunRecord['workflowVersion'];
   readonly queuedAt: string;
   readonly status: RunStatus;
   /** The record without its event, which is kept apart: a run is put several times with the same one. */
@@ -27,7 +33,7 @@ interface StoredRun {
  * store and it accepts exactly the data a durable store would.
  *
  * Ordering: `listInbox` in order of acceptance (oldest first, a queue); `listRuns` newest
- * `queuedAt` first, ties the run first put last first (putting a run again keeps its place);
+ * `queuedAt` first, ties greatest id first (see run-order.ts);
  * `listSteps` in order of the first `putStep` of each path (putting a path again replaces it in
  * place); `listDeadLetters` oldest `at` first, ties in order put (putting a subject again moves
  * it to the end of its `at`).
@@ -44,6 +50,50 @@ export interface MemoryStoreOptions {
 export function createMemoryStore(options: MemoryStoreOptions = {}): Store {
   const maxFinishedRuns = options.maxFinishedRuns ?? 10_000;
   checkLimit(maxFinishedRuns, 'createMemoryStore maxFinishedRuns');
+  const views = new Map<string, MemoryTenantStore>();
+  const tenantRecords = new Map<string, string>();
+  const forTenant = (tenant: string): MemoryTenantStore => {
+    checkTenantId(tenant, '/tenant');
+    let view = views.get(tenant);
+    if (view === undefined) {
+      view = createMemoryTenantStore(tenant, maxFinishedRuns);
+      views.set(tenant, view);
+    }
+    return view;
+  };
+  return {
+    ...forTenant(DEFAULT_TENANT),
+    forTenant,
+    async listTenantIds() {
+      return [...new Set([...views.keys(), ...tenantRecords.keys()])].sort();
+    },
+    async deleteTenant(tenant) {
+      checkTenantId(tenant, '/tenant');
+      // A fresh view replaces the default tenant's, whose methods the store itself spreads: it is emptied in place instead.
+      if (tenant === DEFAULT_TENANT) views.get(DEFAULT_TENANT)?.[CLEAR]();
+      else views.delete(tenant);
+      tenantRecords.delete(tenant);
+    },
+    async putTenant(record: TenantRecord) {
+      checkTenantId(record.id);
+      tenantRecords.set(record.id, toStoredJson(record, `tenant ${record.id}`));
+    },
+    async getTenant(id) {
+      const json = tenantRecords.get(id);
+      return json === undefined ? undefined : fromStoredJson<TenantRecord>(json);
+    },
+    async listTenants() {
+      return [...tenantRecords.keys()].sort().map((id) => fromStoredJson<TenantRecord>(tenantRecords.get(id) as string));
+    },
+  };
+}
+
+/** Empties a memory tenant view in place (how the default tenant's records are deleted). */
+const CLEAR = Symbol('clear');
+
+type MemoryTenantStore = TenantStore & { readonly [CLEAR]: () => void };
+
+function createMemoryTenantStore(tenant: string, maxFinishedRuns: number): MemoryTenantStore {
   const finished = createFinishedOrder();
   const inbox = new Map<string, StoredInbox>();
   /** What is kept about each run id, forgotten together. */
@@ -72,7 +122,19 @@ export function createMemoryStore(options: MemoryStoreOptions = {}): Store {
     }
   };
 
-  return {
+  const versions = createMemoryWorkflowVersions();
+  const parked = createMemoryParkedDeliveries();
+  const store: MemoryTenantStore = {
+    tenant,
+    [CLEAR]() {
+      inbox.clear();
+      runs.clear();
+      idempotency.clear();
+      links.clear();
+      deadLetters.clear();
+      versions.clear();
+      parked.clear();
+    },
     async addToInbox(event: TriggerEvent & { readonly id: string }, receivedAt: string) {
       checkId(event.id, 'event.id', 'addToInbox');
       checkId(receivedAt, 'receivedAt', 'addToInbox');
@@ -119,8 +181,8 @@ export function createMemoryStore(options: MemoryStoreOptions = {}): Store {
       const eventJson = previous?.event === event ? previous.eventJson : toStoredJson(event, `the event of run ${run.id}`);
       const json = toStoredJson(rest, `run ${run.id}`);
       const seq = previous?.seq ?? ++runSeq;
-      const finishedRun = run.status === 'succeeded' || run.status === 'failed';
-      bucket.run = { seq, workflowId: run.workflowId, queuedAt: run.queuedAt, status: run.status, json, eventJson, event: finishedRun ? undefined : event };
+      const finishedRun = isFinishedStatus(run.status);
+      bucket.run = { seq, id: run.id, workflowId: run.workflowId, workflowVersion: run.workflowVersion, queuedAt: run.queuedAt, status: run.status, json, eventJson, event: finishedRun ? undefined : event };
       if (finishedRun) {
         finished.add(run.id);
         forgetOldRuns();
@@ -139,10 +201,9 @@ export function createMemoryStore(options: MemoryStoreOptions = {}): Store {
       checkLimit(query.limit, 'listRuns');
       const matching: StoredRun[] = [];
       for (const { run } of runs.values()) {
-        if (run === undefined) continue;
-        if ((query.workflowId === undefined || run.workflowId === query.workflowId) && (query.status === undefined || run.status === query.status)) matching.push(run);
+        if (run !== undefined && runMatches(run, query)) matching.push(run);
       }
-      matching.sort((a, b) => (a.queuedAt === b.queuedAt ? b.seq - a.seq : a.queuedAt < b.queuedAt ? 1 : -1));
+      matching.sort(compareRuns);
       const limited = query.limit === undefined ? matching : matching.slice(0, query.limit);
       return limited.map(storedRun);
     },
@@ -228,7 +289,25 @@ export function createMemoryStore(options: MemoryStoreOptions = {}): Store {
     async removeDeadLetter(id: string) {
       return { removed: deadLetters.delete(id) };
     },
+
+    ...parked.ops,
+    ...versions.ops,
+
+    async exportRecords() {
+      const allRuns = await store.listRuns();
+      return {
+        tenant,
+        inbox: [...inbox.values()].map((stored) => fromStoredJson<InboxEntry>(stored.json)),
+        runs: await Promise.all(allRuns.map(async (run) => ({ ...run, steps: await store.listSteps(run.id) }))),
+        deadLetters: await store.listDeadLetters(),
+        links: [...links].flatMap(([namespace, byFrom]) => [...byFrom].map(([from, to]) => ({ namespace, from, to }))),
+        effects: [...idempotency.values()].map((json) => fromStoredJson<IdempotencyRecord>(json)),
+        parked: await store.listParkedDeliveries(),
+        workflowVersions: await store.listWorkflowVersions(),
+      };
+    },
   };
+  return store;
 }
 
 /**

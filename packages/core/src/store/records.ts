@@ -22,7 +22,8 @@ export interface TriggerEvent {
   readonly orderingKey?: string;
 }
 
-export type RunStatus = 'queued' | 'running' | 'succeeded' | 'failed';
+/** `cancelled`: an operator stopped it; it does nothing more. */
+export type RunStatus = 'queued' | 'running' | 'succeeded' | 'failed' | 'cancelled';
 
 export interface RunRecord {
   readonly id: string;
@@ -38,6 +39,10 @@ export interface RunRecord {
   readonly error?: ErrorRecord;
   /** The step that failed the run, when one did. */
   readonly failedStep?: string;
+  /** A new attempt of that run (a retry): effects its earlier attempts did are not done again. */
+  readonly retryOf?: string;
+  /** A new run of that run's event (a replay). */
+  readonly replayOf?: string;
 }
 
 export type StepStatus = 'succeeded' | 'failed' | 'skipped';

@@ -1,8 +1,13 @@
 import { FlowlineError } from '../errors/flowline-error.js';
 import type { InboxStatus, RunStatus } from './records.js';
+import type { WorkflowVersionState } from './store.js';
 
 export const INBOX_STATUSES: readonly InboxStatus[] = ['pending', 'done', 'dead'];
-export const RUN_STATUSES: readonly RunStatus[] = ['queued', 'running', 'succeeded', 'failed'];
+export const RUN_STATUSES: readonly RunStatus[] = ['queued', 'running', 'succeeded', 'failed', 'cancelled'];
+export const WORKFLOW_VERSION_STATES: readonly WorkflowVersionState[] = ['draft', 'published', 'retired'];
+
+/** A run that will do nothing more. */
+export const isFinishedStatus = (status: RunStatus): boolean => status === 'succeeded' || status === 'failed' || status === 'cancelled';
 
 /** Checks a list limit: `undefined` (no limit) or an integer ≥ 0. */
 export function checkLimit(limit: number | undefined, where: string): void {

@@ -1,63 +1,17 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { IdempotencyRecord, RunRecord, StepRecord, TriggerEvent } from '../store/records.js';
 import type { Store } from '../store/store.js';
+import { UNICODE_SAMPLE } from './unicode-sample.js';
+import { describeParkedDeliveryContract } from './store-contract-parked.js';
+import { at, event, idempotency, run, step, T0 } from './store-contract-records.js';
+import { describeRunQueryContract } from './store-contract-run-queries.js';
+import { describeTenantContract } from './store-contract-tenants.js';
+import { describeWorkflowVersionContract } from './store-contract-versions.js';
 
 /** What a contract run needs: a fresh, empty store, and how to let go of it. */
 export interface StoreUnderTest {
   readonly store: Store;
   readonly close?: () => Promise<void>;
 }
-
-const T0 = '2024-05-01T10:00:00.000Z';
-
-function at(seconds: number): string {
-  return new Date(Date.parse(T0) + seconds * 1000).toISOString();
-}
-
-function event(id: string, payload: unknown = { id }, extra: Partial<TriggerEvent> = {}): TriggerEvent & { id: string } {
-  return { trigger: 'pushpress.customer.created', payload, id, ...extra };
-}
-
-function run(id: string, overrides: Partial<RunRecord> = {}): RunRecord {
-  return {
-    id,
-    workflowId: 'wf-a',
-    workflowVersion: 1,
-    status: 'queued',
-    dryRun: false,
-    event: event(`evt-${id}`),
-    queuedAt: T0,
-    ...overrides,
-  };
-}
-
-function step(runId: string, path: string, overrides: Partial<StepRecord> = {}): StepRecord {
-  return {
-    runId,
-    path,
-    stepId: path.replace(/\[\d+\]/g, ''),
-    kind: 'action',
-    status: 'succeeded',
-    attempts: 1,
-    startedAt: T0,
-    finishedAt: at(1),
-    durationMs: 1000,
-    output: { path },
-    ...overrides,
-  };
-}
-
-function idempotency(key: string, overrides: Partial<IdempotencyRecord> = {}): IdempotencyRecord {
-  return { key, runId: 'r1', path: 'create', output: { contactId: 'ct_1' }, recordedAt: T0, ...overrides };
-}
-
-/** A payload with text from many scripts, emoji, combining marks, controls and a lone surrogate. */
-export const UNICODE_SAMPLE = {
-  name: 'Zoë Ñúñez 山田太郎 محمد 👩🏽‍💻 e\u0301',
-  note: 'line1\nline2\ttab "quoted" \\ back \u0000 nul \u2028 sep',
-  loneSurrogate: '\ud800',
-  'клю́ч 🔑': ['ﬁ', '𝔘𝔫𝔦𝔠𝔬𝔡𝔢'],
-} as const;
 
 /**
  * Registers vitest tests for every behaviour of the `Store` interface. A store implementation
@@ -67,8 +21,8 @@ export const UNICODE_SAMPLE = {
  * describeStoreContract('memory store', async () => ({ store: createMemoryStore() }));
  * ```
  *
- * `makeStore` is called before each test and must return an empty store; `close` (if given) is
- * called after each test.
+ * `makeStore` is called before each test and must return an empty store, able to keep tenant
+ * secrets (a store that encrypts them needs its key); `close` (if given) is called after each test.
  */
 export function describeStoreContract(name: string, makeStore: () => Promise<StoreUnderTest>): void {
   describe(`Store contract: ${name}`, () => {
@@ -453,6 +407,11 @@ export function describeStoreContract(name: string, makeStore: () => Promise<Sto
         expect(await store.listDeadLetters()).toEqual([]);
       });
     });
+
+    describeParkedDeliveryContract(() => store);
+    describeRunQueryContract(() => store);
+    describeWorkflowVersionContract(() => store);
+    describeTenantContract(() => store);
 
     describe('copies, not aliases', () => {
       it('is not changed when the caller changes what it put', async () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createMemoryStore } from '../../src/index.js';
-import { describeStoreContract } from '../../src/testing/index.js';
+import { describeStoreContract } from '../../src/testing/store-contract-entry.js';
 
 describeStoreContract('memory store', async () => ({ store: createMemoryStore() }));
 

@@ -1,7 +1,9 @@
 import { fileURLToPath } from 'node:url';
 import { SandboxOptionsError } from '../shared/errors.js';
 import { DEFAULT_RATE_LIMIT, type RateLimitOptions } from './limits/rate-limiter.js';
+import type { InstallationSeed } from './auth/installations.js';
 import type { TokenGrant } from './auth/token-store.js';
+import { isTimeZone } from './model/time-zone.js';
 import { DEFAULT_LOCATION_ID, type LocationSeed } from './state/seeds.js';
 
 export interface GhlSandboxOptions {
@@ -15,6 +17,14 @@ export interface GhlSandboxOptions {
   readonly tokens?: Readonly<Record<string, TokenGrant>>;
   /** OAuth clients, client_id → client_secret. Default: `{ 'sandbox-client': 'sandbox-secret' }`. */
   readonly oauthClients?: Readonly<Record<string, string>>;
+  /** The marketplace app id of the OAuth clients' app (`appId` of `GET /oauth/installedLocations`). Default `sandbox-app`. */
+  readonly appId?: string;
+  /**
+   * Agency installs at start: which of a company's locations have the app (for
+   * `POST /oauth/locationToken` and `GET /oauth/installedLocations`). Default none; an agency
+   * authorization code (`issueAgencyAuthorizationCode`) installs too.
+   */
+  readonly installations?: readonly InstallationSeed[];
   /** Lifetime of OAuth access tokens (GHL: 86399 seconds). */
   readonly accessTokenLifetimeSeconds?: number;
   /** Per-location limits; shorten `windowMs` in tests to exercise the same limit quickly. */
@@ -31,6 +41,16 @@ export interface GhlSandboxOptions {
   readonly rejectUnknownBodyProperties?: boolean;
   /** How many request log entries to keep. Default 10,000. */
   readonly requestLogLimit?: number;
+  /**
+   * Operations to answer 501 not_simulated although the sandbox simulates them, by GHL's operationId
+   * or the catalog's id (`ghl.users.filter-users-by-email`): to see how a flow meets an API it cannot use.
+   */
+  readonly unsimulated?: readonly string[];
+  /**
+   * Book appointments only into free slots unless a request says `ignoreFreeSlotValidation: true`,
+   * as GHL does. Default false: then only a request saying `ignoreFreeSlotValidation: false` is checked.
+   */
+  readonly validateAppointmentSlots?: boolean;
 }
 
 export interface ResolvedOptions {
@@ -39,6 +59,8 @@ export interface ResolvedOptions {
   readonly locations: readonly LocationSeed[];
   readonly tokens: Readonly<Record<string, TokenGrant>>;
   readonly oauthClients: Readonly<Record<string, string>>;
+  readonly appId: string;
+  readonly installations: readonly InstallationSeed[];
   readonly accessTokenLifetimeSeconds: number;
   readonly rateLimit: RateLimitOptions;
   readonly now: () => number;
@@ -47,11 +69,14 @@ export interface ResolvedOptions {
   readonly openApiDir: string;
   readonly rejectUnknownBodyProperties: boolean;
   readonly requestLogLimit: number;
+  readonly unsimulated: readonly string[];
+  readonly validateAppointmentSlots: boolean;
 }
 
 export const LOOPBACK_HOSTS = ['127.0.0.1', '::1', 'localhost'] as const;
 export const DEFAULT_TOKEN = 'sandbox-token';
 export const DEFAULT_OAUTH_CLIENT = { id: 'sandbox-client', secret: 'sandbox-secret' } as const;
+export const DEFAULT_APP_ID = 'sandbox-app';
 
 const here = (relative: string): string => fileURLToPath(new URL(relative, import.meta.url));
 
@@ -80,6 +105,9 @@ export function resolveOptions(options: GhlSandboxOptions = {}): ResolvedOptions
     if (typeof l.id !== 'string' || l.id === '') throw new SandboxOptionsError(`Expected \`locations[${i}].id\` to be a non-empty string`);
     if (ids.has(l.id)) throw new SandboxOptionsError(`Location id ${l.id} appears twice in \`locations\``);
     ids.add(l.id);
+    if (l.timezone !== undefined && !isTimeZone(l.timezone)) {
+      throw new SandboxOptionsError(`Expected \`locations[${i}].timezone\` to be an IANA time zone like America/Chicago, got ${l.timezone}`);
+    }
     for (const f of l.duplicateSearchOrder ?? []) {
       if (f !== 'email' && f !== 'phone') {
         throw new SandboxOptionsError(`Expected \`locations[${i}].duplicateSearchOrder\` to hold "email" and/or "phone", got ${String(f)}`);
@@ -95,6 +123,10 @@ export function resolveOptions(options: GhlSandboxOptions = {}): ResolvedOptions
       throw new SandboxOptionsError(`A token in \`tokens\` names location ${grant.locationId}, which is not in \`locations\``);
     }
   }
+  const appId = options.appId ?? DEFAULT_APP_ID;
+  if (typeof appId !== 'string' || appId === '') throw new SandboxOptionsError('Expected `appId` to be a non-empty string');
+  const installations = options.installations ?? [];
+  if (!Array.isArray(installations)) throw new SandboxOptionsError('Expected `installations` to be a list like [{ companyId, locationIds: [...] }]');
   const limit = options.rateLimit ?? {};
   return {
     port,
@@ -102,6 +134,8 @@ export function resolveOptions(options: GhlSandboxOptions = {}): ResolvedOptions
     locations,
     tokens,
     oauthClients: options.oauthClients ?? { [DEFAULT_OAUTH_CLIENT.id]: DEFAULT_OAUTH_CLIENT.secret },
+    appId,
+    installations,
     accessTokenLifetimeSeconds: positiveInt('accessTokenLifetimeSeconds', options.accessTokenLifetimeSeconds, 86399),
     rateLimit: {
       limit: positiveInt('rateLimit.limit', limit.limit, DEFAULT_RATE_LIMIT.limit),
@@ -114,5 +148,7 @@ export function resolveOptions(options: GhlSandboxOptions = {}): ResolvedOptions
     openApiDir: options.openApiDir ?? here('../../../connectors/reference/ghl/openapi'),
     rejectUnknownBodyProperties: options.rejectUnknownBodyProperties ?? false,
     requestLogLimit: positiveInt('requestLogLimit', options.requestLogLimit, 10_000),
+    unsimulated: [...(options.unsimulated ?? [])],
+    validateAppointmentSlots: options.validateAppointmentSlots ?? false,
   };
 }

@@ -6,15 +6,19 @@ import { SandboxOptionsError } from '../shared/errors.js';
 import { ADMIN_ENDPOINTS, ADMIN_PREFIX, handleAdmin, type AdminTarget } from './admin/admin-api.js';
 import { RequestLog, type RequestLogEntry } from './admin/request-log.js';
 import { dumpState, type SandboxDump } from './admin/state-dump.js';
-import { handleOAuth, type OAuthContext } from './auth/oauth-endpoints.js';
+import { Installations } from './auth/installations.js';
+import { handleOAuth, issueAgencyCode, type AgencyCodeOptions, type OAuthContext } from './auth/oauth-endpoints.js';
 import { TokenStore, type TokenGrant } from './auth/token-store.js';
 import { FaultRegistry, type Fault } from './faults/fault-registry.js';
-import { GhlHttpError } from './http/ghl-http-error.js';
-import { parseJsonBody, parseQuery, readRawBody, sendJson } from './http/io.js';
+import { GhlHttpError, tokenRefused } from './http/ghl-http-error.js';
+import { bearerToken, parseJsonBody, parseQuery, readRawBytes, sendJson } from './http/io.js';
+import { parseMultipart, type UploadedPart } from './http/multipart.js';
 import { RateLimiter } from './limits/rate-limiter.js';
 import { resolveOptions, type GhlSandboxOptions } from './options.js';
 import { Router } from './routing/router.js';
+import type { RouteAnswer, RouteContext, RouteDefinition, SimulationOptions } from './routing/route.js';
 import { ghlRoutes } from './routes/index.js';
+import { notSimulated, notSimulatedRoutes } from './routes/not-simulated.js';
 import type { LocationSettings } from './state/records.js';
 import { SandboxStore } from './state/store.js';
 import { loadOperationInputs } from './validation/load-inputs.js';
@@ -33,6 +37,8 @@ export interface GhlSandbox extends AdminTarget {
   readonly tokens: Readonly<Record<string, TokenGrant>>;
   /** OAuth clients, client_id → client_secret. */
   readonly oauthClients: Readonly<Record<string, string>>;
+  /** The marketplace app id of the OAuth clients' app. */
+  readonly appId: string;
   /** Where the request schemas came from (the generated operation files or the OpenAPI documents). */
   readonly schemaSource: string;
   readonly faults: FaultRegistry;
@@ -49,12 +55,6 @@ interface Outcome {
   operationId?: string;
   locationId?: string;
   faults?: string[];
-}
-
-function bearer(req: IncomingMessage): string | undefined {
-  const header = req.headers['authorization'];
-  const match = typeof header === 'string' ? /^Bearer\s+(\S+)\s*$/i.exec(header) : null;
-  return match?.[1];
 }
 
 /** Every locationId a request names (path, query, body); all must be the token's location. */
@@ -88,6 +88,42 @@ function checkSettings(value: Partial<LocationSettings> | JsonValue): Partial<Lo
   return out;
 }
 
+/** The routes the sandbox simulates: all of `routes` but those `unsimulated` names (they answer 501). */
+function simulatedRoutes(routes: readonly RouteDefinition[], unsimulated: readonly string[]): RouteDefinition[] {
+  // Either GHL's operationId (`filter-users-by-email`) or the catalog's (`ghl.users.filter-users-by-email`).
+  const off = new Set(unsimulated.map((id) => (id.startsWith('ghl.') ? id.split('.').slice(2).join('.') : id)));
+  const known = new Set(routes.map((r) => r.operationId));
+  const unknown = [...off].filter((id) => !known.has(id));
+  if (unknown.length > 0) {
+    throw new SandboxOptionsError(`Expected \`unsimulated\` to name operations the sandbox simulates; unknown: ${unknown.join(', ')}`);
+  }
+  return routes.filter((r) => !off.has(r.operationId));
+}
+
+/** The body a handler gets: JSON, or the text fields (and files) of a multipart/form-data upload. */
+function readBody(route: RouteDefinition, raw: Buffer, contentType: string | undefined): { body: JsonValue | undefined; files: UploadedPart[] } {
+  if (route.bodyType === 'multipart' && raw.length > 0) {
+    const form = parseMultipart(raw, contentType);
+    return { body: form.fields, files: [...form.files] };
+  }
+  return { body: parseJsonBody(raw.toString('utf8')), files: [] };
+}
+
+/**
+ * Runs a handler so that a refused request changes nothing: a write that throws part way is rolled
+ * back to the location as it was (records and the id sequence).
+ */
+function handleAtomically(route: RouteDefinition, ctx: RouteContext): RouteAnswer {
+  if (route.method === 'GET') return route.handle(ctx);
+  const before = ctx.store.snapshot(ctx.location);
+  try {
+    return route.handle(ctx);
+  } catch (error) {
+    ctx.store.restore(ctx.location, before);
+    throw error;
+  }
+}
+
 /** Validators are stateless apart from their compiled-schema cache, so sandboxes in one process share them. */
 const validators = new Map<string, { inputs: OperationInputSet; validator: RequestValidator }>();
 
@@ -104,7 +140,8 @@ function validatorFor(openApiDir: string, operationSchemasDir: string, rejectUnk
 
 /**
  * Starts a local, stateful GoHighLevel API v2 on a loopback port. See the package README for
- * the routes it serves; everything else answers 404. Resolves once it is listening.
+ * the routes it serves; every other operation of GHL's documents answers 501 not_simulated, and
+ * a path GHL does not have answers 404. Resolves once it is listening.
  */
 export async function startGhlSandbox(options: GhlSandboxOptions = {}): Promise<GhlSandbox> {
   const opts = resolveOptions(options);
@@ -113,7 +150,10 @@ export async function startGhlSandbox(options: GhlSandboxOptions = {}): Promise<
   for (const r of ghlRoutes) {
     if (!validator.has(r.method, r.path)) throw new Error(`No request schema for sandbox route ${r.method} ${r.path} (${r.operationId})`);
   }
-  const router = new Router(ghlRoutes);
+  const served = simulatedRoutes(ghlRoutes, opts.unsimulated);
+  const simulation: SimulationOptions = { validateAppointmentSlots: opts.validateAppointmentSlots };
+  // Everything else GHL documents answers 501 not_simulated, not 404.
+  const router = new Router([...served, ...notSimulatedRoutes(inputs, served)]);
   const tokenStore = new TokenStore(opts.now, opts.accessTokenLifetimeSeconds);
   for (const [token, grant] of Object.entries(opts.tokens)) tokenStore.addPrivateToken(token, grant);
   const limiter = new RateLimiter(opts.rateLimit, opts.now);
@@ -121,6 +161,7 @@ export async function startGhlSandbox(options: GhlSandboxOptions = {}): Promise<
   const requests = new RequestLog(opts.requestLogLimit);
   const firstLocation = opts.locations[0]?.id ?? '';
   const firstUser = [...(store.location(firstLocation)?.users.keys() ?? [])][0] ?? 'usr_sandbox';
+  const installations = new Installations(opts.installations, (id) => store.location(id)?.companyId, opts.now, `${opts.appId}-version-1`);
   const oauth: OAuthContext = {
     tokens: tokenStore,
     store,
@@ -128,22 +169,24 @@ export async function startGhlSandbox(options: GhlSandboxOptions = {}): Promise<
     clients: opts.oauthClients,
     defaultLocationId: firstLocation,
     userId: firstUser,
+    installations,
+    appId: opts.appId,
   };
 
   async function serveApi(req: IncomingMessage, res: ServerResponse, url: URL, outcome: Outcome): Promise<void> {
     const method = req.method ?? 'GET';
-    const raw = await readRawBody(req);
+    const raw = await readRawBytes(req);
     const match = router.match(method, url.pathname);
     if (match === undefined) throw new GhlHttpError(404, `Cannot ${method} ${url.pathname}`);
     const { route, params } = match;
     outcome.operationId = route.operationId;
 
-    const token = bearer(req);
-    if (token === undefined) throw new GhlHttpError(401, 'Invalid token: the Authorization header must be "Bearer <token>"');
+    const token = bearerToken(req);
+    if (token === undefined) throw tokenRefused('missing');
     const checked = tokenStore.check(token);
-    if (!checked.ok) {
-      throw new GhlHttpError(401, checked.reason === 'expired' ? 'Invalid JWT: the access token has expired' : 'Invalid token: access token is invalid');
-    }
+    if (!checked.ok) throw tokenRefused(checked.reason);
+    // An agency token reaches a location's data only through a location token (POST /oauth/locationToken).
+    if (checked.kind === 'company') throw new GhlHttpError(403, 'The token does not have access to this location.');
     const { grant } = checked;
     outcome.locationId = grant.locationId;
     if (route.scopes.length > 0 && grant.scopes !== undefined && !route.scopes.some((s) => grant.scopes?.includes(s))) {
@@ -170,11 +213,12 @@ export async function startGhlSandbox(options: GhlSandboxOptions = {}): Promise<
       });
     }
     const drop = fired.some((f) => f.spec.kind === 'dropResponse');
+    if (route.simulated === false) throw notSimulated(route);
 
     const query = parseQuery(url.searchParams);
     let answer: { status: number; body: JsonValue };
     try {
-      const body = parseJsonBody(raw);
+      const { body, files } = readBody(route, raw, req.headers['content-type']);
       const version = req.headers['version'];
       validator.validate(method, route.path, { params, query, body, version: typeof version === 'string' ? version : undefined });
       for (const id of namedLocations(params, query, body)) {
@@ -182,7 +226,7 @@ export async function startGhlSandbox(options: GhlSandboxOptions = {}): Promise<
       }
       const location = store.location(grant.locationId);
       if (location === undefined) throw new GhlHttpError(403, 'The token does not have access to this location.');
-      answer = route.handle({ store, location, params, query, body });
+      answer = handleAtomically(route, { store, location, params, query, body, files, baseUrl: sandbox.url, options: simulation });
     } catch (error) {
       if (!(error instanceof GhlHttpError) || !drop) {
         if (error instanceof GhlHttpError) throw new GhlHttpError(error.status, error.messages, error.extra, { ...headers, ...error.headers });
@@ -255,6 +299,7 @@ export async function startGhlSandbox(options: GhlSandboxOptions = {}): Promise<
     state: store,
     tokens: opts.tokens,
     oauthClients: opts.oauthClients,
+    appId: opts.appId,
     schemaSource: inputs.source,
     faults,
     requests,
@@ -264,10 +309,25 @@ export async function startGhlSandbox(options: GhlSandboxOptions = {}): Promise<
       faults.clear();
       requests.clear();
       limiter.reset();
+      installations.reset();
     },
     issueAuthorizationCode: (locationId, codeOptions = {}) => {
       if (store.location(locationId) === undefined) throw new SandboxOptionsError(`Unknown location ${locationId}; known: ${[...store.locations.keys()].join(', ')}`);
-      return tokenStore.issueCode({ locationId, ...(codeOptions.scopes === undefined ? {} : { scopes: [...codeOptions.scopes] }) });
+      return tokenStore.issueCode({ location: { locationId, ...(codeOptions.scopes === undefined ? {} : { scopes: [...codeOptions.scopes] }) } });
+    },
+    issueAgencyAuthorizationCode: (companyId, codeOptions = {}) => {
+      try {
+        return issueAgencyCode(oauth, companyId, codeOptions);
+      } catch (cause) {
+        throw cause instanceof GhlHttpError ? new SandboxOptionsError(cause.message) : cause;
+      }
+    },
+    setInstallations: (companyId, install) => installations.set(companyId, install.locationIds, install.installToFutureLocations),
+    revokeCompanyTokens: (companyId) => tokenStore.revokeCompany(companyId),
+    file: (id) => {
+      const data = store.blobs.get(id);
+      const record = [...store.locations.values()].map((l) => l.files.get(id)).find((f) => f !== undefined);
+      return data === undefined || record === undefined ? undefined : { mimetype: record.mimetype, data };
     },
     setLocationSettings: (locationId, settings) => {
       const location = store.location(locationId);

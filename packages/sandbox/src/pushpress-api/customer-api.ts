@@ -6,6 +6,8 @@ import { LOOPBACK_HOSTS } from '../ghl/options.js';
 
 /** The sandbox's own PushPress API key: a local test value, not a credential. */
 export const DEFAULT_PUSHPRESS_API_KEY = 'sandbox-pushpress-key';
+/** The company the stub serves by default: the simulator's. */
+export const DEFAULT_PUSHPRESS_COMPANY_ID = 'client_sandbox';
 
 export interface PushPressApiStubOptions {
   /** Port to listen on; 0 (the default) picks a free one. */
@@ -48,7 +50,7 @@ export async function startPushPressApiStub(options: PushPressApiStubOptions = {
     throw new SandboxOptionsError(`Expected \`host\` to be a loopback address (${LOOPBACK_HOSTS.join(', ')}), got ${host}`);
   }
   const apiKey = options.apiKey ?? DEFAULT_PUSHPRESS_API_KEY;
-  const companyId = options.companyId ?? 'client_sandbox';
+  const companyId = options.companyId ?? DEFAULT_PUSHPRESS_COMPANY_ID;
   if (apiKey === '' || companyId === '') throw new SandboxOptionsError('Expected `apiKey` and `companyId` to be non-empty strings');
   const customers = new Map<string, JsonObject>();
   const putCustomer = (customer: JsonObject): void => {

@@ -12,6 +12,9 @@ export interface Prng {
   shuffle<T>(items: readonly T[]): T[];
   /** `length` characters of [A-Za-z0-9], like GoHighLevel's 20-character ids. */
   id(length?: number): string;
+  /** The generator's position, to go back to with `restore` (the sandbox undoes a refused request's draws). */
+  save(): number;
+  restore(saved: number): void;
 }
 
 const ID_ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';
@@ -48,6 +51,10 @@ export function createPrng(seed: number): Prng {
       let s = '';
       for (let i = 0; i < length; i++) s += ID_ALPHABET[int(0, ID_ALPHABET.length - 1)];
       return s;
+    },
+    save: () => state,
+    restore(saved: number): void {
+      state = saved >>> 0;
     },
   };
 }

@@ -47,7 +47,18 @@ export interface GhlCall {
   readonly logger?: Logger;
   /** How to look for this call's earlier effect before re-sending a creating request; default the client's `reconcile`. */
   readonly reconcile?: Reconcile;
+  /**
+   * Who retries this call. `'client'` (the default): the client re-sends after a 429, a network
+   * error, a timeout or a 5xx as its `retry` options say. `'caller'`: the caller has a retry policy
+   * of its own (a workflow step), so the request is sent once and every failure is thrown as it is
+   * (a 429 as a RetryAfterError carrying the wait); the one re-send left is after a 401 that
+   * renewed an OAuth token, which GHL did not act on.
+   */
+  readonly retriedBy?: 'client' | 'caller';
 }
+
+/** No re-sends after a 429 or an ambiguous failure: the caller's retry policy owns them. */
+const CALLER_RETRIES = { retries: 0, rateLimitRetries: 0 } as const;
 
 const ID_FIELDS = ['locationId', 'companyId'] as const;
 
@@ -99,8 +110,8 @@ async function readBody(response: FetchAnswer): Promise<unknown> {
 
 /**
  * Executes GHL operations described by OperationDescriptors over HTTP: validates the input,
- * spends the location's rate budget, authenticates, retries what is safe to retry and classifies
- * failures as ActionError.
+ * spends the location's rate budget, authenticates, retries what is safe to retry (unless the
+ * call's `retriedBy` is `'caller'`) and classifies failures as ActionError.
  */
 export class GhlClient {
   readonly baseUrl: string;
@@ -157,6 +168,7 @@ export class GhlClient {
       }
     };
 
+    const limits = call.retriedBy === 'caller' ? CALLER_RETRIES : this.#retry;
     let token = await guard(call.auth.current(signal));
     const budgetKey = call.budgetKey ?? budgetKeyOf(typedInput, token) ?? call.fallbackBudgetKey ?? 'unkeyed';
     let renewed = false;
@@ -179,7 +191,7 @@ export class GhlClient {
               cause: error,
             });
         logger.warn('ghl request failed', { request: requestLabel, attempt, budgetKey, category: failure.category });
-        const next = await this.#afterAmbiguousFailure(operation, input, failure, ++resends, call);
+        const next = await this.#afterAmbiguousFailure(operation, input, failure, ++resends, limits.retries, call);
         if (next.done) return next.value;
         continue;
       }
@@ -200,7 +212,7 @@ export class GhlClient {
         permit.settle(rate, waitMs);
         rateLimited += 1;
         logger.warn('ghl rate limited', { request: requestLabel, attempt, budgetKey, waitMs });
-        if (rateLimited <= this.#retry.rateLimitRetries) continue; // the budget holds the key until waitMs passed
+        if (rateLimited <= limits.rateLimitRetries) continue; // the budget holds the key until waitMs passed
         throw classifyResponse({ status: 429, body, request: requestLabel, scopes: operation.scopes ?? [], retryAfterMs: waitMs, secrets: call.auth.secrets() });
       }
       permit.settle(rate);
@@ -222,7 +234,7 @@ export class GhlClient {
         secrets: call.auth.secrets(),
       });
       if (failure.category !== 'server' && failure.category !== 'timeout') throw failure;
-      const next = await this.#afterAmbiguousFailure(operation, input, failure, ++resends, call);
+      const next = await this.#afterAmbiguousFailure(operation, input, failure, ++resends, limits.retries, call);
       if (next.done) return next.value;
     }
   }
@@ -233,9 +245,10 @@ export class GhlClient {
     input: unknown,
     failure: ActionError,
     resend: number,
+    retries: number,
     call: GhlCall,
   ): Promise<{ done: true; value: unknown } | { done: false }> {
-    if (resend > this.#retry.retries) throw failure;
+    if (resend > retries) throw failure;
     const { signal } = call;
     if (!isSafeToResend(operation)) {
       const reconcile = call.reconcile ?? this.#reconcile;

@@ -101,6 +101,18 @@ function multipartBody(body: unknown): FormData {
   return form;
 }
 
+/** `application/x-www-form-urlencoded`: one field per member (GHL's OAuth endpoints take flat string fields). */
+function formBody(body: unknown): string {
+  if (body === null || typeof body !== 'object' || Array.isArray(body)) {
+    throw new ActionError('validation', 'Expected input.body to be an object of form fields', { pointer: '/body' });
+  }
+  const form = new URLSearchParams();
+  for (const [name, value] of Object.entries(body as Record<string, unknown>)) {
+    if (value !== undefined && value !== null) form.append(name, scalar(value, `/body/${pointerSegment(name)}`));
+  }
+  return form.toString();
+}
+
 /** Builds the URL, headers and body of one GHL call from its descriptor and validated input. */
 export function buildRequest(options: BuildRequestOptions): BuiltRequest {
   const { baseUrl, method, pathTemplate, version, input, encoding } = options;
@@ -111,6 +123,9 @@ export function buildRequest(options: BuildRequestOptions): BuiltRequest {
   if (input.body !== undefined) {
     if (encoding.bodyMediaType === 'multipart/form-data') {
       body = multipartBody(input.body); // fetch sets the multipart boundary itself
+    } else if (encoding.bodyMediaType === 'application/x-www-form-urlencoded') {
+      headers['Content-Type'] = 'application/x-www-form-urlencoded';
+      body = formBody(input.body);
     } else {
       headers['Content-Type'] = 'application/json';
       body = JSON.stringify(input.body);

@@ -56,9 +56,34 @@ function hintFor(category: ErrorCategory, scopes: readonly string[]): string | u
   }
 }
 
-/** Turns a non-2xx answer of GHL into a typed, readable ActionError (or RetryAfterError for a 429). */
+/** The `error` member of the sandbox's 501 for an operation it does not simulate (packages/sandbox). */
+export const NOT_SIMULATED = 'not_simulated';
+
+/** The operation a 501 not_simulated names, or undefined when the answer is not one. */
+function notSimulatedOperation(status: number, body: unknown): string | undefined {
+  if (status !== 501 || body === null || typeof body !== 'object') return undefined;
+  const { error, operationId } = body as { error?: unknown; operationId?: unknown };
+  if (error !== NOT_SIMULATED) return undefined;
+  return typeof operationId === 'string' && operationId !== '' ? operationId : 'this operation';
+}
+
+/**
+ * Turns a non-2xx answer of GHL into a typed, readable ActionError (or RetryAfterError for a 429).
+ * A 501 not_simulated (the sandbox's answer for an operation it does not simulate) is `internal`:
+ * no retry makes it succeed, and it is not a missing record.
+ */
 export function classifyResponse(failed: FailedResponse): ActionError {
   const { status, request, scopes, secrets } = failed;
+  const unsimulated = notSimulatedOperation(status, failed.body);
+  if (unsimulated !== undefined) {
+    const operationId = redactText(unsimulated, secrets);
+    return new ActionError('internal', `The GHL sandbox does not simulate ${operationId} (${request} answered 501 not_simulated)`, {
+      status,
+      request,
+      details: { status, request, code: NOT_SIMULATED, operationId },
+      hint: 'Run this step against GHL itself, or give the sandbox a route for it (packages/sandbox/src/ghl/routes).',
+    });
+  }
   const said = ghlMessage(failed.body);
   const ghlSays = said === undefined ? undefined : redactText(said, secrets);
   const details = {

@@ -1,18 +1,15 @@
 import type { Logger } from '@flowline/core';
-import type { Reconcile } from '../retry/retry-policy.js';
 import type { FindContext, Reconciliation } from './effect-finder.js';
 import { effectFinderFor } from './registry.js';
 
 /**
- * One way to find what a GHL request created, used in two places: by the client before it
- * re-sends a creating POST within one call (`clientHook`), and by the engine, through the
- * connector's `reconcile`, before it sends a request again whose earlier outcome is unknown.
+ * Finds what a GHL request created, for the engine: through the connector's `reconcile`, before it
+ * sends a request again whose earlier outcome is unknown. The connector sends one request per
+ * attempt (the step's retry policy owns retries), so this is the only place that looks.
  */
 export interface Reconciler {
   /** The input to send: with the marker of the context where the operation's finder wants one. */
   prepare(operationId: string, input: unknown, context: FindContext): unknown;
-  /** For one call's `GhlCall.reconcile`: found → its output; surely absent → re-send; else the failure stands. */
-  clientHook(context: FindContext): Reconcile;
   /** For `Connector.reconcile`. */
   reconcile(operationId: string, input: unknown, context: FindContext, logger: Logger): Promise<Reconciliation>;
 }
@@ -22,14 +19,6 @@ export function createReconciler(): Reconciler {
     prepare(operationId, input, context) {
       const finder = effectFinderFor(operationId);
       return finder?.mark ? finder.mark(input, context.marker) : input;
-    },
-    clientHook: (context) => async (operation, input, error) => {
-      const finder = effectFinderFor(operation.id);
-      if (finder === undefined) throw error;
-      const lookup = await finder.find(input, context);
-      if (lookup.status === 'found') return lookup.output;
-      if (lookup.status === 'absent') return undefined;
-      throw error;
     },
     async reconcile(operationId, input, context, logger) {
       const finder = effectFinderFor(operationId);

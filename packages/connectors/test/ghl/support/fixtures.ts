@@ -100,9 +100,11 @@ export function actionContext(options: {
   credentials: Record<string, unknown>;
   settings?: Record<string, unknown>;
   connectionName?: string;
+  tenant?: string;
   signal?: AbortSignal;
 }): ActionContext {
   return {
+    tenant: options.tenant ?? 'default',
     connectionName: options.connectionName ?? 'ghl-main',
     connection: { connector: 'ghl', credentials: options.credentials, settings: options.settings ?? {} },
     signal: options.signal ?? new AbortController().signal,

@@ -37,7 +37,7 @@ async function waitUntilAnswering(url: string, child: ChildProcess, output: () =
 /** `prism mock <document>` on 127.0.0.1 and a free port; resolves once it answers HTTP. */
 export async function startPrism(documentPath: string, timeoutMs = 140_000): Promise<RunningPrism> {
   const port = await freePort();
-  const child = spawn(PRISM_BIN, ['mock', documentPath, '-p', String(port), '-h', '127.0.0.1', '--errors', 'false'], {
+  const child = spawn(PRISM_BIN, ['mock', documentPath, '-p', String(port), '-h', '127.0.0.1', '--errors', 'false', '--verboseLevel', 'error'], {
     cwd: CONNECTORS_DIR,
     stdio: ['ignore', 'pipe', 'pipe'],
   });

@@ -17,21 +17,40 @@ export interface AdminTarget {
   dump(): SandboxDump;
   reset(): void;
   issueAuthorizationCode(locationId: string, options?: { scopes?: readonly string[] }): string;
+  /**
+   * An agency admin installs the app for `companyId` (in `locationIds`, default all its locations)
+   * and consents: a code that `POST /oauth/token` exchanges for the agency (Company) token pair.
+   */
+  issueAgencyAuthorizationCode(companyId: string, options?: { scopes?: readonly string[]; locationIds?: readonly string[]; installToFutureLocations?: boolean }): string;
+  /** Makes `locationIds` exactly the company's locations that have the app installed. */
+  setInstallations(companyId: string, install: { locationIds: readonly string[]; installToFutureLocations?: boolean }): void;
+  /** Revokes the company's agency tokens and the location tokens obtained with them (an uninstall); returns how many. */
+  revokeCompanyTokens(companyId: string): number;
   setLocationSettings(locationId: string, settings: JsonValue): void;
+  /** An uploaded file's bytes and type, by file id. */
+  file(id: string): { readonly mimetype: string; readonly data: Buffer } | undefined;
 }
 
 const LOOPBACK = new Set(['127.0.0.1', '::1', '::ffff:127.0.0.1']);
 
 export const ADMIN_ENDPOINTS: readonly string[] = [
-  `GET    ${ADMIN_PREFIX}/state             contacts (with tasks, notes, appointments), opportunities, tags, custom fields, request counts`,
+  `GET    ${ADMIN_PREFIX}/state             per location: contacts (with tasks, notes, appointments and their notes, campaigns, workflows), opportunities, lost reasons, tags, custom fields, files, users, calendars, groups, resources, notifications, schedules, blocked slots, pipelines, campaigns, workflows; request counts`,
   `POST   ${ADMIN_PREFIX}/reset             back to the seeded state; clears faults, request log and rate-limit windows`,
   `GET    ${ADMIN_PREFIX}/requests          request log: method, path, status`,
   `GET    ${ADMIN_PREFIX}/faults            pending faults`,
   `POST   ${ADMIN_PREFIX}/faults            add a fault { kind: latency|error|rateLimit|dropResponse, method?, path?, count?, latencyMs?, status?, retryAfterSeconds? }`,
   `DELETE ${ADMIN_PREFIX}/faults[/{id}]     remove one or all faults`,
-  `POST   ${ADMIN_PREFIX}/oauth/codes       { locationId, scopes? } → { code } for POST /oauth/token`,
+  `POST   ${ADMIN_PREFIX}/oauth/codes       { locationId, scopes? } → { code } for POST /oauth/token; { companyId, locationIds?, scopes?, installToFutureLocations? } installs the app for the agency and gives its code (user_type Company)`,
+  `PUT    ${ADMIN_PREFIX}/companies/{id}/installations  { locationIds, installToFutureLocations? }: the company's locations that have the app`,
+  `DELETE ${ADMIN_PREFIX}/companies/{id}/tokens         revoke the company's agency tokens and the location tokens obtained with them`,
   `PUT    ${ADMIN_PREFIX}/locations/{id}/settings  { allowDuplicateContact?, duplicateSearchOrder? }`,
+  `GET    ${ADMIN_PREFIX}/files/{id}        the bytes of a file uploaded for a custom field (the url upload-file-customFields answers)`,
 ];
+
+/** The strings of a JSON list, or undefined when `value` is not a list. */
+function strings(value: JsonValue | undefined): string[] | undefined {
+  return Array.isArray(value) ? value.filter((s): s is string => typeof s === 'string') : undefined;
+}
 
 async function jsonBody(req: IncomingMessage): Promise<JsonValue | undefined> {
   return parseJsonBody(await readRawBody(req));
@@ -61,6 +80,13 @@ export async function handleAdmin(target: AdminTarget, req: IncomingMessage, url
     target.reset();
     return send(200, { reset: true });
   }
+  if (method === 'GET' && parts.length === 2 && parts[0] === 'files') {
+    const file = target.file(decodeURIComponent(parts[1] ?? ''));
+    if (file === undefined) throw new GhlHttpError(404, `No file with id ${parts[1] ?? ''}`);
+    res.writeHead(200, { 'content-type': file.mimetype, 'content-length': String(file.data.length) });
+    res.end(file.data);
+    return 200;
+  }
   if (route === 'GET /requests') return send(200, { requests: JSON.parse(JSON.stringify(target.requests.list())) as JsonValue });
   if (route === 'GET /faults') return send(200, { faults: JSON.parse(JSON.stringify(target.faults.list())) as JsonValue });
   if (route === 'POST /faults') {
@@ -81,13 +107,42 @@ export async function handleAdmin(target: AdminTarget, req: IncomingMessage, url
   }
   if (route === 'POST /oauth/codes') {
     const body = await jsonBody(req);
-    if (!isJsonObject(body) || typeof body['locationId'] !== 'string') throw new GhlHttpError(400, 'Expected a body like { "locationId": "loc_sandbox_1" }');
-    const scopes = Array.isArray(body['scopes']) ? body['scopes'].filter((s): s is string => typeof s === 'string') : undefined;
+    if (!isJsonObject(body) || (typeof body['locationId'] !== 'string' && typeof body['companyId'] !== 'string')) {
+      throw new GhlHttpError(400, 'Expected a body like { "locationId": "loc_sandbox_1" } or { "companyId": "cmp_sandbox", "locationIds": ["loc_sandbox_1"] }');
+    }
+    const scopes = strings(body['scopes']);
     try {
-      return send(201, { code: target.issueAuthorizationCode(body['locationId'], scopes === undefined ? {} : { scopes }) });
+      if (typeof body['companyId'] === 'string') {
+        const locationIds = strings(body['locationIds']);
+        const future = body['installToFutureLocations'];
+        return send(201, {
+          code: target.issueAgencyAuthorizationCode(body['companyId'], {
+            ...(scopes === undefined ? {} : { scopes }),
+            ...(locationIds === undefined ? {} : { locationIds }),
+            ...(typeof future === 'boolean' ? { installToFutureLocations: future } : {}),
+          }),
+        });
+      }
+      return send(201, { code: target.issueAuthorizationCode(String(body['locationId']), scopes === undefined ? {} : { scopes }) });
     } catch (cause) {
       return asBadRequest(cause);
     }
+  }
+  if (parts.length === 3 && parts[0] === 'companies') {
+    const companyId = decodeURIComponent(parts[1] ?? '');
+    if (method === 'PUT' && parts[2] === 'installations') {
+      const body = await jsonBody(req);
+      const locationIds = isJsonObject(body) ? strings(body['locationIds']) : undefined;
+      if (!isJsonObject(body) || locationIds === undefined) throw new GhlHttpError(400, 'Expected a body like { "locationIds": ["loc_sandbox_1"] }');
+      const future = body['installToFutureLocations'];
+      try {
+        target.setInstallations(companyId, { locationIds, ...(typeof future === 'boolean' ? { installToFutureLocations: future } : {}) });
+      } catch (cause) {
+        return asBadRequest(cause);
+      }
+      return send(200, { updated: true });
+    }
+    if (method === 'DELETE' && parts[2] === 'tokens') return send(200, { revoked: target.revokeCompanyTokens(companyId) });
   }
   if (method === 'PUT' && parts.length === 3 && parts[0] === 'locations' && parts[2] === 'settings') {
     try {

@@ -8,6 +8,7 @@ const REASONS: Record<number, string> = {
   422: 'Unprocessable Entity',
   429: 'Too Many Requests',
   500: 'Internal Server Error',
+  501: 'Not Implemented',
   502: 'Bad Gateway',
   503: 'Service Unavailable',
   504: 'Gateway Timeout',
@@ -45,3 +46,9 @@ export class GhlHttpError extends Error {
 export const notFound = (what: string): GhlHttpError => new GhlHttpError(404, `${what} not found`);
 export const badRequest = (message: string, extra: JsonObject = {}): GhlHttpError => new GhlHttpError(400, message, extra);
 export const unprocessable = (messages: string[]): GhlHttpError => new GhlHttpError(422, messages);
+
+/** GHL's 401 for a request without a bearer token, or with one it does not accept. */
+export function tokenRefused(reason: 'missing' | 'unknown' | 'expired'): GhlHttpError {
+  if (reason === 'missing') return new GhlHttpError(401, 'Invalid token: the Authorization header must be "Bearer <token>"');
+  return new GhlHttpError(401, reason === 'expired' ? 'Invalid JWT: the access token has expired' : 'Invalid token: access token is invalid');
+}

@@ -5,6 +5,18 @@ import { GhlHttpError } from './ghl-http-error.js';
 const MAX_BODY_BYTES = 1_048_576;
 
 export async function readRawBody(req: IncomingMessage): Promise<string> {
+  return (await readRawBytes(req)).toString('utf8');
+}
+
+/** The bearer token of the Authorization header, if it has one. */
+export function bearerToken(req: IncomingMessage): string | undefined {
+  const header = req.headers['authorization'];
+  const match = typeof header === 'string' ? /^Bearer\s+(\S+)\s*$/i.exec(header) : null;
+  return match?.[1];
+}
+
+/** The request body as bytes (a multipart upload is not text), at most 1 MiB. */
+export async function readRawBytes(req: IncomingMessage): Promise<Buffer> {
   const chunks: Buffer[] = [];
   let size = 0;
   for await (const chunk of req) {
@@ -13,7 +25,7 @@ export async function readRawBody(req: IncomingMessage): Promise<string> {
     if (size > MAX_BODY_BYTES) throw new GhlHttpError(413, `Request body is larger than ${MAX_BODY_BYTES} bytes`);
     chunks.push(buf);
   }
-  return Buffer.concat(chunks).toString('utf8');
+  return Buffer.concat(chunks);
 }
 
 /** Parses a JSON request body; an empty body is `undefined`; malformed JSON is GHL's 400. */

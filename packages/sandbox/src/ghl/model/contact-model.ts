@@ -137,7 +137,7 @@ export function requireContact(location: LocationState, contactId: string, statu
 /** Removes a contact and everything hanging off it. */
 export function deleteContactRecord(location: LocationState, contactId: string): void {
   location.contacts.delete(contactId);
-  for (const map of [location.tasks, location.notes, location.appointments] as const) {
+  for (const map of [location.tasks, location.notes, location.appointments, location.appointmentNotes, location.enrollments] as const) {
     for (const [id, rec] of map) if (rec.contactId === contactId) map.delete(id);
   }
 }

@@ -1,21 +1,18 @@
 import { cloneJson, type JsonObject } from '../../shared/json.js';
 import { GhlHttpError } from '../http/ghl-http-error.js';
 import { bodyObject, stringField } from '../model/body.js';
+import { appointmentEventView } from '../model/calendar-events.js';
+import { memberIds, requireCalendar, requireUser, slotMinutes } from '../model/calendar-model.js';
 import { requireContact } from '../model/contact-model.js';
+import { freeSlots } from '../model/free-slots.js';
 import type { AppointmentRecord, AppointmentStatus, CalendarRecord } from '../state/records.js';
-import type { LocationState } from '../state/store.js';
-import { defineRoute, ok, type RouteDefinition } from '../routing/route.js';
+import type { LocationState, SandboxStore } from '../state/store.js';
+import { created, defineRoute, ok, type RouteDefinition } from '../routing/route.js';
 
 const EVENTS_READ = ['calendars/events.readonly'];
 const EVENTS_WRITE = ['calendars/events.write'];
 
-function requireCalendar(location: LocationState, calendarId: string): CalendarRecord {
-  const calendar = location.calendars.get(calendarId);
-  if (calendar === undefined) throw new GhlHttpError(400, `Calendar with id ${calendarId} not found in location ${location.id}`);
-  return calendar;
-}
-
-function requireAppointment(location: LocationState, eventId: string): AppointmentRecord {
+export function requireAppointment(location: LocationState, eventId: string): AppointmentRecord {
   const appointment = location.appointments.get(eventId);
   if (appointment === undefined) throw new GhlHttpError(404, `Appointment with id ${eventId} not found`);
   return appointment;
@@ -28,10 +25,7 @@ function parseTime(value: string, field: string): number {
 }
 
 function defaultAssignee(location: LocationState, calendar: CalendarRecord): string {
-  const member = calendar.teamMembers[0];
-  const userId = member?.['userId'];
-  if (typeof userId === 'string') return userId;
-  return [...location.users.keys()][0] ?? '';
+  return memberIds(calendar)[0] ?? [...location.users.keys()][0] ?? '';
 }
 
 /** AppointmentSchemaResponse: what create and edit answer. */
@@ -40,18 +34,22 @@ function appointmentView(a: AppointmentRecord): JsonObject {
   return { ...rest, isRecurring: a.rrule !== undefined };
 }
 
-/** CalendarEventDTO: what the get and contact-appointments operations answer. */
-export function calendarEventView(a: AppointmentRecord): JsonObject {
-  return {
-    ...cloneJson(a),
-    groupId: '',
-    users: [a.assignedUserId],
-    isRecurring: a.rrule !== undefined,
-    status: a.appointmentStatus === 'cancelled' ? 'cancelled' : 'booked',
-  };
+/**
+ * GHL books an appointment only into a free slot unless `ignoreFreeSlotValidation` is true. The
+ * sandbox checks when the request says `ignoreFreeSlotValidation: false`, or always with the
+ * `validateAppointmentSlots` option (flows written before it book times the calendar is closed).
+ * Answers the team member to assign: the one asked for, else the first free one.
+ */
+function checkSlot(store: SandboxStore, location: LocationState, calendar: CalendarRecord, start: number, input: JsonObject, strict: boolean, ignoreEventId?: string): string | undefined {
+  const validate = input['ignoreFreeSlotValidation'] === false || (strict && input['ignoreFreeSlotValidation'] !== true);
+  if (!validate) return undefined;
+  const asked = stringField(input, 'assignedUserId');
+  const slot = freeSlots({ location, calendar, from: start, to: start, now: store.nowMs(), ...(asked === undefined ? {} : { userIds: [asked] }), ...(ignoreEventId === undefined ? {} : { ignoreEventId }) })[0];
+  if (slot === undefined || slot.start !== start) throw new GhlHttpError(400, 'The slot you have selected is no longer available.');
+  return asked ?? slot.userIds[0];
 }
 
-const EDITABLE = ['title', 'meetingLocationType', 'address', 'rrule', 'assignedUserId', 'appointmentStatus'] as const;
+const EDITABLE = ['title', 'meetingLocationType', 'address', 'rrule', 'assignedUserId', 'appointmentStatus', 'description'] as const;
 
 export const appointmentRoutes: RouteDefinition[] = [
   defineRoute({
@@ -59,14 +57,17 @@ export const appointmentRoutes: RouteDefinition[] = [
     method: 'POST',
     path: '/calendars/events/appointments',
     scopes: EVENTS_WRITE,
-    handle: ({ store, location, body }) => {
+    handle: ({ store, location, body, options }) => {
       const input = bodyObject(body);
-      const calendar = requireCalendar(location, stringField(input, 'calendarId') ?? '');
+      const calendar = requireCalendar(location, stringField(input, 'calendarId') ?? '', 400);
       const contact = requireContact(location, stringField(input, 'contactId') ?? '', 400);
+      const asked = stringField(input, 'assignedUserId');
+      if (asked !== undefined) requireUser(location, asked, 'Assigned user');
       const start = parseTime(stringField(input, 'startTime') ?? '', 'startTime');
       const endText = stringField(input, 'endTime');
-      const end = endText === undefined ? start + calendar.slotDuration * 60_000 : parseTime(endText, 'endTime');
+      const end = endText === undefined ? start + slotMinutes(calendar) * 60_000 : parseTime(endText, 'endTime');
       if (end <= start) throw new GhlHttpError(422, ['endTime must be after startTime']);
+      const assignee = checkSlot(store, location, calendar, start, input, options.validateAppointmentSlots);
       const at = store.timestamp();
       const appointment: AppointmentRecord = {
         id: store.newId(),
@@ -77,11 +78,11 @@ export const appointmentRoutes: RouteDefinition[] = [
         startTime: new Date(start).toISOString(),
         endTime: new Date(end).toISOString(),
         appointmentStatus: (stringField(input, 'appointmentStatus') as AppointmentStatus | undefined) ?? 'new',
-        assignedUserId: stringField(input, 'assignedUserId') ?? defaultAssignee(location, calendar),
+        assignedUserId: asked ?? assignee ?? defaultAssignee(location, calendar),
         dateAdded: at,
         dateUpdated: at,
       };
-      for (const key of ['address', 'meetingLocationType', 'rrule'] as const) {
+      for (const key of ['address', 'meetingLocationType', 'rrule', 'description'] as const) {
         const v = stringField(input, key);
         if (v !== undefined) appointment[key] = v;
       }
@@ -94,32 +95,36 @@ export const appointmentRoutes: RouteDefinition[] = [
     method: 'GET',
     path: '/calendars/events/appointments/{eventId}',
     scopes: EVENTS_READ,
-    handle: ({ location, params }) => ok({ event: calendarEventView(requireAppointment(location, params['eventId'] ?? '')) }),
+    handle: ({ location, params }) => ok({ event: appointmentEventView(requireAppointment(location, params['eventId'] ?? ''), location) }),
   }),
   defineRoute({
     operationId: 'edit-appointment',
     method: 'PUT',
     path: '/calendars/events/appointments/{eventId}',
     scopes: EVENTS_WRITE,
-    handle: ({ store, location, params, body }) => {
+    handle: ({ store, location, params, body, options }) => {
       const appointment = requireAppointment(location, params['eventId'] ?? '');
       const input = bodyObject(body);
       const calendarId = stringField(input, 'calendarId');
-      if (calendarId !== undefined) appointment.calendarId = requireCalendar(location, calendarId).id;
+      const calendar = requireCalendar(location, calendarId ?? appointment.calendarId, 400);
+      const asked = stringField(input, 'assignedUserId');
+      if (asked !== undefined) requireUser(location, asked, 'Assigned user');
       const startText = stringField(input, 'startTime');
       const endText = stringField(input, 'endTime');
-      if (startText !== undefined || endText !== undefined) {
+      if (startText !== undefined || endText !== undefined || calendarId !== undefined) {
         const oldStart = Date.parse(appointment.startTime);
         const duration = Date.parse(appointment.endTime) - oldStart;
         const start = startText === undefined ? oldStart : parseTime(startText, 'startTime');
         const end = endText === undefined ? start + duration : parseTime(endText, 'endTime');
         if (end <= start) throw new GhlHttpError(422, ['endTime must be after startTime']);
+        checkSlot(store, location, calendar, start, input, options.validateAppointmentSlots, appointment.id);
+        appointment.calendarId = calendar.id;
         appointment.startTime = new Date(start).toISOString();
         appointment.endTime = new Date(end).toISOString();
       }
+      const raw: JsonObject = appointment;
       for (const key of EDITABLE) {
         const v = stringField(input, key);
-        const raw: JsonObject = appointment;
         if (v !== undefined) raw[key] = v;
       }
       appointment.dateUpdated = store.timestamp();
@@ -132,9 +137,13 @@ export const appointmentRoutes: RouteDefinition[] = [
     path: '/calendars/events/{eventId}',
     scopes: EVENTS_WRITE,
     handle: ({ location, params }) => {
-      const appointment = requireAppointment(location, params['eventId'] ?? '');
+      const eventId = params['eventId'] ?? '';
+      // An event is an appointment or a blocked slot; GHL deletes either here (there is no delete-block-slot).
+      if (location.blockedSlots.delete(eventId)) return created({ succeeded: true });
+      const appointment = requireAppointment(location, eventId);
       location.appointments.delete(appointment.id);
-      return ok({ succeeded: true });
+      for (const [id, n] of location.appointmentNotes) if (n.appointmentId === appointment.id) location.appointmentNotes.delete(id);
+      return created({ succeeded: true });
     },
   }),
   defineRoute({
@@ -144,15 +153,8 @@ export const appointmentRoutes: RouteDefinition[] = [
     scopes: ['contacts.readonly'],
     handle: ({ location, params }) => {
       const contact = requireContact(location, params['contactId'] ?? '');
-      const events = [...location.appointments.values()].filter((a) => a.contactId === contact.id).map(calendarEventView);
+      const events = [...location.appointments.values()].filter((a) => a.contactId === contact.id).map((a) => appointmentEventView(a, location));
       return ok({ events });
     },
-  }),
-  defineRoute({
-    operationId: 'get-calendars',
-    method: 'GET',
-    path: '/calendars/',
-    scopes: ['calendars.readonly'],
-    handle: ({ location }) => ok({ calendars: [...location.calendars.values()].map((c) => cloneJson(c)) }),
   }),
 ];

@@ -2,6 +2,7 @@ import { cloneJson } from '../../shared/json.js';
 import { GhlHttpError } from '../http/ghl-http-error.js';
 import { bodyObject, queryString, stringField } from '../model/body.js';
 import type { CustomFieldRecord, LocationTagRecord } from '../state/records.js';
+import { fieldKey } from '../state/build-location.js';
 import type { LocationState } from '../state/store.js';
 import { created, defineRoute, ok, type RouteDefinition } from '../routing/route.js';
 
@@ -22,11 +23,6 @@ function assertTagNameFree(location: LocationState, name: string, exceptId?: str
   if (clash !== undefined) throw new GhlHttpError(400, `Tag "${name}" already exists`, { meta: { tagId: clash.id } });
 }
 
-/** `contact.preferred_class_time` from "Preferred class time", the way GHL derives field keys. */
-function fieldKey(model: string, name: string): string {
-  const slug = name.trim().toLowerCase().replace(/[^a-z0-9]+/g, '_').replace(/^_+|_+$/g, '');
-  return `${model}.${slug}`;
-}
 
 export const locationRoutes: RouteDefinition[] = [
   defineRoute({

@@ -1,6 +1,7 @@
 import { cloneJson, type JsonObject } from '../../shared/json.js';
 import { GhlHttpError } from '../http/ghl-http-error.js';
 import { bodyObject, queryInt, queryString, stringField } from '../model/body.js';
+import { requireUser } from '../model/calendar-model.js';
 import { requireContact } from '../model/contact-model.js';
 import type { OpportunityRecord, OpportunityStatus, PipelineRecord } from '../state/records.js';
 import type { LocationState, SandboxStore } from '../state/store.js';
@@ -15,7 +16,7 @@ function requirePipeline(location: LocationState, pipelineId: string): PipelineR
   return pipeline;
 }
 
-function requireOpportunity(location: LocationState, id: string): OpportunityRecord {
+export function requireOpportunity(location: LocationState, id: string): OpportunityRecord {
   const opportunity = location.opportunities.get(id);
   if (opportunity === undefined) throw new GhlHttpError(404, `Opportunity with id ${id} not found`);
   return opportunity;
@@ -29,7 +30,8 @@ function stageFor(pipeline: PipelineRecord, stageId: string | undefined): string
   return stageId;
 }
 
-function view(o: OpportunityRecord, location: LocationState): JsonObject {
+/** SearchOpportunitiesResponseSchema / the opportunity of GHL's answers, with its contact. */
+export function opportunityView(o: OpportunityRecord, location: LocationState): JsonObject {
   const contact = o.contactId === undefined ? undefined : location.contacts.get(o.contactId);
   return {
     ...cloneJson(o),
@@ -60,6 +62,12 @@ function applyFields(store: SandboxStore, location: LocationState, o: Opportunit
   if (name !== undefined) o.name = name;
   const value = input['monetaryValue'];
   if (typeof value === 'number') o.monetaryValue = value;
+  const lostReasonId = stringField(input, 'lostReasonId');
+  if (lostReasonId !== undefined && location.lostReasons.get(lostReasonId)?.deleted !== false) {
+    throw new GhlHttpError(400, `Lost reason with id ${lostReasonId} not found in location ${location.id}`);
+  }
+  const assignedTo = stringField(input, 'assignedTo');
+  if (assignedTo !== undefined) requireUser(location, assignedTo, 'Assigned user');
   for (const key of ['assignedTo', 'lostReasonId', 'source'] as const) {
     const v = stringField(input, key);
     if (v !== undefined) o[key] = v;
@@ -115,7 +123,7 @@ export const opportunityRoutes: RouteDefinition[] = [
     handle: ({ store, location, body }) => {
       const input = bodyObject(body);
       const o = newOpportunity(store, location, input, stringField(input, 'contactId'));
-      return created({ opportunity: view(o, location) });
+      return created({ opportunity: opportunityView(o, location) });
     },
   }),
   defineRoute({
@@ -123,7 +131,7 @@ export const opportunityRoutes: RouteDefinition[] = [
     method: 'GET',
     path: '/opportunities/{id}',
     scopes: READ,
-    handle: ({ location, params }) => ok({ opportunity: view(requireOpportunity(location, params['id'] ?? ''), location) }),
+    handle: ({ location, params }) => ok({ opportunity: opportunityView(requireOpportunity(location, params['id'] ?? ''), location) }),
   }),
   defineRoute({
     operationId: 'update-opportunity',
@@ -133,7 +141,7 @@ export const opportunityRoutes: RouteDefinition[] = [
     handle: ({ store, location, params, body }) => {
       const o = requireOpportunity(location, params['id'] ?? '');
       applyFields(store, location, o, bodyObject(body));
-      return ok({ opportunity: view(o, location) });
+      return ok({ opportunity: opportunityView(o, location) });
     },
   }),
   defineRoute({
@@ -179,11 +187,11 @@ export const opportunityRoutes: RouteDefinition[] = [
       if (match === undefined) {
         const o = newOpportunity(store, location, input, contactId);
         applyFollowers(o, input);
-        return ok({ opportunity: view(o, location), new: true });
+        return ok({ opportunity: opportunityView(o, location), new: true });
       }
       applyFields(store, location, match, input);
       applyFollowers(match, input);
-      return ok({ opportunity: view(match, location), new: false });
+      return ok({ opportunity: opportunityView(match, location), new: false });
     },
   }),
   defineRoute({
@@ -205,7 +213,7 @@ export const opportunityRoutes: RouteDefinition[] = [
       const limit = queryInt(query, 'limit', 20);
       const page = Math.max(1, queryInt(query, 'page', 1));
       return ok({
-        opportunities: hits.slice((page - 1) * limit, page * limit).map((o) => view(o, location)),
+        opportunities: hits.slice((page - 1) * limit, page * limit).map((o) => opportunityView(o, location)),
         meta: { total: hits.length, currentPage: page },
       });
     },

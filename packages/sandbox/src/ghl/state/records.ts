@@ -11,6 +11,8 @@ export interface ContactRecord extends JsonObject {
   phone?: string | null;
   businessId?: string;
   tags: string[];
+  /** User ids following the contact (POST/DELETE /contacts/{contactId}/followers). */
+  followers?: string[];
   customFields: JsonValue[];
   dateAdded: string;
   dateUpdated: string;
@@ -93,6 +95,9 @@ export interface CustomFieldRecord extends JsonObject {
   model: 'contact' | 'opportunity';
   position: number;
   placeholder?: string;
+  picklistOptions?: string[];
+  isMultiFileAllowed?: boolean;
+  maxFileLimit?: number;
 }
 
 export interface UserRecord extends JsonObject {
@@ -102,18 +107,152 @@ export interface UserRecord extends JsonObject {
   lastName: string;
   email: string;
   phone?: string;
-  roles: { type: string; role: string; locationIds: string[] };
+  roles: { type: string; role: string; locationIds: string[]; restrictSubAccount?: boolean };
+  permissions?: JsonObject;
+  /** What CreateUserDto took; kept, but left out of answers (UserSchema types `scopes` as one string). */
+  scopes?: string[];
+  scopesAssignedToOnly?: string[];
+  profilePhoto?: string;
+  platformLanguage?: string;
   deleted: boolean;
 }
 
+/** One opening of a calendar's standard week (OpenHour in calendars.json), in the calendar's time zone. */
+export interface OpenHour extends JsonObject {
+  /** 0 = Sunday ... 6 = Saturday. */
+  daysOfTheWeek: number[];
+  hours: { openHour: number; openMinute: number; closeHour: number; closeMinute: number }[];
+}
+
+/** CalendarDTO: the members the sandbox reasons about; the rest of CalendarCreateDTO is kept as sent. */
 export interface CalendarRecord extends JsonObject {
   id: string;
   locationId: string;
   name: string;
   calendarType: string;
   isActive: boolean;
+  /** In `slotDurationUnit` (minutes unless `hours`). */
   slotDuration: number;
+  slotDurationUnit: 'mins' | 'hours';
   teamMembers: JsonObject[];
+  openHours: OpenHour[];
+  groupId?: string;
+  slug?: string;
+  description?: string;
+  /** Bookings per slot (per user); seats per slot on a class_booking calendar. */
+  appoinmentPerSlot?: number;
+}
+
+export interface CalendarGroupRecord extends JsonObject {
+  id: string;
+  locationId: string;
+  name: string;
+  description: string;
+  slug: string;
+  isActive: boolean;
+}
+
+export type ResourceType = 'equipments' | 'rooms';
+
+export interface CalendarResourceRecord extends JsonObject {
+  id: string;
+  locationId: string;
+  resourceType: ResourceType;
+  name: string;
+  description: string;
+  quantity: number;
+  outOfService: number;
+  capacity: number;
+  calendarIds: string[];
+  isActive: boolean;
+}
+
+export interface CalendarNotificationRecord extends JsonObject {
+  _id: string;
+  calendarId: string;
+  receiverType: string;
+  channel: string;
+  notificationType: string;
+  isActive: boolean;
+  deleted: boolean;
+}
+
+export interface ScheduleRecord extends JsonObject {
+  id: string;
+  locationId: string;
+  name: string;
+  userId: string;
+  timezone: string;
+  rules: JsonObject[];
+  calendarIds: string[];
+  deleted: boolean;
+  dateAdded: string;
+  dateUpdated: string;
+}
+
+/** A blocked slot: busy time on a calendar, or on a user across calendars. */
+export interface BlockedSlotRecord extends JsonObject {
+  id: string;
+  locationId: string;
+  title: string;
+  startTime: string;
+  endTime: string;
+  calendarId?: string;
+  assignedUserId?: string;
+  dateAdded: string;
+  dateUpdated: string;
+}
+
+export interface AppointmentNoteRecord extends JsonObject {
+  id: string;
+  appointmentId: string;
+  contactId: string;
+  body: string;
+  userId?: string;
+  dateAdded: string;
+}
+
+/** A campaign or workflow of the location (made in GHL's app; the API only enrols contacts in them). */
+export interface AutomationRecord extends JsonObject {
+  id: string;
+  locationId: string;
+  name: string;
+  status: string;
+}
+
+/** A contact in a campaign or workflow. */
+export interface EnrollmentRecord extends JsonObject {
+  id: string;
+  contactId: string;
+  kind: 'campaign' | 'workflow';
+  /** The campaign's or workflow's id. */
+  targetId: string;
+  eventStartTime?: string;
+  dateAdded: string;
+}
+
+export interface LostReasonRecord extends JsonObject {
+  id: string;
+  locationId: string;
+  name: string;
+  deleted: boolean;
+  createdAt: string;
+  updatedAt: string;
+}
+
+/** A file uploaded for a custom field (POST /locations/{locationId}/customFields/upload). */
+export interface UploadedFileRecord extends JsonObject {
+  id: string;
+  locationId: string;
+  /** The contact, opportunity or custom field the upload names (`id` of the form). */
+  ownerId: string;
+  fieldname: string;
+  originalname: string;
+  encoding: string;
+  mimetype: string;
+  size: number;
+  url: string;
+  dateAdded: string;
 }
 
 export interface PipelineStageRecord extends JsonObject {

@@ -1,42 +1,77 @@
 import { createPrng, type Prng } from '../../shared/prng.js';
 import type {
+  AppointmentNoteRecord,
   AppointmentRecord,
+  AutomationRecord,
+  BlockedSlotRecord,
+  CalendarGroupRecord,
+  CalendarNotificationRecord,
   CalendarRecord,
+  CalendarResourceRecord,
   ContactRecord,
   CustomFieldRecord,
+  EnrollmentRecord,
   LocationSettings,
   LocationTagRecord,
+  LostReasonRecord,
   NoteRecord,
   OpportunityRecord,
   PipelineRecord,
+  ScheduleRecord,
   TaskRecord,
+  UploadedFileRecord,
   UserRecord,
 } from './records.js';
-import {
-  DEFAULT_CALENDARS,
-  DEFAULT_COMPANY_ID,
-  DEFAULT_PIPELINES,
-  DEFAULT_USERS,
-  type LocationSeed,
-} from './seeds.js';
+import { buildLocation } from './build-location.js';
+import type { LocationSeed } from './seeds.js';
 
 /** Everything one GHL location (sub-account) holds. Maps are keyed by id and keep insertion order. */
 export interface LocationState {
   readonly id: string;
   readonly companyId: string;
   readonly name: string;
+  readonly address: string;
+  /** IANA zone the location's calendars keep their open hours in. */
+  readonly timezone: string;
   settings: LocationSettings;
   readonly contacts: Map<string, ContactRecord>;
   readonly tasks: Map<string, TaskRecord>;
   readonly notes: Map<string, NoteRecord>;
   readonly appointments: Map<string, AppointmentRecord>;
+  readonly appointmentNotes: Map<string, AppointmentNoteRecord>;
   readonly opportunities: Map<string, OpportunityRecord>;
+  readonly lostReasons: Map<string, LostReasonRecord>;
   readonly tags: Map<string, LocationTagRecord>;
   readonly customFields: Map<string, CustomFieldRecord>;
+  readonly files: Map<string, UploadedFileRecord>;
   readonly users: Map<string, UserRecord>;
   readonly calendars: Map<string, CalendarRecord>;
+  readonly calendarGroups: Map<string, CalendarGroupRecord>;
+  readonly calendarResources: Map<string, CalendarResourceRecord>;
+  readonly calendarNotifications: Map<string, CalendarNotificationRecord>;
+  readonly schedules: Map<string, ScheduleRecord>;
+  readonly blockedSlots: Map<string, BlockedSlotRecord>;
   readonly pipelines: Map<string, PipelineRecord>;
+  readonly campaigns: Map<string, AutomationRecord>;
+  readonly workflows: Map<string, AutomationRecord>;
+  /** Contacts in campaigns and workflows. */
+  readonly enrollments: Map<string, EnrollmentRecord>;
 }
+
+/** The members of a LocationState that hold records. */
+export type RecordMapName = {
+  [K in keyof LocationState]: LocationState[K] extends Map<string, infer _R> ? K : never;
+}[keyof LocationState];
+
+/** A copy of one location's records and the id generator's position, taken before a write. */
+export interface LocationSnapshot {
+  readonly locationId: string;
+  readonly settings: LocationSettings;
+  readonly maps: ReadonlyMap<RecordMapName, readonly [string, unknown][]>;
+  readonly prng: number;
+}
+
+const isRecordMap = (value: unknown): value is Map<string, object> => value instanceof Map;
 
 /**
  * The sandbox's data: locations built from seeds, and an id generator. `reset()` rebuilds
@@ -44,6 +79,8 @@ export interface LocationState {
  */
 export class SandboxStore {
   readonly locations = new Map<string, LocationState>();
+  /** Bytes of uploaded files by file id (their records live in each location's `files`). */
+  readonly blobs = new Map<string, Buffer>();
   private prng: Prng;
 
   constructor(
@@ -60,6 +97,11 @@ export class SandboxStore {
     return this.prng.id(20);
   }
 
+  /** The sandbox clock, in ms since the epoch. */
+  nowMs(): number {
+    return this.now();
+  }
+
   timestamp(): string {
     return new Date(this.now()).toISOString();
   }
@@ -70,8 +112,30 @@ export class SandboxStore {
 
   reset(): void {
     this.locations.clear();
+    this.blobs.clear();
     this.prng = createPrng(this.seed);
     this.populate();
+  }
+
+  /** Copies a location's records (deeply) so `restore` can undo a request that was refused half way. */
+  snapshot(location: LocationState): LocationSnapshot {
+    const maps = new Map<RecordMapName, [string, unknown][]>();
+    for (const [name, value] of Object.entries(location) as [RecordMapName, unknown][]) {
+      if (isRecordMap(value)) maps.set(name, structuredClone([...value.entries()]));
+    }
+    return { locationId: location.id, settings: structuredClone(location.settings), maps, prng: this.prng.save() };
+  }
+
+  /** Puts a location back as `snapshot` found it, keeping the same Map objects. */
+  restore(location: LocationState, snapshot: LocationSnapshot): void {
+    if (snapshot.locationId !== location.id) throw new Error(`Snapshot of ${snapshot.locationId} cannot restore ${location.id}`);
+    for (const [name, entries] of snapshot.maps) {
+      const map = location[name] as Map<string, unknown>;
+      map.clear();
+      for (const [id, record] of entries) map.set(id, record);
+    }
+    location.settings = snapshot.settings;
+    this.prng.restore(snapshot.prng);
   }
 
   /** Finds the location a tag name belongs to and creates the tag when it is new (GHL does so for contact tags). */
@@ -86,83 +150,8 @@ export class SandboxStore {
   }
 
   private populate(): void {
-    for (const seed of this.seeds) this.locations.set(seed.id, this.buildLocation(seed));
-  }
-
-  private buildLocation(seed: LocationSeed): LocationState {
-    const location: LocationState = {
-      id: seed.id,
-      companyId: seed.companyId ?? DEFAULT_COMPANY_ID,
-      name: seed.name ?? `Sandbox location ${seed.id}`,
-      settings: {
-        allowDuplicateContact: seed.allowDuplicateContact ?? false,
-        duplicateSearchOrder: [...(seed.duplicateSearchOrder ?? ['email', 'phone'])],
-      },
-      contacts: new Map(),
-      tasks: new Map(),
-      notes: new Map(),
-      appointments: new Map(),
-      opportunities: new Map(),
-      tags: new Map(),
-      customFields: new Map(),
-      users: new Map(),
-      calendars: new Map(),
-      pipelines: new Map(),
-    };
-    for (const u of seed.users ?? DEFAULT_USERS) {
-      const user: UserRecord = {
-        id: u.id ?? this.newId(),
-        name: `${u.firstName} ${u.lastName}`,
-        firstName: u.firstName,
-        lastName: u.lastName,
-        email: u.email,
-        ...(u.phone === undefined ? {} : { phone: u.phone }),
-        roles: { type: 'account', role: u.role ?? 'user', locationIds: [location.id] },
-        deleted: false,
-      };
-      location.users.set(user.id, user);
+    for (const seed of this.seeds) {
+      this.locations.set(seed.id, buildLocation(seed, { newId: () => this.newId(), timestamp: () => this.timestamp(), ensureTags: (l, t) => this.ensureTags(l, t) }));
     }
-    const firstUser = [...location.users.values()][0];
-    for (const c of seed.calendars ?? DEFAULT_CALENDARS) {
-      const calendar: CalendarRecord = {
-        id: c.id ?? this.newId(),
-        locationId: location.id,
-        name: c.name,
-        calendarType: 'round_robin',
-        isActive: true,
-        slotDuration: c.slotDurationMinutes ?? 30,
-        teamMembers: firstUser === undefined ? [] : [{ userId: firstUser.id, priority: 0.5, isPrimary: true }],
-      };
-      location.calendars.set(calendar.id, calendar);
-    }
-    for (const p of seed.pipelines ?? DEFAULT_PIPELINES) {
-      const pipeline: PipelineRecord = {
-        id: p.id ?? this.newId(),
-        locationId: location.id,
-        name: p.name,
-        stages: p.stages.map((s, position) => ({ id: s.id ?? this.newId(), name: s.name, position })),
-      };
-      location.pipelines.set(pipeline.id, pipeline);
-    }
-    for (const c of seed.contacts ?? []) {
-      const at = this.timestamp();
-      const contact: ContactRecord = {
-        id: c.id ?? this.newId(),
-        locationId: location.id,
-        ...(c.firstName === undefined ? {} : { firstName: c.firstName }),
-        ...(c.lastName === undefined ? {} : { lastName: c.lastName }),
-        name: [c.firstName, c.lastName].filter((x) => x !== undefined).join(' '),
-        ...(c.email === undefined ? {} : { email: c.email.toLowerCase() }),
-        ...(c.phone === undefined ? {} : { phone: c.phone }),
-        ...(c.businessId === undefined ? {} : { businessId: c.businessId }),
-        tags: [...(c.tags ?? [])],
-        customFields: [],
-        dateAdded: at,
-        dateUpdated: at,
-      };
-      location.contacts.set(contact.id, contact);
-      this.ensureTags(location, contact.tags);
-    }
-    return location;
   }
 }

@@ -3,11 +3,11 @@ import { join } from 'node:path';
 import { isJsonObject, type JsonObject, type JsonValue } from '../../shared/json.js';
 import type { OperationInput, OperationInputSet, ParamType } from './operation-input.js';
 
-const BASE = 'https://sandbox.flowline.invalid/ghl/';
+export const SCHEMA_BASE = 'https://sandbox.flowline.invalid/ghl/';
 const METHODS = ['get', 'post', 'put', 'delete', 'patch'] as const;
 
 /** Rewrites OpenAPI component refs to `$defs` refs under an absolute `$id`, and drops `example` keys. */
-function rewrite(value: JsonValue | undefined, docUri: string): JsonValue | undefined {
+export function rewrite(value: JsonValue | undefined, docUri: string): JsonValue | undefined {
   if (Array.isArray(value)) return value.map((v) => rewrite(v, docUri) ?? null);
   if (!isJsonObject(value)) return value;
   const out: JsonObject = {};
@@ -43,14 +43,14 @@ function resolveLocal(ref: string, defs: JsonObject): JsonObject | undefined {
 export function loadOpenApiInputs(openApiDir: string): OperationInputSet {
   const shared: JsonObject[] = [];
   const operations: OperationInput[] = [];
-  const commonUri = new URL('common/common-schemas.json', BASE).href;
+  const commonUri = new URL('common/common-schemas.json', SCHEMA_BASE).href;
   const common = JSON.parse(readFileSync(join(openApiDir, 'common', 'common-schemas.json'), 'utf8')) as JsonObject;
   const commonComponents = isJsonObject(common['components']) ? common['components'] : {};
   shared.push({ $id: commonUri, $defs: rewrite(commonComponents['schemas'] ?? {}, commonUri) ?? {} });
 
   const appsDir = join(openApiDir, 'apps');
   for (const file of readdirSync(appsDir).filter((f) => f.endsWith('.json')).sort()) {
-    const docUri = new URL(`apps/${file}`, BASE).href;
+    const docUri = new URL(`apps/${file}`, SCHEMA_BASE).href;
     const doc = JSON.parse(readFileSync(join(appsDir, file), 'utf8')) as JsonObject;
     const components = isJsonObject(doc['components']) ? doc['components'] : {};
     const defs = rewrite(components['schemas'] ?? {}, docUri);

@@ -1,0 +1,10 @@
+import { LINK_OPERATIONS, type OperationDescriptor } from '@flowline/core/design';
+import { allOperations } from '../operations/index.js';
+import { customerLookupOperation } from '../pushpress/customer-lookup.js';
+
+/**
+ * Every operation an engine with the GoHighLevel and PushPress connectors offers: the engine's own
+ * `flowline.links.*`, the 126 catalog operations (23 PushPress triggers, 103 GoHighLevel actions)
+ * and the `pushpress.customers.get` lookup. Loaded lazily by index.ts: this module holds the schemas.
+ */
+export const catalogOperations: readonly OperationDescriptor[] = [...LINK_OPERATIONS, ...allOperations, customerLookupOperation];

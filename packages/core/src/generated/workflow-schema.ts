@@ -1,0 +1,565 @@
+/* eslint-disable */
+/**
+ * DO NOT EDIT: generated from packages/core/schema/workflow.schema.json by packages/core/scripts/generate.ts.
+ * Change the schema, then run `pnpm generate`.
+ */
+
+/** The JSON Schema of a workflow definition (draft-07). */
+export const workflowSchema = {
+  "$schema": "http://json-schema.org/draft-07/schema#",
+  "$id": "https://flowline.dev/schemas/workflow.schema.json",
+  "title": "WorkflowDefinition",
+  "description": "A Flowline workflow: one trigger and the steps a matching event runs, in order. Mappings are JSONata; connections are named, never inlined.",
+  "type": "object",
+  "additionalProperties": false,
+  "required": [
+    "id",
+    "name",
+    "version",
+    "trigger",
+    "steps"
+  ],
+  "properties": {
+    "$schema": {
+      "type": "string",
+      "description": "Path or URL of this schema, for editors."
+    },
+    "id": {
+      "type": "string",
+      "pattern": "^[a-z0-9][a-z0-9._-]{0,99}$",
+      "description": "Stable identifier: lower-case letters, digits, dot, dash, underscore."
+    },
+    "name": {
+      "type": "string",
+      "minLength": 1,
+      "maxLength": 200
+    },
+    "version": {
+      "type": "integer",
+      "minimum": 1,
+      "description": "Bumped by the author on each change."
+    },
+    "description": {
+      "type": "string"
+    },
+    "trigger": {
+      "$ref": "#/definitions/Trigger"
+    },
+    "templates": {
+      "type": "object",
+      "description": "Named mappings, used from any mapping as {\"$use\": \"name\"}.",
+      "propertyNames": {
+        "pattern": "^[A-Za-z_][A-Za-z0-9_]*$"
+      },
+      "additionalProperties": {
+        "$ref": "#/definitions/Mapping"
+      }
+    },
+    "steps": {
+      "$ref": "#/definitions/StepList"
+    }
+  },
+  "definitions": {
+    "Trigger": {
+      "type": "object",
+      "additionalProperties": false,
+      "required": [
+        "operation"
+      ],
+      "properties": {
+        "operation": {
+          "type": "string",
+          "description": "A trigger operation id from the catalog, e.g. pushpress.customer.created."
+        },
+        "filter": {
+          "type": "string",
+          "description": "JSONata over the event payload; a run starts only when it is true."
+        }
+      }
+    },
+    "Expression": {
+      "type": "string",
+      "minLength": 1,
+      "description": "A JSONata expression. A leading '=' is allowed and ignored."
+    },
+    "Mapping": {
+      "description": "A JSONata expression (a string), or an object/array whose string values starting with '=' are JSONata and the rest literal. {\"$use\": \"template\"} inserts a named template; other keys beside $use extend or override it.",
+      "anyOf": [
+        {
+          "type": "string"
+        },
+        {
+          "type": "number"
+        },
+        {
+          "type": "boolean"
+        },
+        {
+          "type": "null"
+        },
+        {
+          "type": "array",
+          "items": {
+            "$ref": "#/definitions/Mapping"
+          }
+        },
+        {
+          "type": "object",
+          "additionalProperties": {
+            "$ref": "#/definitions/Mapping"
+          }
+        }
+      ]
+    },
+    "StepList": {
+      "type": "array",
+      "minItems": 1,
+      "items": {
+        "$ref": "#/definitions/Step"
+      }
+    },
+    "StepId": {
+      "type": "string",
+      "pattern": "^[A-Za-z][A-Za-z0-9_]{0,63}$",
+      "description": "Unique in the workflow; earlier steps' outputs are $steps.<id>."
+    },
+    "RetryPolicy": {
+      "type": "object",
+      "additionalProperties": false,
+      "properties": {
+        "attempts": {
+          "type": "integer",
+          "minimum": 1,
+          "maximum": 20,
+          "description": "Attempts in all, the first included. Default 3 for actions."
+        },
+        "initialDelayMs": {
+          "type": "integer",
+          "minimum": 0,
+          "maximum": 3600000,
+          "description": "Default 500."
+        },
+        "factor": {
+          "type": "number",
+          "minimum": 1,
+          "maximum": 10,
+          "description": "Default 2."
+        },
+        "maxDelayMs": {
+          "type": "integer",
+          "minimum": 0,
+          "maximum": 3600000,
+          "description": "Default 30000."
+        },
+        "jitter": {
+          "type": "boolean",
+          "description": "Randomize each delay between 1x and 2x. Default true."
+        },
+        "retryOn": {
+          "type": "array",
+          "uniqueItems": true,
+          "description": "Error categories that retry. Default: network, timeout, rate_limited, server. validation, credentials, permission, not_found and expression never retry.",
+          "items": {
+            "enum": [
+              "validation",
+              "credentials",
+              "permission",
+              "not_found",
+              "conflict",
+              "rate_limited",
+              "server",
+              "network",
+              "timeout",
+              "expression",
+              "internal"
+            ]
+          }
+        }
+      }
+    },
+    "OnError": {
+      "description": "What a failure of this step does: fail the run (default), continue with the next step (the error is in $steps.<id>.error), or run fallback steps ($error in scope) and continue.",
+      "anyOf": [
+        {
+          "enum": [
+            "fail",
+            "continue"
+          ]
+        },
+        {
+          "$ref": "#/definitions/StepList"
+        }
+      ]
+    },
+    "Step": {
+      "type": "object",
+      "required": [
+        "id",
+        "type"
+      ],
+      "properties": {
+        "id": {
+          "$ref": "#/definitions/StepId"
+        },
+        "type": {
+          "enum": [
+            "action",
+            "if",
+            "forEach",
+            "set",
+            "fail",
+            "succeed"
+          ]
+        }
+      },
+      "allOf": [
+        {
+          "if": {
+            "properties": {
+              "type": {
+                "const": "action"
+              }
+            }
+          },
+          "then": {
+            "$ref": "#/definitions/ActionStep"
+          }
+        },
+        {
+          "if": {
+            "properties": {
+              "type": {
+                "const": "if"
+              }
+            }
+          },
+          "then": {
+            "$ref": "#/definitions/IfStep"
+          }
+        },
+        {
+          "if": {
+            "properties": {
+              "type": {
+                "const": "forEach"
+              }
+            }
+          },
+          "then": {
+            "$ref": "#/definitions/ForEachStep"
+          }
+        },
+        {
+          "if": {
+            "properties": {
+              "type": {
+                "const": "set"
+              }
+            }
+          },
+          "then": {
+            "$ref": "#/definitions/SetStep"
+          }
+        },
+        {
+          "if": {
+            "properties": {
+              "type": {
+                "const": "fail"
+              }
+            }
+          },
+          "then": {
+            "$ref": "#/definitions/FailStep"
+          }
+        },
+        {
+          "if": {
+            "properties": {
+              "type": {
+                "const": "succeed"
+              }
+            }
+          },
+          "then": {
+            "$ref": "#/definitions/SucceedStep"
+          }
+        }
+      ],
+      "tsType": "ActionStep | IfStep | ForEachStep | SetStep | FailStep | SucceedStep"
+    },
+    "ActionStep": {
+      "type": "object",
+      "additionalProperties": false,
+      "required": [
+        "id",
+        "type",
+        "operation",
+        "connection"
+      ],
+      "properties": {
+        "id": {
+          "$ref": "#/definitions/StepId"
+        },
+        "type": {
+          "const": "action"
+        },
+        "name": {
+          "type": "string"
+        },
+        "description": {
+          "type": "string"
+        },
+        "operation": {
+          "type": "string",
+          "description": "An action operation id from the catalog, e.g. ghl.contacts.upsert-contact."
+        },
+        "connection": {
+          "type": "string",
+          "pattern": "^[A-Za-z0-9_.-]{1,100}$",
+          "description": "The name of a connection the host configured."
+        },
+        "input": {
+          "$ref": "#/definitions/Mapping"
+        },
+        "idempotencyKey": {
+          "$ref": "#/definitions/Expression"
+        },
+        "rateLimit": {
+          "$ref": "#/definitions/RateLimit"
+        },
+        "timeoutMs": {
+          "type": "integer",
+          "minimum": 1,
+          "maximum": 3600000
+        },
+        "retry": {
+          "$ref": "#/definitions/RetryPolicy"
+        },
+        "onError": {
+          "$ref": "#/definitions/OnError"
+        }
+      }
+    },
+    "RateLimit": {
+      "type": "object",
+      "additionalProperties": false,
+      "required": [
+        "limit",
+        "intervalMs"
+      ],
+      "description": "Shared by every run of every workflow on this engine that uses the same key.",
+      "properties": {
+        "key": {
+          "$ref": "#/definitions/Expression",
+          "description": "JSONata giving the limiter key; default: the operation's connector and connection."
+        },
+        "limit": {
+          "type": "integer",
+          "minimum": 1
+        },
+        "intervalMs": {
+          "type": "integer",
+          "minimum": 1
+        },
+        "concurrency": {
+          "type": "integer",
+          "minimum": 1
+        }
+      }
+    },
+    "IfStep": {
+      "type": "object",
+      "additionalProperties": false,
+      "required": [
+        "id",
+        "type",
+        "condition",
+        "then"
+      ],
+      "properties": {
+        "id": {
+          "$ref": "#/definitions/StepId"
+        },
+        "type": {
+          "const": "if"
+        },
+        "name": {
+          "type": "string"
+        },
+        "description": {
+          "type": "string"
+        },
+        "condition": {
+          "$ref": "#/definitions/Expression"
+        },
+        "then": {
+          "$ref": "#/definitions/StepList"
+        },
+        "else": {
+          "$ref": "#/definitions/StepList"
+        },
+        "timeoutMs": {
+          "type": "integer",
+          "minimum": 1,
+          "maximum": 3600000
+        },
+        "onError": {
+          "$ref": "#/definitions/OnError"
+        }
+      }
+    },
+    "ForEachStep": {
+      "type": "object",
+      "additionalProperties": false,
+      "required": [
+        "id",
+        "type",
+        "over",
+        "steps"
+      ],
+      "properties": {
+        "id": {
+          "$ref": "#/definitions/StepId"
+        },
+        "type": {
+          "const": "forEach"
+        },
+        "name": {
+          "type": "string"
+        },
+        "description": {
+          "type": "string"
+        },
+        "over": {
+          "$ref": "#/definitions/Expression",
+          "description": "JSONata giving the array to walk."
+        },
+        "as": {
+          "type": "string",
+          "pattern": "^[A-Za-z_][A-Za-z0-9_]*$",
+          "description": "The item's variable name; default item ($item, with $index)."
+        },
+        "concurrency": {
+          "type": "integer",
+          "minimum": 1,
+          "maximum": 100,
+          "description": "Items run at once; default 1 (in order)."
+        },
+        "maxIterations": {
+          "type": "integer",
+          "minimum": 1,
+          "maximum": 100000,
+          "description": "More items fail the step; default 1000."
+        },
+        "steps": {
+          "$ref": "#/definitions/StepList"
+        },
+        "timeoutMs": {
+          "type": "integer",
+          "minimum": 1,
+          "maximum": 3600000
+        },
+        "onError": {
+          "$ref": "#/definitions/OnError"
+        }
+      }
+    },
+    "SetStep": {
+      "type": "object",
+      "additionalProperties": false,
+      "required": [
+        "id",
+        "type",
+        "var",
+        "value"
+      ],
+      "properties": {
+        "id": {
+          "$ref": "#/definitions/StepId"
+        },
+        "type": {
+          "const": "set"
+        },
+        "name": {
+          "type": "string"
+        },
+        "description": {
+          "type": "string"
+        },
+        "var": {
+          "type": "string",
+          "pattern": "^[A-Za-z_][A-Za-z0-9_]*$",
+          "description": "Later mappings read it as $vars.<var>."
+        },
+        "value": {
+          "$ref": "#/definitions/Mapping"
+        },
+        "timeoutMs": {
+          "type": "integer",
+          "minimum": 1,
+          "maximum": 3600000
+        },
+        "onError": {
+          "$ref": "#/definitions/OnError"
+        }
+      }
+    },
+    "FailStep": {
+      "type": "object",
+      "additionalProperties": false,
+      "required": [
+        "id",
+        "type",
+        "message"
+      ],
+      "properties": {
+        "id": {
+          "$ref": "#/definitions/StepId"
+        },
+        "type": {
+          "const": "fail"
+        },
+        "name": {
+          "type": "string"
+        },
+        "description": {
+          "type": "string"
+        },
+        "message": {
+          "$ref": "#/definitions/Mapping",
+          "description": "A literal message, or '=' JSONata."
+        },
+        "code": {
+          "type": "string",
+          "pattern": "^[A-Za-z0-9_.-]{1,100}$"
+        }
+      }
+    },
+    "SucceedStep": {
+      "type": "object",
+      "additionalProperties": false,
+      "required": [
+        "id",
+        "type"
+      ],
+      "properties": {
+        "id": {
+          "$ref": "#/definitions/StepId"
+        },
+        "type": {
+          "const": "succeed"
+        },
+        "name": {
+          "type": "string"
+        },
+        "description": {
+          "type": "string"
+        },
+        "output": {
+          "$ref": "#/definitions/Mapping"
+        }
+      }
+    }
+  }
+};

@@ -53,6 +53,9 @@ export interface ResumeOrderResult {
   /** What was left for the restart: the retried run's status and the no-show's inbox status. */
   readonly leftBehind: { readonly retriedRun: string; readonly noShow: string };
   readonly stoppedGracefully: boolean;
+  /** How the resuming serve ended, and what it and the retry printed (for failure messages). */
+  readonly exit: string;
+  readonly output: string;
   readonly seconds: number;
 }
 
@@ -146,7 +149,8 @@ export async function runResumeOrder(options: { readonly workload: Workload; rea
     }));
     const location = (await admin.state()).locations.find((candidate) => candidate.id === LOCATION_ID);
     if (!location) throw new Error(`The sandbox has no location ${LOCATION_ID}`);
-    return { ...result, location, leftBehind, stoppedGracefully: stop.graceful && stop.exit.code === 0, seconds: (Date.now() - started) / 1000 };
+    const output = `${serve.output()}\n--- flowline runs retry\n${retrying.output()}`.slice(-8000);
+    return { ...result, location, leftBehind, stoppedGracefully: stop.graceful && stop.exit.code === 0, exit: JSON.stringify(stop), output, seconds: (Date.now() - started) / 1000 };
   } catch (error) {
     const output = `${serve ? serve.output() : ''}\n--- flowline runs retry\n${retrying ? retrying.output() : ''}`;
     throw new Error(`${error instanceof Error ? error.message : String(error)}\n--- output (last lines):\n${output.slice(-6000)}`, { cause: error });

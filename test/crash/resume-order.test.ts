@@ -35,12 +35,12 @@ describe('resume order: a killed retry of an older delivery and a newer pending 
   it("finishes the older run first, so the customer's one appointment ends as the newer delivery says: a no-show", () => {
     const appointments = appointmentsOf(resumed.location);
     expect(appointments).toHaveLength(1);
-    expect(appointments[0]).toMatchObject({ appointmentStatus: 'noshow' });
+    expect(appointments[0], `${resumed.exit}\n${resumed.output}`).toMatchObject({ appointmentStatus: 'noshow' });
     expect(comparableState(resumed.location)).toEqual(comparableState(calm.location));
   });
 
   it('brings both deliveries to an end, and takes the retried run off the dead-letter list once it succeeds', () => {
-    expect(resumed.outcomes.problems).toEqual([]);
+    expect(resumed.outcomes.problems, `${resumed.exit}\n${resumed.output}`).toEqual([]);
     expect(resumed.outcomes.done).toBe(2);
     expect(resumed.retriedRun?.status).toBe('succeeded');
     expect(resumed.deadLetters).toEqual([]);

@@ -46,7 +46,7 @@ describe('flowline validate', () => {
 
 describe('flowline run', () => {
   it('dry-runs a workflow against an event, printing steps and the request it would send', async () => {
-    const result = await cli('run', fixture('new-lead.workflow.json'), '--event', fixture('lead.event.json'), '--dry-run');
+    const result = await cli('run', fixture('new-lead.workflow.json'), '--event', fixture('lead.event.json'), '--dry-run', '--config', fixture('lead.config.json'));
     expect(result.code).toBe(0);
     expect(result.out).toContain('> upsert (action)');
     expect(result.out).toContain('would send upsert');
@@ -54,8 +54,15 @@ describe('flowline run', () => {
     expect(result.out).toContain('"phone":"+15125550143"');
   });
 
+  it('fails a dry run where the live run would: a required field its mapping leaves empty ($config without locationId)', async () => {
+    const result = await cli('run', fixture('new-lead.workflow.json'), '--event', fixture('lead.event.json'), '--dry-run');
+    expect(result.code).toBe(1);
+    expect(result.out).toContain('/body/locationId is required');
+    expect(result.out).toContain('nothing was sent to GHL');
+  });
+
   it('prints the run record as JSON with --json', async () => {
-    const result = await cli('run', fixture('new-lead.workflow.json'), '--event', fixture('lead.event.json'), '--dry-run', '--json');
+    const result = await cli('run', fixture('new-lead.workflow.json'), '--event', fixture('lead.event.json'), '--dry-run', '--json', '--config', fixture('lead.config.json'));
     const run = JSON.parse(result.out) as { status: string; steps: Array<{ request: { method: string; path: string } }> };
     expect(run.status).toBe('succeeded');
     expect(run.steps[0]?.request).toMatchObject({ method: 'POST', path: '/contacts/upsert' });

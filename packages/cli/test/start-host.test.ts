@@ -22,9 +22,14 @@ async function post(host: RunningHost, sent: { body: string; signature: string }
   return { status: response.status, body: await response.json() };
 }
 
+/** The store, with one of its methods replaced. */
+function withMethod<K extends keyof Store>(store: Store, name: K, method: Store[K]): Store {
+  return new Proxy(store, { get: (target, key, receiver) => (key === name ? method : Reflect.get(target, key, receiver)) });
+}
+
 /** The store, with its `addToInbox` replaced. */
 function withAddToInbox(store: Store, addToInbox: Store['addToInbox']): Store {
-  return new Proxy(store, { get: (target, key, receiver) => (key === 'addToInbox' ? addToInbox : Reflect.get(target, key, receiver)) });
+  return withMethod(store, 'addToInbox', addToInbox);
 }
 
 interface LogLine {
@@ -100,6 +105,14 @@ describe.each([
     expect((await post(host, sent)).status).toBe(503);
     // From the receiver thread, log lines cross on their own, so they may land just after the answer.
     await vi.waitFor(() => expect(lines).toContainEqual({ level: 'error', message: expect.stringContaining('the event sink failed'), fields: { id: sent.id, error: 'Error: disk full' } }));
+  });
+
+  it('stays up and logs it when the leftovers of an earlier process cannot be listed at start', async () => {
+    const { logger, lines } = recordingLogger();
+    const host = await start({ receiverThread, logger, store: withMethod(createMemoryStore(), 'listInbox', () => Promise.reject(new Error('database is locked'))) });
+
+    await vi.waitFor(() => expect(lines).toContainEqual({ level: 'error', message: expect.stringContaining('resuming the work an earlier process left failed'), fields: { error: 'Error: database is locked' } }));
+    expect((await fetch(`${host.url}/health`)).status).toBe(200);
   });
 
   it('refuses a bad signature with 401 without committing it, and logs the refusal through the host logger', async () => {

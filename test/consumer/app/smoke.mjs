@@ -27,15 +27,15 @@ const catalog = await loadCatalog();
 const designValidation = validateWorkflow(definition, { catalog, expressions: new ExpressionCompiler(), connections: config.connections });
 const dryRun = await engine.run(definition, event, { dryRun: true });
 
-// A create-task without its required title: the GHL connector refuses it as an ActionError of
-// category `validation`. With two copies of @flowline/core installed, core would not recognise
+// A create-task whose title maps to nothing (validation cannot know that before the run): the
+// GHL connector refuses it as an ActionError of category `validation`. With two copies of @flowline/core installed, core would not recognise
 // the connector's ActionError and record `internal` (and would never retry 429s either).
 const badTask = {
   id: 'consumer.bad-task',
   name: 'A task without a title',
   version: 1,
   trigger: { operation: 'pushpress.customer.created' },
-  steps: [{ id: 'task', type: 'action', operation: 'ghl.contacts.create-task', connection: 'ghl', input: { path: { contactId: 'ct_1' }, body: { dueDate: '2026-01-01T00:00:00Z', completed: false } } }],
+  steps: [{ id: 'task', type: 'action', operation: 'ghl.contacts.create-task', connection: 'ghl', input: { path: { contactId: 'ct_1' }, body: { title: '=$event.data.noSuchField', dueDate: '2026-01-01T00:00:00Z', completed: false } } }],
 };
 const live = await engine.run(badTask, { ...event, id: `${event.id}-bad-task` });
 const stored = await store.getRun(dryRun.id);

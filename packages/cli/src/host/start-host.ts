@@ -171,7 +171,7 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
   const url = `http://${host}:${receiver.port}`;
   logger.info('flowline is listening', { url, webhookPath, workflows: engine.workflows().map((workflow) => workflow.id), ...(added.length > 0 ? { tenants: added.length } : {}) });
   // Every tenant's leftovers, each on its own records.
-  void engine.resume();
+  resumeLogged(engine, logger);
 
   return {
     engine,
@@ -181,7 +181,7 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
     async addTenant(tenant) {
       const scope = register(tenant);
       await replayParked(scope);
-      void scope.resume();
+      resumeLogged(scope, logger);
       tenants.set(scope.tenantId, tenant.signingSecrets);
       await receiver.tenantsApplied();
       return scope;
@@ -203,6 +203,18 @@ function parkingIn(store: TenantStore): DeliveryParking {
   return {
     park: (event: IdentifiedEvent) => store.parkDelivery({ event, receivedAt: new Date().toISOString(), reason: 'unknown-trigger' }),
   };
+}
+
+/**
+ * Resumes what an earlier process left, in the background. Should the listing of leftovers fail
+ * (the store refused a read), the host stays up and says so: they are resumed at the next start.
+ */
+function resumeLogged(scope: { resume(): Promise<unknown> }, logger: Logger): void {
+  scope.resume().catch((error: unknown) => {
+    logger.error('resuming the work an earlier process left failed; it stays for the next start', {
+      error: error instanceof Error ? `${error.name}: ${error.message.slice(0, 300)}` : String(error),
+    });
+  });
 }
 
 /** A failed run is logged as an error, with where it failed and why (its dead letter says the same). */

@@ -25,6 +25,8 @@ export { DEFAULT_EXPRESSION_LIMITS, type ExpressionLimits } from '../expressions
 export type { Scope } from '../expressions/mapping.js';
 export { previewMapping, type FieldPreview, type MappingPreview, type MappingPreviewOptions, type PreviewError } from './preview-mapping.js';
 export { sampleScope, type SampleScopeOptions } from './sample-scope.js';
+export { scopeAt, type ScopeAt, type ScopeAtOptions } from './scope-at.js';
+export type { ScopeNode, ScopeType } from './scope-node.js';
 
 export { FlowlineError, type FlowlineErrorOptions } from '../errors/flowline-error.js';
 export { ExpressionError, type ExpressionErrorOptions } from '../errors/expression-error.js';

@@ -8,6 +8,7 @@ import {
   DEFAULT_CUSTOM_FIELDS,
   DEFAULT_LOST_REASONS,
   DEFAULT_PIPELINES,
+  DEFAULT_TAGS,
   DEFAULT_TIMEZONE,
   DEFAULT_USERS,
   DEFAULT_WORKFLOWS,
@@ -148,6 +149,10 @@ export function buildLocation(seed: LocationSeed, tools: BuildTools): LocationSt
       ...(f.placeholder === undefined ? {} : { placeholder: f.placeholder }),
       ...(f.picklistOptions === undefined ? {} : { picklistOptions: [...f.picklistOptions] }),
     });
+  }
+  for (const t of seed.tags ?? DEFAULT_TAGS) {
+    const id = t.id ?? tools.newId();
+    location.tags.set(id, { id, locationId: location.id, name: t.name });
   }
   for (const [list, map] of [
     [seed.campaigns ?? DEFAULT_CAMPAIGNS, location.campaigns],

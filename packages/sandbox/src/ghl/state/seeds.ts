@@ -21,6 +21,8 @@ export interface LocationSeed {
   pipelines?: PipelineSeed[];
   lostReasons?: NamedSeed[];
   customFields?: CustomFieldSeed[];
+  /** The location's tags (`GET /locations/{locationId}/tags`); contacts' tags are added to them. */
+  tags?: NamedSeed[];
   campaigns?: NamedSeed[];
   workflows?: NamedSeed[];
   contacts?: ContactSeed[];
@@ -185,6 +187,14 @@ export const DEFAULT_CUSTOM_FIELDS: readonly CustomFieldSeed[] = [
   { id: 'cf_goal_1', name: 'Fitness goal', dataType: 'LARGE_TEXT' },
   { id: 'cf_waiver_1', name: 'Signed waiver', dataType: 'FILE_UPLOAD' },
   { id: 'cf_sessions_1', name: 'Sessions in package', dataType: 'NUMERICAL', model: 'opportunity' },
+];
+
+/** A gym's tags. None is named like the tags tests create (trial, member, vip, lead, next). */
+export const DEFAULT_TAGS: readonly NamedSeed[] = [
+  { id: 'tag_active_member_1', name: 'active-member' },
+  { id: 'tag_free_trial_1', name: 'free-trial-booked' },
+  { id: 'tag_lapsed_1', name: 'lapsed' },
+  { id: 'tag_pt_client_1', name: 'pt-client' },
 ];
 
 export const DEFAULT_CAMPAIGNS: readonly NamedSeed[] = [{ id: 'cmpgn_trial_1', name: 'Free trial follow-up' }];

@@ -74,3 +74,24 @@ export {
 } from './pushpress/rest-client.js';
 export { createPushPressConnector, type PushPressConnectorOptions } from './pushpress/connector.js';
 export { customerLookupOperation, type CustomerLookupInput } from './pushpress/customer-lookup.js';
+export {
+  createOptionsResolver,
+  DEFAULT_OPTIONS_MAX_ENTRIES,
+  DEFAULT_OPTIONS_TTL_MS,
+  ghlOptionSources,
+  isStillValid,
+  keepIfValid,
+  OptionsError,
+  type ConnectionLookup,
+  type GhlOptionSource,
+  type InvalidateOptionsFilter,
+  type Option,
+  type OptionParam,
+  type OptionParams,
+  type OptionsErrorCode,
+  type OptionSourceInfo,
+  type OptionsResolver,
+  type OptionsResolverOptions,
+  type OptionsResult,
+  type ResolveOptionsRequest,
+} from './options/index.js';

@@ -72,6 +72,7 @@ export async function runStep(prepared: PreparedStep, context: RunContext, servi
   if (error) record.error = error;
   if (report.skipped) record.reason = report.skipped;
   if (report.request !== undefined) record.request = report.request;
+  if (report.test !== undefined) record.test = report.test;
   await services.recordStep(record);
 
   const at = isoTime(finishedAt);

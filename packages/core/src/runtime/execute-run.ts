@@ -24,6 +24,7 @@ export function initialContext(run: RunRecord): RunContext {
     pathPrefix: '',
     result: null,
     ...(run.retryOf === undefined ? {} : { retryOf: run.retryOf }),
+    ...(run.test === undefined ? {} : { test: run.test }),
   };
 }
 

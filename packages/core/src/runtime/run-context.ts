@@ -1,5 +1,5 @@
 import type { ScopeSource } from '../expressions/scope.js';
-import type { ErrorRecord } from '../store/records.js';
+import type { ErrorRecord, RunTest } from '../store/records.js';
 
 /** How a run ended (the machine's output). */
 export interface RunResult {
@@ -20,4 +20,6 @@ export interface RunContext extends ScopeSource {
   readonly result: RunResult | null;
   /** The earlier attempt this run retries: the effects of its attempts are not done again. */
   readonly retryOf?: string;
+  /** A test run's mocked outputs and chosen branches (dry runs only). */
+  readonly test?: RunTest;
 }

@@ -12,6 +12,7 @@ import type { IdempotencyRecord, StepRecord } from '../store/records.js';
 import type { ErrorCategory } from '../errors/action-error.js';
 import { isoTime } from '../runtime/iso-time.js';
 import { firstAttemptId } from '../runtime/run-id.js';
+import { testEntry } from '../runtime/test-run.js';
 
 /** Failures after which a request may or may not have been applied. */
 const UNKNOWN_OUTCOME: ReadonlySet<ErrorCategory> = new Set(['network', 'timeout', 'server']);
@@ -128,8 +129,11 @@ export const actionStep: StepKind<ActionStep> = {
           // The connector checks the input before it sends anything: a dry run fails where that check would.
           const invalid = actionInputError(operation, built);
           if (invalid) return { outcome: { type: 'error', error: toErrorRecord(invalid, services.redact) }, attempts: 1, input: built };
+          // A test run's mock stands in for the sample answer (e.g. a link not found yet).
+          const mock = testEntry(context.test?.mocks, path, step.id);
           return {
-            outcome: { type: 'next', output: operation.sampleOutput ?? null },
+            outcome: { type: 'next', output: mock ? mock.value : (operation.sampleOutput ?? null) },
+            ...(mock ? { test: { mocked: true } } : {}),
             input: built,
             request: {
               operation: operation.id,

@@ -4,6 +4,7 @@ import type { MappingCompiler, Scope } from '../expressions/mapping.js';
 import type { Step } from '../generated/workflow.js';
 import type { RunContext, RunResult } from '../runtime/run-context.js';
 import type { RunServices } from '../runtime/run-services.js';
+import type { StepTestMark } from '../store/records.js';
 import type { StepOutcome } from './step-outcome.js';
 import type { StepShape } from './step-shape.js';
 
@@ -30,6 +31,8 @@ export interface StepReport {
   readonly request?: unknown;
   /** Set when the step did nothing on purpose (e.g. `idempotent`). */
   readonly skipped?: string;
+  /** In a test run: the output was mocked, or the branch chosen. */
+  readonly test?: StepTestMark;
 }
 
 export interface PreparedStep {

@@ -43,6 +43,22 @@ export interface RunRecord {
   readonly retryOf?: string;
   /** A new run of that run's event (a replay). */
   readonly replayOf?: string;
+  /** A test run (dry runs only): the outputs mocked and the branches chosen. */
+  readonly test?: RunTest;
+}
+
+/** What a test run sets instead of what would happen, by step id or path (e.g. `members[2].notify`). */
+export interface RunTest {
+  /** Outputs that stand in for action steps' sample outputs. */
+  readonly mocks?: Readonly<Record<string, unknown>>;
+  /** Branches taken by `if` steps whatever their condition. */
+  readonly branches?: Readonly<Record<string, 'then' | 'else'>>;
+}
+
+/** How a test run changed a step: its output was mocked, or its branch chosen. */
+export interface StepTestMark {
+  readonly mocked?: true;
+  readonly branch?: 'then' | 'else';
 }
 
 export type StepStatus = 'succeeded' | 'failed' | 'skipped';
@@ -66,6 +82,8 @@ export interface StepRecord {
   readonly reason?: string;
   /** In a dry run: the request the action would have sent. */
   readonly request?: unknown;
+  /** In a test run: the step's output was mocked, or its branch chosen. */
+  readonly test?: StepTestMark;
 }
 
 /**

@@ -9,6 +9,7 @@ import { executeRun, finishRun, queueRun } from '../execute-run.js';
 import { legacyRunId, runIdOf } from '../run-id.js';
 import type { FreshRun } from '../run-services.js';
 import type { TenantRuntime } from '../tenants/tenant-runtime.js';
+import { testOfRun } from '../test-run.js';
 
 /** A finished run with its step records. */
 export type CompletedRun = RunRecord & { readonly steps: readonly StepRecord[] };
@@ -16,6 +17,13 @@ export type CompletedRun = RunRecord & { readonly steps: readonly StepRecord[] }
 export interface RunOptions {
   /** Action steps record the request they would send instead of calling out. */
   readonly dryRun?: boolean;
+  /**
+   * Dry runs only: outputs that stand in for action steps' sample outputs, by step id or path
+   * (e.g. `{ link: { found: false } }`), so a test can take the way a first event would.
+   */
+  readonly mocks?: Readonly<Record<string, unknown>>;
+  /** Dry runs only: the branch an `if` step takes whatever its condition, by step id or path. */
+  readonly branches?: Readonly<Record<string, 'then' | 'else'>>;
 }
 
 /** A run with its step records, read from the tenant's store. */
@@ -63,6 +71,7 @@ export async function start(
 ): Promise<CompletedRun | undefined> {
   const { store, services } = tenant;
   const dryRun = runOptions.dryRun ?? false;
+  const test = testOfRun(workflow.definition, runOptions);
   const { id: workflowId, version } = workflow.definition;
   const id = event.id === undefined || dryRun ? randomUUID() : runIdOf(event.id, workflowId, version, receivedAt);
   if (event.id !== undefined && !dryRun && !fresh) {
@@ -87,7 +96,7 @@ export async function start(
     if (!matches) return undefined;
   }
   if (!dryRun) await tenant.deployments.saved();
-  const run = await queueRun(workflow, event, { id, dryRun, services });
+  const run = withTest(await queueRun(workflow, event, { id, dryRun, services }), test);
   // Nothing of the run can be in the store if its event was accepted just now, or if it is not an
   // inbox event's run: those write their record before their first step, and none was found above.
   return execute(tenant, workflow, run, fresh || receivedAt === undefined ? { fromInbox: fresh } : undefined);
@@ -125,6 +134,11 @@ export async function startMatching(tenant: TenantRuntime, event: TriggerEvent, 
 
 /** Runs one definition's prepared workflow against one event, outside the inbox (a new id each time). */
 export async function runOnce(tenant: TenantRuntime, workflow: PreparedWorkflow, event: TriggerEvent, runOptions: RunOptions): Promise<CompletedRun> {
-  const run = await queueRun(workflow, event, { id: randomUUID(), dryRun: runOptions.dryRun ?? false, services: tenant.services });
+  const test = testOfRun(workflow.definition, runOptions);
+  const run = withTest(await queueRun(workflow, event, { id: randomUUID(), dryRun: runOptions.dryRun ?? false, services: tenant.services }), test);
   return execute(tenant, workflow, run, { fromInbox: false });
+}
+
+function withTest(run: RunRecord, test: RunRecord['test']): RunRecord {
+  return test === undefined ? run : { ...run, test };
 }

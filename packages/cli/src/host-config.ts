@@ -19,6 +19,15 @@ export interface HostConfig {
   };
   /** Timeouts (ms) and the connection cap of `flowline serve`'s HTTP server; see ServerLimits. */
   readonly server?: Partial<ServerLimits>;
+  /** `flowline serve`'s HTTP API for a builder; on when a port is given (here or --api-port). */
+  readonly api?: {
+    readonly port?: number;
+    readonly host?: string;
+    /** The operator's key (default: FLOWLINE_API_KEY). */
+    readonly operatorKey?: string;
+    /** The secret tenant tokens are signed with (default: FLOWLINE_API_TOKEN_SECRET). */
+    readonly tokenSecret?: string;
+  };
   readonly connections?: Readonly<Record<string, ConnectionConfig>>;
   /** Non-secret values workflows read as `$config`. */
   readonly config?: Readonly<Record<string, unknown>>;

@@ -61,6 +61,7 @@ export async function main(argv: readonly string[], io: CommandIo = processIo): 
       parked: { type: 'boolean', default: false },
       'max-age-seconds': { type: 'string' },
       'max-connections': { type: 'string' },
+      'api-port': { type: 'string' },
       file: { type: 'string' },
       tenant: { type: 'string' },
       'dead-letter': { type: 'boolean', default: false },
@@ -101,6 +102,7 @@ export async function main(argv: readonly string[], io: CommandIo = processIo): 
           receiverThread: values['receiver-thread'] ?? false,
           maxAgeSeconds: positive(values['max-age-seconds'], 'max-age-seconds'),
           maxConnections: positive(values['max-connections'], 'max-connections'),
+          apiPort: integer(values['api-port'], 'api-port'),
         },
         io,
       );

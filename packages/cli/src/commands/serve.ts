@@ -26,11 +26,13 @@ export interface ServeArgs {
   readonly maxAgeSeconds?: number | undefined;
   /** `--max-connections` (over the config's `server.maxConnections`). */
   readonly maxConnections?: number | undefined;
+  /** `--api-port` (over the config's `api.port`): serve the HTTP API there. */
+  readonly apiPort?: number | undefined;
 }
 
 export const SERVE_USAGE = `usage: flowline serve <workflow.json | directory>... [--config flowline.config.json] [--port 8787] [--host 127.0.0.1]
                       [--data-dir .data | --memory] [--durability power|process] [--concurrency N] [--receiver-thread]
-                      [--max-age-seconds N] [--max-connections N]
+                      [--max-age-seconds N] [--max-connections N] [--api-port N]
 
   Runs the workflows behind the signed PushPress webhook receiver (POST /webhooks/pushpress),
   with the durable store in --data-dir. One process owns a data directory at a time.
@@ -41,6 +43,9 @@ export const SERVE_USAGE = `usage: flowline serve <workflow.json | directory>...
   is refused.
   --max-age-seconds   the oldest delivery accepted, by its \`created\` (default 604800, 7 days)
   --max-connections   connections served at once (default 512)
+  --api-port          serve the HTTP API for a builder on this port (GET /api/openapi.json
+                      describes it); its keys: FLOWLINE_API_KEY (the operator's) and
+                      FLOWLINE_API_TOKEN_SECRET (signs tenant tokens), or the config's "api"
   Timeouts: the config file's "server" object (headersTimeoutMs, requestTimeoutMs,
   keepAliveTimeoutMs, bodyTimeoutMs, maxConnections).`;
 
@@ -51,6 +56,21 @@ function serverLimits(config: HostConfig, args: ServeArgs): ServerLimits {
   } catch (error) {
     throw new FlowlineError('cli.bad-config', (error as Error).message, { pointer: '/server', cause: error });
   }
+}
+
+/** The HTTP API's port and keys: the config's `api`, --api-port over its port, keys from the environment by default; none without a port. */
+function apiOptions(config: HostConfig, args: ServeArgs, env: NodeJS.ProcessEnv = process.env) {
+  const port = args.apiPort ?? config.api?.port;
+  if (port === undefined) return undefined;
+  const operatorKey = config.api?.operatorKey ?? env['FLOWLINE_API_KEY'];
+  const tokenSecret = config.api?.tokenSecret ?? env['FLOWLINE_API_TOKEN_SECRET'];
+  if (!operatorKey || !tokenSecret) {
+    throw new FlowlineError('cli.api-keys', `The HTTP API needs ${operatorKey ? '' : 'an operator key'}${!operatorKey && !tokenSecret ? ' and ' : ''}${tokenSecret ? '' : 'a token secret'}`, {
+      pointer: '/api',
+      hint: 'Set FLOWLINE_API_KEY (at least 16 characters) and FLOWLINE_API_TOKEN_SECRET (at least 32 bytes), e.g. with `openssl rand -hex 32`.',
+    });
+  }
+  return { port, host: config.api?.host ?? args.host, operatorKey, tokenSecret };
 }
 
 function maxAgeSeconds(config: HostConfig, args: ServeArgs): number | undefined {
@@ -92,6 +112,7 @@ export async function serveCommand(args: ServeArgs, io: CommandIo, stopped: () =
   const config = await loadHostConfig(args.config);
   const limits = serverLimits(config, args);
   const maxAge = maxAgeSeconds(config, args);
+  const api = apiOptions(config, args);
   const workflows = await loadWorkflows(args.paths);
   // OAuth tokens are kept encrypted: without the key every GHL run would fail after its delivery was acknowledged.
   if (!args.memory) requireKeyForOAuth({ command: 'flowline serve', hasKey: encryptionKeyFromEnv() !== undefined, owner: "the configuration's", connections: config.connections });
@@ -116,6 +137,7 @@ export async function serveCommand(args: ServeArgs, io: CommandIo, stopped: () =
           receiverThread: args.receiverThread,
           limits,
           ...(maxAge === undefined ? {} : { maxAgeSeconds: maxAge }),
+          ...(api === undefined ? {} : { api }),
         });
       } catch (error) {
         if ((error as { code?: unknown }).code === 'EADDRINUSE') throw portInUse(args, error);
@@ -123,6 +145,7 @@ export async function serveCommand(args: ServeArgs, io: CommandIo, stopped: () =
       }
       io.out(`flowline serving ${workflows.length} workflow(s); store ${storage.describe}${args.receiverThread ? '; webhook server on a thread of its own' : ''}`);
       if (tenants.length > 0) io.out(`${tenants.length} more tenant(s): ${tenants.map((tenant) => tenant.settings.id).slice(0, 10).join(', ')}${tenants.length > 10 ? ', …' : ''}; their webhooks: POST ${host.webhookUrl}/<tenant>`);
+      if (host.apiUrl !== undefined) io.out(`HTTP API: ${host.apiUrl}/api (described at ${host.apiUrl}/api/openapi.json)`);
       io.out(`PushPress webhooks: POST ${host.webhookUrl}`);
       await stopped();
       io.out('stopping: finishing runs in progress');

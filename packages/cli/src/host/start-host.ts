@@ -16,6 +16,10 @@ import {
 } from '@flowline/core';
 import type { DeliveryParking, TokenStore } from '@flowline/connectors';
 import { engineOptions, type HostConfig } from '../host-config.js';
+import type { ApiContext } from '../api/api-context.js';
+import { checkApiKeys, type ApiKeys } from '../api/auth.js';
+import { RunEventLog } from '../api/run-event-log.js';
+import { startApi, type ApiServerOptions, type RunningApi } from '../api/start-api.js';
 import { startReceiverThread } from './receiver-thread/start-receiver-thread.js';
 import { replayParkedDeliveries } from './replay-parked.js';
 import { resolveServerLimits, type ServerLimits } from './server-limits.js';
@@ -67,6 +71,8 @@ export interface HostOptions {
   readonly limits?: Partial<ServerLimits>;
   /** The oldest delivery accepted, in seconds before now (`created`); default 7 days. */
   readonly maxAgeSeconds?: number;
+  /** The HTTP API for a builder (tenants, workflows, runs, live events), on a port of its own; off without it. */
+  readonly api?: ApiServerOptions & ApiKeys;
 }
 
 export interface RunningHost {
@@ -77,6 +83,8 @@ export interface RunningHost {
   readonly webhookUrl: string;
   /** Where PushPress should send a tenant's webhooks. */
   webhookUrlOf(tenant: string): string;
+  /** Base URL of the HTTP API (its routes are under /api), when it was asked for. */
+  readonly apiUrl: string | undefined;
   /** Registers a tenant while the host runs: its workflows deployed, its leftovers resumed, its webhooks received. */
   addTenant(tenant: HostTenant): Promise<TenantScope>;
   /** Stops receiving a tenant's webhooks (404 from now on), then removes it from the engine (see Engine.removeTenant). */
@@ -133,13 +141,16 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
   });
 
   /** Registers a tenant and deploys its workflows (its webhooks are received once `tenants.set` names it). */
+  const settingsById = new Map<string, TenantSettings>([[DEFAULT_TENANT, { id: DEFAULT_TENANT, ...(options.config.connections ? { connections: options.config.connections } : {}), ...(options.config.config ? { config: options.config.config } : {}) }]]);
   const register = (tenant: HostTenant): TenantScope => {
     checkSecrets(tenant.signingSecrets, `the signing secrets of tenant "${String(tenant.settings?.id)}"`);
     const scope = engine.addTenant(tenant.settings);
+    settingsById.set(tenant.settings.id, tenant.settings);
     try {
       deployAll(scope, tenant.workflows ?? options.workflows);
     } catch (error) {
       // Its records stay: it is only not served.
+      settingsById.delete(tenant.settings.id);
       void engine.removeTenant(tenant.settings.id, { keepRecords: true });
       throw error;
     }
@@ -169,29 +180,49 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
     logger,
   });
   const url = `http://${host}:${receiver.port}`;
+  const webhookUrlOf = (tenant: string) => (tenant === DEFAULT_TENANT ? `${url}${webhookPath}` : `${url}${webhookPath}/${tenant}`);
+  const addTenant = async (tenant: HostTenant): Promise<TenantScope> => {
+    const scope = register(tenant);
+    await replayParked(scope);
+    resumeLogged(scope, logger);
+    tenants.set(scope.tenantId, tenant.signingSecrets);
+    await receiver.tenantsApplied();
+    return scope;
+  };
+  const removeTenant = async (id: string, removeOptions?: RemoveTenantOptions): Promise<TenantRemoval> => {
+    tenants.delete(id);
+    await receiver.tenantsApplied();
+    try {
+      return await engine.removeTenant(id, removeOptions);
+    } finally {
+      settingsById.delete(id);
+    }
+  };
   logger.info('flowline is listening', { url, webhookPath, workflows: engine.workflows().map((workflow) => workflow.id), ...(added.length > 0 ? { tenants: added.length } : {}) });
+
+  let api: RunningApi | undefined;
+  if (options.api !== undefined) {
+    try {
+      api = await startHostApi(options.api, { engine, store, logger, settingsOf: (id) => settingsById.get(id), webhookUrlOf, addTenant, removeTenant });
+    } catch (error) {
+      await receiver.close();
+      throw error;
+    }
+    logger.info('the HTTP API is listening', { url: `${api.url}/api`, openapi: `${api.url}/api/openapi.json` });
+  }
   // Every tenant's leftovers, each on its own records.
   resumeLogged(engine, logger);
 
   return {
     engine,
     url,
-    webhookUrl: `${url}${webhookPath}`,
-    webhookUrlOf: (tenant) => (tenant === DEFAULT_TENANT ? `${url}${webhookPath}` : `${url}${webhookPath}/${tenant}`),
-    async addTenant(tenant) {
-      const scope = register(tenant);
-      await replayParked(scope);
-      resumeLogged(scope, logger);
-      tenants.set(scope.tenantId, tenant.signingSecrets);
-      await receiver.tenantsApplied();
-      return scope;
-    },
-    async removeTenant(id, removeOptions) {
-      tenants.delete(id);
-      await receiver.tenantsApplied();
-      return engine.removeTenant(id, removeOptions);
-    },
+    webhookUrl: webhookUrlOf(DEFAULT_TENANT),
+    webhookUrlOf,
+    apiUrl: api?.url,
+    addTenant,
+    removeTenant,
     async close() {
+      await api?.close();
       await receiver.close();
       await engine.idle();
     },
@@ -203,6 +234,14 @@ function parkingIn(store: TenantStore): DeliveryParking {
   return {
     park: (event: IdentifiedEvent) => store.parkDelivery({ event, receivedAt: new Date().toISOString(), reason: 'unknown-trigger' }),
   };
+}
+
+/** The HTTP API, with the host's parts it reaches; a port it cannot take stops the start, the webhook server closed again. */
+async function startHostApi(options: ApiServerOptions & ApiKeys, parts: Omit<ApiContext, 'keys' | 'events'>): Promise<RunningApi> {
+  const { operatorKey, tokenSecret, ...server } = options;
+  const keys = { operatorKey, tokenSecret };
+  checkApiKeys(keys);
+  return startApi({ ...parts, keys, events: new RunEventLog(parts.engine) }, server);
 }
 
 /**

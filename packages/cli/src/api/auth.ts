@@ -1,0 +1,80 @@
+import { createHash, timingSafeEqual } from 'node:crypto';
+import { errors as joseErrors, jwtVerify, SignJWT } from 'jose';
+import { ApiError } from './api-error.js';
+
+/** Who is asking: the operator (every tenant) or a tenant's token (that tenant only). */
+export type Caller = { readonly kind: 'operator' } | { readonly kind: 'tenant'; readonly tenant: string };
+
+export interface ApiKeys {
+  /** The operator's API key: every route, every tenant. */
+  readonly operatorKey: string;
+  /** The secret tenant tokens are signed with (HS256), at least 32 bytes. */
+  readonly tokenSecret: string;
+}
+
+const ISSUER = 'flowline';
+const AUDIENCE = 'flowline-api';
+/** A tenant token's default and longest lifetime. */
+export const DEFAULT_TOKEN_SECONDS = 3600;
+export const MAX_TOKEN_SECONDS = 7 * 24 * 3600;
+
+const unauthorized = (code: string, message: string, hint: string) => new ApiError(401, code, message, { hint });
+
+export function checkApiKeys(keys: ApiKeys): void {
+  if (keys.operatorKey.length < 16) throw new TypeError('Expected the API operator key to be at least 16 characters');
+  if (Buffer.byteLength(keys.tokenSecret) < 32) throw new TypeError('Expected the API token secret to be at least 32 bytes');
+}
+
+/** Compares keys in constant time (by their digests, so their lengths do not show either). */
+function sameKey(given: string, expected: string): boolean {
+  const digest = (value: string) => createHash('sha256').update(value).digest();
+  return timingSafeEqual(digest(given), digest(expected));
+}
+
+/** Signs a token for one tenant, valid for `seconds`. */
+export async function tenantToken(keys: ApiKeys, tenant: string, seconds: number, now = Date.now()): Promise<{ token: string; expiresAt: string }> {
+  const issuedAt = Math.floor(now / 1000);
+  const expires = issuedAt + seconds;
+  const token = await new SignJWT({ tenant })
+    .setProtectedHeader({ alg: 'HS256', typ: 'JWT' })
+    .setIssuer(ISSUER)
+    .setAudience(AUDIENCE)
+    .setSubject(tenant)
+    .setIssuedAt(issuedAt)
+    .setExpirationTime(expires)
+    .sign(new TextEncoder().encode(keys.tokenSecret));
+  return { token, expiresAt: new Date(expires * 1000).toISOString() };
+}
+
+/** Who the `Authorization: Bearer …` header names; 401 when nobody. */
+export async function callerOf(authorization: string | undefined, keys: ApiKeys): Promise<Caller> {
+  const match = /^Bearer\s+(\S+)$/i.exec(authorization ?? '');
+  const credential = match?.[1];
+  if (credential === undefined) {
+    throw unauthorized('api.unauthenticated', 'This route needs an API key or a tenant token', 'Send `Authorization: Bearer <operator key or tenant token>`.');
+  }
+  if (sameKey(credential, keys.operatorKey)) return { kind: 'operator' };
+  if (credential.split('.').length !== 3) throw unauthorized('api.bad-credentials', 'The API key is not the operator\'s', 'Check the key, or ask the operator for a tenant token.');
+  try {
+    const { payload } = await jwtVerify(credential, new TextEncoder().encode(keys.tokenSecret), { issuer: ISSUER, audience: AUDIENCE, algorithms: ['HS256'], requiredClaims: ['exp', 'sub'] });
+    const tenant = payload['tenant'];
+    if (typeof tenant !== 'string' || tenant !== payload.sub) throw unauthorized('api.bad-token', 'The token names no tenant', 'Ask the operator for a new tenant token.');
+    return { kind: 'tenant', tenant };
+  } catch (error) {
+    if (error instanceof ApiError) throw error;
+    if (error instanceof joseErrors.JWTExpired) throw unauthorized('api.token-expired', 'The tenant token has expired', 'Ask the operator for a new one (POST /api/tenants/{tenant}/tokens).');
+    throw unauthorized('api.bad-token', 'The tenant token is not valid: it was not signed by this host, or it was changed', 'Ask the operator for a new one.');
+  }
+}
+
+/** Throws 403 unless the caller may act for `tenant`. */
+export function checkReach(caller: Caller, tenant: string): void {
+  if (caller.kind === 'tenant' && caller.tenant !== tenant) {
+    throw new ApiError(403, 'api.forbidden', `This token is for another tenant, not "${tenant}"`, { hint: 'Use the token of the tenant you act for.' });
+  }
+}
+
+/** Throws 403 unless the caller is the operator. */
+export function checkOperator(caller: Caller): void {
+  if (caller.kind !== 'operator') throw new ApiError(403, 'api.operator-only', 'Only the operator may do this', { hint: 'Use the operator API key.' });
+}

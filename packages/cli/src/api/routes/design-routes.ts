@@ -1,0 +1,108 @@
+import type { FastifyInstance } from 'fastify';
+import { ExpressionCompiler, previewMapping, sampleScope, type Mapping, type TenantScope } from '@flowline/core';
+import { tenantOf } from '../access.js';
+import type { ApiContext } from '../api-context.js';
+import { ApiError } from '../api-error.js';
+import { ERRORS, ref, TENANT_PARAMS } from '../schemas.js';
+
+const TAGS = ['design'];
+const OBJECT = { type: 'object', additionalProperties: true } as const;
+
+/** The trigger operation's sample payload, for previews and test runs given no event. */
+function samplePayload(context: ApiContext, trigger: string, pointer: string): unknown {
+  const sample = context.engine.catalog.describe(trigger)?.sample;
+  if (sample === undefined) throw new ApiError(400, 'api.no-sample', `There is no trigger "${trigger}" with a sample payload`, { pointer, hint: 'Give the event payload yourself, or name a trigger of the catalog.' });
+  return sample;
+}
+
+function triggerOf(definition: unknown): string | undefined {
+  const trigger = (definition as { trigger?: { operation?: unknown } } | null)?.trigger?.operation;
+  return typeof trigger === 'string' ? trigger : undefined;
+}
+
+const PREVIEW_BODY = {
+  type: 'object',
+  required: ['mapping'],
+  properties: {
+    mapping: { description: 'A step input or any mapping: literal JSON, `=expressions`, `{"$use": template}`.' },
+    trigger: { type: 'string', description: 'The trigger operation whose sample payload stands for `$event` when no event is given.' },
+    event: { description: 'The trigger payload (`$event`).' },
+    steps: { ...OBJECT, description: '`$steps`: outputs of earlier steps by id.' },
+    vars: { ...OBJECT, description: '`$vars`.' },
+    locals: { ...OBJECT, description: 'e.g. `item` and `index` inside a forEach body.' },
+    templates: { ...OBJECT, description: 'The workflow\'s templates (the tenant\'s own are added).' },
+    pointer: { type: 'string', description: 'Where the mapping is in its workflow, e.g. /steps/0/input.' },
+  },
+  additionalProperties: false,
+} as const;
+
+const PREVIEW_ANSWER = {
+  type: 'object',
+  required: ['fields'],
+  properties: {
+    value: { description: 'The mapping\'s value, when every part of it could be evaluated.' },
+    error: OBJECT,
+    fields: { type: 'array', items: OBJECT, description: 'Every expression with its value or error.' },
+  },
+  additionalProperties: false,
+} as const;
+
+const TEST_RUN_BODY = {
+  type: 'object',
+  required: ['definition'],
+  properties: {
+    definition: { ...OBJECT, description: 'A workflow definition; it need not be published.' },
+    event: { description: 'The trigger payload; default: the trigger\'s sample.' },
+    mocks: { ...OBJECT, description: 'Outputs by step id, standing in for the operations\' samples.' },
+    branches: { type: 'object', additionalProperties: { type: 'string', enum: ['then', 'else'] }, description: 'The branch each `if` step takes, by step id.' },
+  },
+  additionalProperties: false,
+} as const;
+
+export function registerDesignRoutes(app: FastifyInstance, context: ApiContext): void {
+  const expressions = new ExpressionCompiler();
+
+  app.post(
+    '/api/tenants/:tenant/validate',
+    { schema: { tags: TAGS, summary: 'Every problem of a definition for this tenant (its connections and templates), each at a JSON pointer', params: TENANT_PARAMS, body: { type: 'object', required: ['definition'], properties: { definition: {} }, additionalProperties: false }, response: { 200: ref('Validation'), ...ERRORS } } },
+    async (request) => {
+      const scope = await tenantOf(request, context);
+      const { valid, problems } = scope.validate((request.body as { definition: unknown }).definition);
+      return { valid, problems };
+    },
+  );
+
+  app.post(
+    '/api/tenants/:tenant/preview',
+    { schema: { tags: TAGS, summary: 'Evaluates a whole mapping against sample data: its value, and each field\'s value or error', params: TENANT_PARAMS, body: PREVIEW_BODY, response: { 200: PREVIEW_ANSWER, ...ERRORS } } },
+    async (request) => {
+      const scope = await tenantOf(request, context);
+      const body = request.body as { mapping: Mapping; trigger?: string; event?: unknown; steps?: Record<string, unknown>; vars?: Record<string, unknown>; locals?: Record<string, unknown>; templates?: Record<string, Mapping>; pointer?: string };
+      const settings = context.settingsOf(scope.tenantId);
+      const event = body.event ?? (body.trigger === undefined ? {} : samplePayload(context, body.trigger, '/trigger'));
+      const sample = sampleScope({
+        event,
+        ...(body.trigger === undefined ? {} : { trigger: { operation: body.trigger } }),
+        ...(body.steps ? { steps: body.steps } : {}),
+        ...(body.vars ? { vars: body.vars } : {}),
+        ...(body.locals ? { locals: body.locals } : {}),
+        ...(settings?.config ? { config: settings.config } : {}),
+      });
+      return previewMapping(body.mapping, { expressions, scope: sample, templates: { ...settings?.templates, ...body.templates }, ...(body.pointer === undefined ? {} : { pointer: body.pointer }) });
+    },
+  );
+
+  app.post(
+    '/api/tenants/:tenant/test-runs',
+    { schema: { tags: TAGS, summary: 'Runs a definition as a dry run (nothing is sent): each action records the request it would send; step outputs may be mocked and branches chosen', params: TENANT_PARAMS, body: TEST_RUN_BODY, response: { 200: ref('Run'), ...{ 422: ref('Error') }, ...ERRORS } } },
+    async (request) => {
+      const scope = await tenantOf(request, context);
+      const body = request.body as { definition: unknown; event?: unknown; mocks?: Record<string, unknown>; branches?: Record<string, string> };
+      const trigger = triggerOf(body.definition);
+      if (trigger === undefined) throw new ApiError(422, 'api.no-trigger', 'The definition names no trigger operation', { pointer: '/definition/trigger/operation', hint: 'Give it a trigger, e.g. pushpress.customer.created.' });
+      const payload = body.event ?? samplePayload(context, trigger, '/definition/trigger/operation');
+      const options = { dryRun: true, ...(body.mocks ? { mocks: body.mocks } : {}), ...(body.branches ? { branches: body.branches } : {}) } as Parameters<TenantScope['run']>[2];
+      return scope.run(body.definition, { trigger, payload }, options);
+    },
+  );
+}

@@ -1,0 +1,45 @@
+import type { FastifyInstance } from 'fastify';
+import { tenantOf } from '../access.js';
+import type { ApiContext } from '../api-context.js';
+import type { LoggedEvent } from '../run-event-log.js';
+import { ERRORS, TENANT_PARAMS } from '../schemas.js';
+
+/** How often an idle stream sends a comment, so proxies keep it open. */
+const HEARTBEAT_MS = 15_000;
+
+function frame(event: LoggedEvent): string {
+  return `id: ${event.id}\nevent: ${event.name}\ndata: ${JSON.stringify(event.data)}\n\n`;
+}
+
+export function registerEventRoutes(app: FastifyInstance, context: ApiContext): void {
+  app.get(
+    '/api/tenants/:tenant/events',
+    {
+      schema: {
+        tags: ['runs'],
+        summary: 'The tenant\'s run and step events as they happen (Server-Sent Events). Each has an id `<epoch>-<seq>` numbered per tenant; send the last one back as `Last-Event-ID` to get what you missed. A `gap` event says what you missed is no longer kept (or the host restarted): reload the runs, then follow.',
+        params: TENANT_PARAMS,
+        headers: { type: 'object', properties: { 'last-event-id': { type: 'string', maxLength: 100 } } },
+        response: { 200: { description: 'An event stream', content: { 'text/event-stream': { schema: { type: 'string' } } } }, ...ERRORS },
+      },
+    },
+    async (request, reply) => {
+      const scope = await tenantOf(request, context);
+      const lastId = request.headers['last-event-id'];
+      reply.hijack();
+      const response = reply.raw;
+      response.writeHead(200, { 'content-type': 'text/event-stream; charset=utf-8', 'cache-control': 'no-cache', connection: 'keep-alive', 'x-accel-buffering': 'no' });
+      response.write(': flowline run events\n\n');
+      const unsubscribe = context.events.subscribe(scope.tenantId, typeof lastId === 'string' ? lastId : undefined, {
+        event: (event) => response.write(frame(event)),
+        gap: () => response.write('event: gap\ndata: {}\n\n'),
+      });
+      const heartbeat = setInterval(() => response.write(': keep-alive\n\n'), HEARTBEAT_MS);
+      heartbeat.unref();
+      request.raw.on('close', () => {
+        clearInterval(heartbeat);
+        unsubscribe();
+      });
+    },
+  );
+}

@@ -1,0 +1,326 @@
+/**
+ * The host's HTTP API, over real sockets: a host with the GHL sandbox, the API on a port of its
+ * own, every answer checked against /api/openapi.json (see contract-client.ts).
+ */
+import { Validator } from '@seriousme/openapi-schema-validator';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { signPushPressData } from '@flowline/connectors';
+import { createMemoryStore } from '@flowline/core';
+import { parseFaultSpec, startGhlSandbox, type GhlSandbox } from '@flowline/sandbox';
+import { tenantToken } from '../../src/api/auth.js';
+import { startHost, type RunningHost } from '../../src/host/start-host.js';
+import { leadDelivery, NEW_LEAD_WORKFLOW, postDelivery, SECRET } from '../fixtures/test-host.js';
+import { ContractClient } from './contract-client.js';
+
+const KEYS = { operatorKey: 'operator-key-0123456789', tokenSecret: 'a-token-secret-of-at-least-32-bytes!!' };
+const GYM_SECRET = 'gym-a-signing-secret';
+
+let sandbox: GhlSandbox;
+let host: RunningHost;
+let api: ContractClient;
+let gymToken: string;
+
+let phones = 0;
+/** A lead's customer.created delivery signed with `secret`, with an email and a phone number of its own. */
+function signed(customer: string, secret: string) {
+  const sent = leadDelivery(customer);
+  const payload = JSON.parse(sent.body) as { data: Record<string, unknown> };
+  phones += 1;
+  payload.data = { ...payload.data, email: `${customer}@example.com`, phone: `+1512555${String(1000 + phones)}` };
+  return { ...sent, body: JSON.stringify(payload), signature: signPushPressData(payload.data, secret) };
+}
+
+async function waitFor<T>(read: () => Promise<T | undefined>, what: string): Promise<T> {
+  for (const until = Date.now() + 15_000; Date.now() < until; await new Promise((resolve) => setTimeout(resolve, 25))) {
+    const value = await read();
+    if (value !== undefined) return value;
+  }
+  throw new Error(`Gave up waiting for ${what}`);
+}
+
+const gym = {
+  id: 'gym-a',
+  connections: { ghl: { connector: 'ghl', settings: { locationId: 'loc_a' }, credentials: { type: 'private-token', token: 'token-a' } } },
+  config: { locationId: 'loc_a' },
+  pushpress: { signingSecrets: [GYM_SECRET] },
+};
+
+beforeAll(async () => {
+  sandbox = await startGhlSandbox({ locations: [{ id: 'loc_test' }, { id: 'loc_a' }], tokens: { 'test-token': { locationId: 'loc_test' }, 'token-a': { locationId: 'loc_a' } } });
+  host = await startHost({
+    config: {
+      pushpress: { signingSecrets: [SECRET] },
+      ghl: { baseUrl: sandbox.url },
+      connections: { ghl: { connector: 'ghl', settings: { locationId: 'loc_test' }, credentials: { type: 'private-token', token: 'test-token' } } },
+      config: { locationId: 'loc_test' },
+    },
+    workflows: [{ file: 'new-lead.workflow.json', definition: NEW_LEAD_WORKFLOW }],
+    store: createMemoryStore(),
+    port: 0,
+    api: { port: 0, bodyLimit: 64 * 1024, ...KEYS },
+  });
+  api = await ContractClient.open(host.apiUrl ?? '');
+  const added = await api.call('POST', '/api/tenants', { token: KEYS.operatorKey, body: gym });
+  expect(added.status).toBe(201);
+  gymToken = (await api.call('POST', '/api/tenants/gym-a/tokens', { token: KEYS.operatorKey, body: { expiresInSeconds: 600 } })).body.token;
+});
+
+afterAll(async () => {
+  await host?.close();
+  await sandbox?.close();
+});
+
+describe('the OpenAPI document', () => {
+  it('is served without a key at /api/openapi.json and is a valid OpenAPI 3.1 document', async () => {
+    expect(api.doc).toMatchObject({ openapi: '3.1.0' });
+    const result = await new Validator().validate(api.doc as Parameters<Validator["validate"]>[0]);
+    expect(result.errors ?? []).toEqual([]);
+    expect(result.valid).toBe(true);
+  });
+});
+
+describe('authentication', () => {
+  it('refuses a request without a key with 401 and says what to send', async () => {
+    const answer = await api.call('GET', '/api/tenants');
+    expect(answer.status).toBe(401);
+    expect(answer.body.error).toMatchObject({ code: 'api.unauthenticated', hint: expect.stringContaining('Authorization: Bearer') });
+  });
+
+  it('refuses a wrong key, a token signed with another secret and an expired token with 401', async () => {
+    expect((await api.call('GET', '/api/tenants', { token: 'operator-key-wrong-guess' })).body.error.code).toBe('api.bad-credentials');
+    const forged = (await tenantToken({ ...KEYS, tokenSecret: 'another-secret-of-at-least-32-bytes!!!' }, 'gym-a', 600)).token;
+    expect((await api.call('GET', '/api/tenants/gym-a', { token: forged })).body.error.code).toBe('api.bad-token');
+    const expired = (await tenantToken(KEYS, 'gym-a', 60, Date.now() - 3600_000)).token;
+    const answer = await api.call('GET', '/api/tenants/gym-a', { token: expired });
+    expect(answer.status).toBe(401);
+    expect(answer.body.error.code).toBe('api.token-expired');
+  });
+
+  it("lets a tenant's token reach its own tenant, and answers 403 for another tenant and for operator routes", async () => {
+    expect((await api.call('GET', '/api/tenants/gym-a', { token: gymToken })).status).toBe(200);
+    const other = await api.call('GET', '/api/tenants/default/runs', { token: gymToken });
+    expect(other.status).toBe(403);
+    expect(other.body.error.code).toBe('api.forbidden');
+    expect((await api.call('GET', '/api/tenants', { token: gymToken })).status).toBe(403);
+    expect((await api.call('POST', '/api/tenants/gym-a/tokens', { token: gymToken, body: {} })).status).toBe(403);
+  });
+});
+
+describe('tenants', () => {
+  it('lists the tenants with their webhook URLs and connections, never their credentials', async () => {
+    const answer = await api.call('GET', '/api/tenants', { token: KEYS.operatorKey });
+    expect(answer.body.tenants.map((tenant: { id: string }) => tenant.id)).toEqual(['default', 'gym-a']);
+    expect(answer.body.tenants[1]).toEqual({ id: 'gym-a', webhookUrl: host.webhookUrlOf('gym-a'), connections: [{ name: 'ghl', connector: 'ghl', settings: { locationId: 'loc_a' } }] });
+    expect(JSON.stringify(answer.body)).not.toContain('token-a');
+  });
+
+  it("receives an added tenant's signed webhooks at its own path, and refuses another tenant's signature", async () => {
+    expect((await postDelivery(host.webhookUrlOf('gym-a'), signed('usr_api_1', GYM_SECRET))).status).toBe(202);
+    expect((await postDelivery(host.webhookUrlOf('gym-a'), signed('usr_api_2', SECRET))).status).toBe(401);
+  });
+
+  it('refuses a tenant that is there with 409, and a body without signing secrets with 400 at its pointer, adding nothing', async () => {
+    expect((await api.call('POST', '/api/tenants', { token: KEYS.operatorKey, body: gym })).status).toBe(409);
+    const { pushpress: _left, ...withoutSecrets } = { ...gym, id: 'gym-b' };
+    const answer = await api.call('POST', '/api/tenants', { token: KEYS.operatorKey, body: withoutSecrets });
+    expect(answer.status).toBe(400);
+    expect(answer.body.error).toMatchObject({ code: 'api.bad-request', pointer: '/pushpress' });
+    expect((await api.call('GET', '/api/tenants/gym-b', { token: KEYS.operatorKey })).status).toBe(404);
+  });
+
+  it('refuses a tenant whose workflows do not fit its connections with 400, and keeps no record of it', async () => {
+    const answer = await api.call('POST', '/api/tenants', { token: KEYS.operatorKey, body: { ...gym, id: 'gym-c', connections: {} } });
+    expect(answer.status).toBe(400);
+    expect(answer.body.error.code).toBe('tenants.bad-workflow');
+    expect((await api.call('GET', '/api/tenants', { token: KEYS.operatorKey })).body.tenants).toHaveLength(2);
+  });
+
+  it('answers 404 for an unknown tenant, and removes a tenant: its webhooks answer 404 from then on', async () => {
+    expect((await api.call('GET', '/api/tenants/nobody/runs', { token: KEYS.operatorKey })).body.error.code).toBe('tenants.not-found');
+    expect((await api.call('POST', '/api/tenants', { token: KEYS.operatorKey, body: { ...gym, id: 'gym-d' } })).status).toBe(201);
+    const removed = await api.call('DELETE', '/api/tenants/gym-d', { token: KEYS.operatorKey });
+    expect(removed.body).toEqual({ tenant: 'gym-d', keptRecords: false });
+    expect((await postDelivery(host.webhookUrlOf('gym-d'), signed('usr_api_3', GYM_SECRET))).status).toBe(404);
+  });
+});
+
+describe('workflows', () => {
+  const definition = (version: number, extra: Record<string, unknown> = {}) => ({ ...(NEW_LEAD_WORKFLOW as Record<string, unknown>), id: 'api-lead', version, ...extra });
+
+  it('validates a definition, each problem at its pointer', async () => {
+    const broken = definition(1, { trigger: { operation: 'pushpress.customer.create' } });
+    const answer = await api.call('POST', '/api/tenants/gym-a/validate', { token: gymToken, body: { definition: broken } });
+    expect(answer.body.valid).toBe(false);
+    expect(answer.body.problems).toContainEqual(expect.objectContaining({ pointer: '/trigger/operation' }));
+    expect((await api.call('POST', '/api/tenants/gym-a/validate', { token: gymToken, body: { definition: definition(1) } })).body).toEqual({ valid: true, problems: [] });
+  });
+
+  it('publishes a version, saves a draft, lists versions, publishes the draft, and undeploys', async () => {
+    expect((await api.call('POST', '/api/tenants/gym-a/workflows', { token: gymToken, body: { definition: definition(1) } })).status).toBe(201);
+    const draft = await api.call('POST', '/api/tenants/gym-a/workflows/drafts', { token: gymToken, body: { definition: definition(2) } });
+    expect(draft.body).toMatchObject({ workflowId: 'api-lead', version: 2, state: 'draft' });
+    const versions = await api.call('GET', '/api/tenants/gym-a/workflows/api-lead/versions', { token: gymToken });
+    expect(versions.body.versions.map((record: { version: number; state: string }) => `${record.version}:${record.state}`)).toEqual(['1:published', '2:draft']);
+    expect((await api.call('POST', '/api/tenants/gym-a/workflows/api-lead/versions/2/publish', { token: gymToken })).body).toMatchObject({ id: 'api-lead', version: 2 });
+    const published = await api.call('GET', '/api/tenants/gym-a/workflows', { token: gymToken });
+    expect(published.body.workflows.find((workflow: { id: string }) => workflow.id === 'api-lead')).toMatchObject({ version: 2 });
+    expect((await api.call('DELETE', '/api/tenants/gym-a/workflows/api-lead', { token: gymToken })).body).toEqual({ workflowId: 'api-lead', undeployed: true });
+    expect((await api.call('DELETE', '/api/tenants/gym-a/workflows/api-lead', { token: gymToken })).status).toBe(404);
+  });
+
+  it('refuses to publish an invalid definition with 422 and its problems, and a taken draft version with 409', async () => {
+    const answer = await api.call('POST', '/api/tenants/gym-a/workflows', { token: gymToken, body: { definition: definition(3, { steps: [{ id: 'x', type: 'action', operation: 'ghl.nope', connection: 'ghl' }] }) } });
+    expect(answer.status).toBe(422);
+    expect(answer.body.error.problems).toContainEqual(expect.objectContaining({ pointer: '/steps/0/operation' }));
+    expect((await api.call('POST', '/api/tenants/gym-a/workflows/drafts', { token: gymToken, body: { definition: definition(2) } })).status).toBe(409);
+    expect((await api.call('POST', '/api/tenants/gym-a/workflows/api-lead/versions/9/publish', { token: gymToken })).status).toBe(404);
+  });
+});
+
+describe('design', () => {
+  it("previews a whole mapping with a template and the tenant's $config, each field with its value or error", async () => {
+    const answer = await api.call('POST', '/api/tenants/gym-a/preview', {
+      token: gymToken,
+      body: { trigger: 'pushpress.customer.created', templates: { who: { first: '=$event.data.name.first' } }, mapping: { body: { $use: 'who', locationId: '=$config.locationId', bad: '=$nosuch(' } } },
+    });
+    expect(answer.status).toBe(200);
+    expect(answer.body.fields).toContainEqual(expect.objectContaining({ pointer: '/body/locationId', value: 'loc_a' }));
+    expect(answer.body.fields).toContainEqual(expect.objectContaining({ pointer: '/body/bad', error: expect.objectContaining({ code: expect.any(String) }) }));
+  });
+
+  it('test-runs a definition on its trigger\'s sample as a dry run, recording the requests it would send', async () => {
+    const answer = await api.call('POST', '/api/tenants/gym-a/test-runs', { token: gymToken, body: { definition: (NEW_LEAD_WORKFLOW as object) } });
+    expect(answer.status).toBe(200);
+    expect(answer.body).toMatchObject({ status: 'succeeded', dryRun: true });
+    expect(answer.body.steps[0].request).toMatchObject({ method: 'POST', path: '/contacts/upsert' });
+  });
+});
+
+describe('runs and dead letters', () => {
+  it('lists runs a page at a time with a cursor, and shows one with its steps', async () => {
+    for (const customer of ['usr_page_1', 'usr_page_2', 'usr_page_3']) expect((await postDelivery(host.webhookUrlOf('gym-a'), signed(customer, GYM_SECRET))).status).toBe(202);
+    await host.engine.idle();
+    const first = await api.call('GET', '/api/tenants/gym-a/runs?limit=2&status=succeeded', { token: gymToken });
+    expect(first.body.runs).toHaveLength(2);
+    const second = await api.call('GET', `/api/tenants/gym-a/runs?limit=2&status=succeeded&cursor=${first.body.next}`, { token: gymToken });
+    expect(second.body.runs.length).toBeGreaterThan(0);
+    expect(second.body.runs.map((run: { id: string }) => run.id)).not.toContain(first.body.runs[0].id);
+    const shown = await api.call('GET', `/api/tenants/gym-a/runs/${first.body.runs[0].id}`, { token: gymToken });
+    expect(shown.body).toMatchObject({ id: first.body.runs[0].id, status: 'succeeded', steps: [expect.objectContaining({ stepId: 'upsert' })] });
+    expect((await api.call('GET', '/api/tenants/gym-a/runs/nope', { token: gymToken })).status).toBe(404);
+    expect((await api.call('GET', '/api/tenants/gym-a/runs?limit=0', { token: gymToken })).body.error).toMatchObject({ code: 'api.bad-request', pointer: '/limit' });
+  });
+
+  it('replays a finished run, and refuses to cancel or retry it with 409', async () => {
+    const [run] = (await api.call('GET', '/api/tenants/gym-a/runs?limit=1&status=succeeded', { token: gymToken })).body.runs;
+    expect((await api.call('POST', `/api/tenants/gym-a/runs/${run.id}/cancel`, { token: gymToken })).status).toBe(409);
+    expect((await api.call('POST', `/api/tenants/gym-a/runs/${run.id}/retry`, { token: gymToken })).status).toBe(409);
+    const replayed = await api.call('POST', `/api/tenants/gym-a/runs/${run.id}/replay`, { token: gymToken });
+    expect(replayed.body).toMatchObject({ replayOf: run.id, status: 'succeeded' });
+  });
+
+  it('lists dead letters, retries a failed run (it succeeds, off the list) and discards another', async () => {
+    // GHL fails every upsert until the faults are cleared (and finds no contact by their email or phone): both runs give up after their retries.
+    sandbox.faults.add(parseFaultSpec({ kind: 'error', method: 'POST', path: '/contacts/upsert', status: 503, count: 'always' }));
+    for (const customer of ['usr_dead_1', 'usr_dead_2']) expect((await postDelivery(host.webhookUrlOf('gym-a'), signed(customer, GYM_SECRET))).status).toBe(202);
+    const letters = await waitFor(async () => {
+      const listed = (await api.call('GET', '/api/tenants/gym-a/dead-letters', { token: gymToken })).body.deadLetters;
+      return listed.length === 2 ? listed : undefined;
+    }, 'two dead letters').catch(async (error: unknown) => {
+      throw new Error(`${String(error)}: ${JSON.stringify((await api.call('GET', '/api/tenants/gym-a/runs?limit=5', { token: gymToken })).body).slice(0, 3000)}`);
+    });
+    sandbox.faults.clear();
+    const retried = await api.call('POST', `/api/tenants/gym-a/runs/${letters[0].runId}/retry`, { token: gymToken });
+    expect(retried.body.runs).toEqual([expect.objectContaining({ retryOf: letters[0].runId, status: 'succeeded' })]);
+    expect((await api.call('DELETE', `/api/tenants/gym-a/dead-letters/${letters[1].id}`, { token: gymToken })).body).toMatchObject({ id: letters[1].id });
+    expect((await api.call('GET', '/api/tenants/gym-a/dead-letters', { token: gymToken })).body.deadLetters).toEqual([]);
+    expect((await api.call('DELETE', '/api/tenants/gym-a/dead-letters/nope', { token: gymToken })).status).toBe(404);
+  });
+});
+
+interface StreamEvent {
+  readonly id?: string;
+  readonly event: string;
+  readonly data: any;
+}
+
+/** Reads a tenant's event stream until `enough` says so (or 15 s pass); the request is then aborted. */
+async function readStream(tenant: string, token: string, enough: (events: StreamEvent[]) => boolean, lastEventId?: string): Promise<StreamEvent[]> {
+  const controller = new AbortController();
+  const timer = setTimeout(() => controller.abort(), 15_000);
+  const response = await fetch(`${host.apiUrl}/api/tenants/${tenant}/events`, { headers: { authorization: `Bearer ${token}`, ...(lastEventId ? { 'last-event-id': lastEventId } : {}) }, signal: controller.signal });
+  expect(response.status).toBe(200);
+  expect(response.headers.get('content-type')).toContain('text/event-stream');
+  const events: StreamEvent[] = [];
+  const decoder = new TextDecoder();
+  let buffered = '';
+  try {
+    for await (const chunk of response.body as unknown as AsyncIterable<Uint8Array>) {
+      buffered += decoder.decode(chunk, { stream: true });
+      for (let end = buffered.indexOf('\n\n'); end >= 0; end = buffered.indexOf('\n\n')) {
+        const frame = buffered.slice(0, end);
+        buffered = buffered.slice(end + 2);
+        const fields = Object.fromEntries(frame.split('\n').filter((line) => !line.startsWith(':') && line.includes(': ')).map((line) => [line.slice(0, line.indexOf(': ')), line.slice(line.indexOf(': ') + 2)]));
+        if (fields['event'] !== undefined) events.push({ ...(fields['id'] ? { id: fields['id'] } : {}), event: fields['event'], data: JSON.parse(fields['data'] ?? 'null') });
+      }
+      if (enough(events)) break;
+    }
+  } catch (error) {
+    if (!controller.signal.aborted) throw error;
+  } finally {
+    clearTimeout(timer);
+    controller.abort();
+  }
+  return events;
+}
+
+describe('live run events (Server-Sent Events)', () => {
+  const succeeded = (customer: string) => (events: StreamEvent[]) => events.some((event) => event.event === 'run.succeeded' && event.data.runId !== undefined && seenRuns.get(event.data.runId) === customer);
+  const seenRuns = new Map<string, string>();
+  const track = (events: StreamEvent[]) => {
+    for (const event of events) if (event.event === 'run.queued') seenRuns.set(event.data.runId, String(event.data.eventId).split(':')[1] ?? '');
+    return events;
+  };
+  let first: StreamEvent[] = [];
+
+  it("streams the tenant's run and step events as they happen, numbered in order, and none of another tenant's", async () => {
+    const reading = readStream('gym-a', gymToken, (events) => succeeded('usr_live_1')(track(events)));
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect((await postDelivery(host.webhookUrl, leadDelivery('usr_live_default'))).status).toBe(202);
+    expect((await postDelivery(host.webhookUrlOf('gym-a'), signed('usr_live_1', GYM_SECRET))).status).toBe(202);
+    first = await reading;
+    expect(first.map((event) => event.event)).toEqual(expect.arrayContaining(['run.queued', 'run.started', 'step.started', 'step.succeeded', 'run.succeeded']));
+    expect(first.every((event) => event.data.tenant === 'gym-a')).toBe(true);
+    const numbers = first.map((event) => Number(event.id?.split('-')[1]));
+    expect(numbers).toEqual([...numbers].sort((a, b) => a - b));
+    expect(new Set(first.map((event) => event.id?.split('-')[0])).size).toBe(1);
+  });
+
+  it('sends what came after Last-Event-ID on reconnecting, and a gap for an id it no longer knows', async () => {
+    const resumed = await readStream('gym-a', gymToken, (events) => events.length >= first.length - 1, first[0]?.id);
+    expect(resumed.slice(0, first.length - 1).map((event) => event.id)).toEqual(first.slice(1).map((event) => event.id));
+    const gap = await readStream('gym-a', gymToken, (events) => events.length >= 1, 'deadbeef-12');
+    expect(gap[0]).toMatchObject({ event: 'gap' });
+    api.called.add('GET /api/tenants/{tenant}/events');
+  });
+});
+
+describe('bad requests', () => {
+  it('answers malformed JSON with 400 and a body over the limit with 413, changing nothing', async () => {
+    expect((await api.call('POST', '/api/tenants/gym-a/validate', { token: gymToken, body: '{"definition":' })).status).toBe(400);
+    const huge = await api.call('POST', '/api/tenants/gym-a/workflows', { token: gymToken, body: { definition: { ...(NEW_LEAD_WORKFLOW as object), id: 'huge', description: 'x'.repeat(100_000) } } });
+    expect(huge.status).toBe(413);
+    expect(huge.body.error.code).toBe('api.too-large');
+    expect((await api.call('GET', '/api/tenants/gym-a/workflows', { token: gymToken })).body.workflows.map((workflow: { id: string }) => workflow.id)).not.toContain('huge');
+  });
+
+  it('answers an unknown route with 404 naming it', async () => {
+    expect((await api.call('GET', '/api/nothing-here', { token: KEYS.operatorKey })).body.error).toMatchObject({ code: 'api.not-found', message: expect.stringContaining('/api/nothing-here') });
+  });
+});
+
+describe('the contract', () => {
+  it('was exercised on every route the OpenAPI document describes', () => {
+    expect(api.operations().filter((operation) => !api.called.has(operation))).toEqual([]);
+  });
+});

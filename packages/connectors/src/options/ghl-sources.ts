@@ -104,7 +104,14 @@ const pipelineStages: GhlOptionSource = {
   connector: 'ghl',
   title: 'Pipeline stages',
   description: "The stages of the chosen pipeline, in order: value the stage id, label its name.",
-  params: [{ name: 'pipelineId', required: true, description: 'the id of the pipeline whose stages to list (a ghl.pipelines value)' }],
+  params: [
+    {
+      name: 'pipelineId',
+      required: true,
+      description: 'the id of the pipeline whose stages to list (a ghl.pipelines value)',
+      aliases: ['pipeline_id'],
+    },
+  ],
   operationId: 'ghl.opportunities.get-pipelines',
   documented: pipelines.documented,
   requestParams: none,

@@ -8,6 +8,11 @@ export interface OptionParam {
   readonly description: string;
   /** The values allowed, when there is a fixed list. */
   readonly enum?: readonly string[];
+  /**
+   * Other names the same value arrives under: a catalog field's `x-flowline.options.dependsOn`
+   * names its sibling (`pipelineId`, or `pipeline_id` in a query), and a builder sends it as is.
+   */
+  readonly aliases?: readonly string[];
 }
 
 export type OptionParams = Readonly<Record<string, string>>;
@@ -24,7 +29,8 @@ export function readParams(source: string, specs: readonly OptionParam[], given:
   }
   const read: Record<string, string> = {};
   for (const spec of specs) {
-    const value = given?.[spec.name];
+    const named = [spec.name, ...(spec.aliases ?? [])].find((name) => given?.[name] !== undefined && given[name] !== null && given[name] !== '');
+    const value = named === undefined ? undefined : given?.[named];
     if (value === undefined || value === null || value === '') {
       if (!spec.required) continue;
       const near = closestNames(spec.name, Object.keys(given ?? {}));
@@ -36,14 +42,15 @@ export function readParams(source: string, specs: readonly OptionParam[], given:
             : `Pass the chosen ${spec.name} as params.${spec.name}; until one is chosen there are no options to show.`,
       });
     }
+    const at = named ?? spec.name;
     if (typeof value !== 'string') {
-      throw new OptionsError('options.invalid-params', `Option source "${source}": expected params.${spec.name} to be a string, got ${typeof value}`, {
-        pointer: `/params/${spec.name}`,
+      throw new OptionsError('options.invalid-params', `Option source "${source}": expected params.${at} to be a string, got ${typeof value}`, {
+        pointer: `/params/${at}`,
       });
     }
     if (spec.enum !== undefined && !spec.enum.includes(value)) {
-      throw new OptionsError('options.invalid-params', `Option source "${source}": params.${spec.name} must be one of ${spec.enum.map((v) => `"${v}"`).join(', ')}`, {
-        pointer: `/params/${spec.name}`,
+      throw new OptionsError('options.invalid-params', `Option source "${source}": params.${at} must be one of ${spec.enum.map((v) => `"${v}"`).join(', ')}`, {
+        pointer: `/params/${at}`,
         hint: `Use one of ${spec.enum.join(', ')}.`,
       });
     }

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ActionError } from '@flowline/core';
+import { ghlOperations } from '../../src/operations/index.js';
 import { keepIfValid, OptionsError } from '../../src/options/index.js';
 import { CONNECTION, LOC_A, startWorld, type World } from './support.js';
 
@@ -45,6 +46,8 @@ describe('GHL option sources', () => {
       { value: 'stg_cancelled', label: 'Cancelled' },
     ]);
     const pt = await resolve('ghl.pipeline-stages', { pipelineId: 'pip_pt_1' });
+    // A field whose x-flowline.options.dependsOn is `pipeline_id` (a query parameter) sends it under that name.
+    expect((await resolve('ghl.pipeline-stages', { pipeline_id: 'pip_pt_1' })).options).toEqual(pt.options);
     expect(pt.options.map((o) => o.value)).toEqual(['stg_pt_enquiry', 'stg_pt_session', 'stg_pt_package']);
     // A stage chosen under the first pipeline is not kept when the pipeline changes; one still listed is.
     expect(keepIfValid('stg_trial', pt.options)).toBeUndefined();
@@ -107,5 +110,25 @@ describe('GHL option sources', () => {
     expect(world.resolver.sources.find((s) => s.id === 'ghl.pipeline-stages')?.params).toEqual([
       expect.objectContaining({ name: 'pipelineId', required: true }),
     ]);
+  });
+
+  it('answers every option source the catalog names, with the params its dependsOn names', () => {
+    const named: { operation: string; source: string; dependsOn?: string }[] = [];
+    const walk = (node: unknown, operation: string): void => {
+      if (Array.isArray(node)) return node.forEach((child) => walk(child, operation));
+      if (node === null || typeof node !== 'object') return;
+      const hints = (node as Record<string, unknown>)['x-flowline'] as { options?: { source: string; dependsOn?: string } } | undefined;
+      if (hints?.options) named.push({ operation, ...hints.options });
+      for (const child of Object.values(node)) walk(child, operation);
+    };
+    for (const operation of ghlOperations) walk(operation.input, operation.id);
+    const sources = new Map(world.resolver.sources.map((s) => [s.id, s]));
+    for (const { operation, source, dependsOn } of named) {
+      expect(sources.has(source), `${operation} names ${source}`).toBe(true);
+      if (dependsOn !== undefined) {
+        const takes = sources.get(source)?.params.flatMap((p) => [p.name, ...(p.aliases ?? [])]) ?? [];
+        expect(takes, `${operation}: ${source} depends on ${dependsOn}`).toContain(dependsOn);
+      }
+    }
   });
 });

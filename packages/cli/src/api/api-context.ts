@@ -1,3 +1,4 @@
+import type { OptionsResolver } from '@flowline/connectors';
 import type { Engine, Logger, RemoveTenantOptions, Store, TenantRemoval, TenantScope, TenantSettings } from '@flowline/core';
 import type { HostTenant } from '../host/start-host.js';
 import type { ApiKeys } from './auth.js';
@@ -11,6 +12,8 @@ export interface ApiContext {
   readonly keys: ApiKeys;
   readonly events: RunEventLog;
   readonly logger: Logger;
+  /** Answers dynamic option sources (GHL calendars, stages, users…) with the tenant's connections. */
+  readonly options: OptionsResolver;
   /** A tenant's settings (its `$config` for previews, its connections without credentials); undefined for an unknown one. */
   settingsOf(tenant: string): TenantSettings | undefined;
   /** Where PushPress should send a tenant's webhooks. */

@@ -39,10 +39,14 @@ const STATUS_OF_CODE: Readonly<Record<string, number>> = {
   'definition.invalid': 422,
 };
 
-/** The status of an engine error: its code's, a `*.not-found` is 404, anything else the caller got wrong is 400. */
+/** GHL's failures behind a request (its credentials, permissions, limits, outages): the host's gateway failed, not the request. */
+const GATEWAY_ERRORS = new Set(['action.credentials', 'action.permission', 'action.rate_limited', 'action.server', 'action.network', 'action.timeout', 'action.not_found', 'action.conflict']);
+
+/** The status of an engine error: its code's, a `*.not-found` is 404, GHL's failure 502, anything else the caller got wrong is 400. */
 export function statusOf(error: FlowlineError): number {
   if (error instanceof ApiError) return error.status;
-  return STATUS_OF_CODE[error.code] ?? (error.code.endsWith('not-found') ? 404 : 400);
+  if (GATEWAY_ERRORS.has(error.code)) return 502;
+  return STATUS_OF_CODE[error.code] ?? (error.code.endsWith('not-found') || error.code === 'options.unknown-source' || error.code === 'options.unknown-connection' ? 404 : 400);
 }
 
 export function errorBody(error: FlowlineError): ErrorBody {

@@ -5,6 +5,7 @@ import type { ApiContext } from './api-context.js';
 import { errorBody, statusOf } from './api-error.js';
 import { registerDesignRoutes } from './routes/design-routes.js';
 import { registerEventRoutes } from './routes/event-routes.js';
+import { registerOptionRoutes } from './routes/option-routes.js';
 import { registerRunRoutes } from './routes/run-routes.js';
 import { registerTenantRoutes } from './routes/tenant-routes.js';
 import { registerWorkflowRoutes } from './routes/workflow-routes.js';
@@ -76,6 +77,7 @@ async function buildApi(context: ApiContext, options: ApiServerOptions): Promise
   registerDesignRoutes(app, context);
   registerRunRoutes(app, context);
   registerEventRoutes(app, context);
+  registerOptionRoutes(app, context, context.options);
   return app;
 }
 

@@ -14,7 +14,7 @@ import {
   type TenantSettings,
   type TenantStore,
 } from '@flowline/core';
-import type { DeliveryParking, TokenStore } from '@flowline/connectors';
+import { createOptionsResolver, type DeliveryParking, type GhlConnector, type TokenStore } from '@flowline/connectors';
 import { engineOptions, type HostConfig } from '../host-config.js';
 import type { ApiContext } from '../api/api-context.js';
 import { checkApiKeys, type ApiKeys } from '../api/auth.js';
@@ -129,8 +129,9 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
     throw new TypeError(`Expected \`maxAgeSeconds\` to be a whole number of seconds ≥ 1, got ${String(options.maxAgeSeconds)}`);
   }
   const store = options.store ?? createMemoryStore();
+  const engineSettings = engineOptions(options.config, { store, ...(options.tokenStore ? { tokenStore: options.tokenStore } : {}) });
   const engine = createEngine({
-    ...engineOptions(options.config, { store, ...(options.tokenStore ? { tokenStore: options.tokenStore } : {}) }),
+    ...engineSettings,
     logger,
     ...(options.concurrency ? { concurrency: options.concurrency } : {}),
   });
@@ -203,7 +204,9 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
   let api: RunningApi | undefined;
   if (options.api !== undefined) {
     try {
-      api = await startHostApi(options.api, { engine, store, logger, settingsOf: (id) => settingsById.get(id), webhookUrlOf, addTenant, removeTenant });
+      const ghl = engineSettings.connectors?.find((connector) => connector.name === 'ghl') as GhlConnector;
+      const resolver = createOptionsResolver({ ghl, logger, connections: (tenant, name) => settingsById.get(tenant)?.connections?.[name] });
+      api = await startHostApi(options.api, { engine, store, logger, options: resolver, settingsOf: (id) => settingsById.get(id), webhookUrlOf, addTenant, removeTenant });
     } catch (error) {
       await receiver.close();
       throw error;

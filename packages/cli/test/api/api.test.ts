@@ -196,6 +196,41 @@ describe('design', () => {
   });
 });
 
+describe('dynamic options', () => {
+  it("lists the option sources, and answers one from the tenant's GHL location, cached until refreshed", async () => {
+    const sources = await api.call('GET', '/api/tenants/gym-a/options', { token: gymToken });
+    expect(sources.body.sources.map((source: { id: string }) => source.id)).toEqual(expect.arrayContaining(['ghl.calendars', 'ghl.pipelines', 'ghl.pipeline-stages', 'ghl.users', 'ghl.custom-fields', 'ghl.tags']));
+    const pipelines = await api.call('GET', '/api/tenants/gym-a/options/ghl.pipelines', { token: gymToken });
+    expect(pipelines.body).toMatchObject({ source: 'ghl.pipelines', cached: false });
+    expect(pipelines.body.options.length).toBeGreaterThan(0);
+    const pipelineId = pipelines.body.options[0].value;
+    const stages = await api.call('GET', `/api/tenants/gym-a/options/ghl.pipeline-stages?pipelineId=${pipelineId}`, { token: gymToken });
+    expect(stages.body.options.length).toBeGreaterThan(0);
+    expect((await api.call('GET', '/api/tenants/gym-a/options/ghl.pipelines', { token: gymToken })).body.cached).toBe(true);
+    expect((await api.call('GET', '/api/tenants/gym-a/options/ghl.pipelines?refresh=true', { token: gymToken })).body.cached).toBe(false);
+  });
+
+  it('refuses stages without the chosen pipeline with 400, and an unknown source with 404 naming the closest', async () => {
+    const missing = await api.call('GET', '/api/tenants/gym-a/options/ghl.pipeline-stages', { token: gymToken });
+    expect(missing.status).toBe(400);
+    expect(missing.body.error.code).toBe('options.invalid-params');
+    const unknown = await api.call('GET', '/api/tenants/gym-a/options/ghl.calendar', { token: gymToken });
+    expect(unknown.status).toBe(404);
+    expect(unknown.body.error.hint).toContain('ghl.calendars');
+  });
+
+  it('answers 502 when GHL fails behind the request (an outage), naming no token', async () => {
+    sandbox.faults.add(parseFaultSpec({ kind: 'error', method: 'GET', path: '/calendars/', status: 503, count: 'always' }));
+    try {
+      const answer = await api.call('GET', '/api/tenants/gym-a/options/ghl.calendars?refresh=true', { token: gymToken });
+      expect(answer.status).toBe(502);
+      expect(JSON.stringify(answer.body)).not.toContain('token-a');
+    } finally {
+      sandbox.faults.clear();
+    }
+  });
+});
+
 describe('runs and dead letters', () => {
   it('lists runs a page at a time with a cursor, and shows one with its steps', async () => {
     for (const customer of ['usr_page_1', 'usr_page_2', 'usr_page_3']) expect((await postDelivery(host.webhookUrlOf('gym-a'), signed(customer, GYM_SECRET))).status).toBe(202);

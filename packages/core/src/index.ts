@@ -42,6 +42,8 @@ export { closestNames } from './catalog/closest-names.js';
 export { validateWorkflow, type ValidateOptions } from './definition/validate-workflow.js';
 export { previewMapping, type FieldPreview, type MappingPreview, type MappingPreviewOptions, type PreviewError } from './design/preview-mapping.js';
 export { sampleScope, type SampleScopeOptions } from './design/sample-scope.js';
+export { scopeAt, type ScopeAt, type ScopeAtOptions } from './design/scope-at.js';
+export type { ScopeNode, ScopeType } from './design/scope-node.js';
 export type { ValidationProblem, ValidationResult } from './definition/validation-problem.js';
 export { workflowSchema } from './definition/workflow-schema.js';
 export { ExpressionError } from './errors/expression-error.js';

@@ -22,15 +22,9 @@ async function refusal(promise: Promise<unknown>): Promise<FlowlineError> {
 }
 
 describe('test runs', () => {
-  it('follows the operations\' sample outputs without mocks: the stored link is found', async () => {
-    const done = await run({ dryRun: true });
-    expect(done.status).toBe('succeeded');
-    expect(step(done, 'update')?.status).toBe('succeeded');
-    expect(step(done, 'upsert')).toMatchObject({ status: 'skipped', reason: 'branch-not-taken' });
-    expect(step(done, 'link')?.test).toBeUndefined();
-  });
-
   it('answers a mocked step with the mock instead of the sample output, so a first-time branch runs', async () => {
+    const unmocked = await run({ dryRun: true });
+    expect(step(unmocked, 'upsert')).toMatchObject({ status: 'skipped', reason: 'branch-not-taken' });
     const done = await run({ dryRun: true, mocks: { link: { found: false } } });
     expect(done.status).toBe('succeeded');
     expect(step(done, 'link')).toMatchObject({ status: 'succeeded', output: { found: false }, test: { mocked: true } });

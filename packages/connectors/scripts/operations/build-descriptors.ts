@@ -1,4 +1,5 @@
 import { readCatalog, type CatalogRow } from './catalog.js';
+import { annotateActionInput, annotateTriggerPayload, cleanOutput, operationDescription } from './field-hints.js';
 import { buildGhlOperation } from './ghl-operation.js';
 import { ghlHint, pushpressHint } from './gym-hints.js';
 import { applySamplePatch, samplePatches } from './sample-patches.js';
@@ -60,7 +61,7 @@ function actionOf(row: CatalogRow, documents: OpenApiDocuments, referenceDir: UR
     kind: 'action',
     connector: 'ghl',
     title: draft.title,
-    ...(draft.description === undefined ? {} : { description: draft.description }),
+    ...(draft.description === undefined ? {} : { description: operationDescription(draft.description) }),
     scopes: [...draft.scopes],
     http: draft.http,
     input: draft.input,
@@ -68,6 +69,9 @@ function actionOf(row: CatalogRow, documents: OpenApiDocuments, referenceDir: UR
     sample: checked(draft.id, 'sample', sample, draft.input),
     sampleOutput,
   };
+  // After the samples: titles, plain descriptions and x-flowline hints for drawing forms.
+  annotateActionInput(draft.id, draft.input);
+  cleanOutput(draft.output);
   return { file: `ghl/${draft.module}/${draft.operationId}.json`, group: row.connector, key: draft.operationId, descriptor, notes };
 }
 
@@ -85,6 +89,7 @@ function triggerOf(row: CatalogRow, documents: OpenApiDocuments, referenceDir: U
     input: draft.input,
     sample: checked(draft.id, 'sample', sample, draft.input),
   };
+  annotateTriggerPayload(draft.id, draft.input);
   return { file: `pushpress/${draft.event}.json`, group: 'pushpress', key: draft.event, descriptor, notes: [] };
 }
 

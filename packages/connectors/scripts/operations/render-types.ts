@@ -19,7 +19,9 @@ interface TypeGroup {
 
 function schemaOf(operation: GeneratedOperation, key: 'input' | 'output'): JsonObject | undefined {
   const schema = operation.descriptor[key];
-  return isJsonObject(schema) ? schema : undefined;
+  if (!isJsonObject(schema)) return undefined;
+  const stripped = withoutFormHints(schema);
+  return isJsonObject(stripped) ? stripped : undefined;
 }
 
 function titleOf(schema: JsonObject): string {
@@ -43,6 +45,30 @@ function forTypes(value: Json): Json {
   }
   const declared = isJsonObject(out['properties']) ? Object.keys(out['properties']).length : 0;
   if (out['type'] === 'object' && declared === 0 && out['additionalProperties'] === undefined) out['additionalProperties'] = true;
+  return out;
+}
+
+/**
+ * A schema without what only a form uses: the fields' titles (in json-schema-to-typescript a
+ * title names a type of its own: "Due date" would become `DueDate`) and `x-flowline` hints.
+ * Input and output then share their definitions again (outputs carry neither).
+ */
+function withoutFormHints(value: Json): Json {
+  if (Array.isArray(value)) return value.map(withoutFormHints);
+  if (!isJsonObject(value)) return value;
+  const out: JsonObject = {};
+  for (const [key, part] of Object.entries(value)) {
+    if (key === 'x-flowline') continue;
+    if (key === 'examples' || key === 'default' || key === 'enum' || key === 'const') out[key] = part;
+    else if (key === 'properties' && isJsonObject(part)) {
+      out[key] = Object.fromEntries(Object.entries(part).map(([name, schema]) => {
+        const stripped = withoutFormHints(schema);
+        if (!isJsonObject(stripped)) return [name, stripped];
+        const { title: _title, ...rest } = stripped;
+        return [name, rest];
+      }));
+    } else out[key] = withoutFormHints(part);
+  }
   return out;
 }
 

@@ -19,3 +19,5 @@ export async function loadCatalogOperations(): Promise<readonly OperationDescrip
 export async function loadCatalog(): Promise<Catalog> {
   return createCatalog(await loadCatalogOperations());
 }
+
+export { FIELD_HINTS_KEYWORD, fieldHints, OPTION_SOURCES, type FieldHints, type FieldOptions, type OptionSource } from './field-hints.js';

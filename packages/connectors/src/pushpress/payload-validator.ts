@@ -34,8 +34,9 @@ const compiled = new WeakMap<JsonSchema, PayloadCheck>();
  */
 export function createPayloadChecker(): (schema: JsonSchema) => PayloadCheck {
   compilers ??= {
-    draft07: new Ajv({ strict: true, allowUnionTypes: true, allErrors: true }),
-    draft2020: new Ajv2020({ strict: true, allowUnionTypes: true, allErrors: true }),
+    // `x-flowline`: the catalog's form hints (an annotation, nothing to check).
+    draft07: new Ajv({ strict: true, allowUnionTypes: true, allErrors: true, keywords: [{ keyword: 'x-flowline', schemaType: 'object' }] }),
+    draft2020: new Ajv2020({ strict: true, allowUnionTypes: true, allErrors: true, keywords: [{ keyword: 'x-flowline', schemaType: 'object' }] }),
   };
   const { draft07, draft2020 } = compilers;
   return (schema) => {

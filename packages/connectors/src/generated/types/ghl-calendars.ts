@@ -330,9 +330,6 @@ export interface GhlCalendarsGetGroupsInput {
    * Query string parameters.
    */
   query: {
-    /**
-     * Location Id
-     */
     locationId: string;
   };
 }
@@ -370,13 +367,7 @@ export interface GhlCalendarsValidateGroupsSlugInput {
   body: ValidateGroupSlugPostBody;
 }
 export interface ValidateGroupSlugPostBody {
-  /**
-   * Location Id
-   */
   locationId: string;
-  /**
-   * Slug
-   */
   slug: string;
 }
 export interface ValidateGroupSlugSuccessResponseDTO {
@@ -390,16 +381,10 @@ export interface GhlCalendarsDeleteGroupInput {
    * Path parameters, URL-encoded into the path.
    */
   path: {
-    /**
-     * Group Id
-     */
     groupId: string;
   };
 }
 export interface GroupSuccessfulResponseDTO {
-  /**
-   * Success
-   */
   success?: boolean;
 }
 /**
@@ -410,9 +395,6 @@ export interface GhlCalendarsEditGroupInput {
    * Path parameters, URL-encoded into the path.
    */
   path: {
-    /**
-     * Group Id
-     */
     groupId: string;
   };
   body: GroupUpdateDTO;
@@ -430,17 +412,11 @@ export interface GhlCalendarsDisableGroupInput {
    * Path parameters, URL-encoded into the path.
    */
   path: {
-    /**
-     * Group Id
-     */
     groupId: string;
   };
   body: GroupStatusUpdateParams;
 }
 export interface GroupStatusUpdateParams {
-  /**
-   * Is Active?
-   */
   isActive: boolean;
 }
 /**
@@ -450,39 +426,22 @@ export interface GhlCalendarsCreateAppointmentInput {
   body: AppointmentCreateSchema;
 }
 export interface AppointmentCreateSchema {
-  /**
-   * Title
-   */
   title?: string;
   /**
-   * Meeting location type.
-   * - If `address` is provided in the request body, the `meetingLocationType` defaults to **custom**.
+   * Meeting location type. - If `address` is provided in the request body, the `meetingLocationType` defaults to **custom**.
    */
   meetingLocationType?: 'custom' | 'zoom' | 'gmeet' | 'phone' | 'address' | 'ms_teams' | 'google';
   /**
-   * The unique identifier for the meeting location.
-   * - This value can be found in `calendar.locationConfigurations`or `calendar.teamMembers[].locationConfigurations`
+   * The unique identifier for the meeting location. - This value can be found in `calendar.locationConfigurations`or `calendar.teamMembers[].locationConfigurations`
    */
   meetingLocationId?: string;
   /**
-   * Flag to override location config
-   * - **false** - If only `meetingLocationId` is provided
-   * - **true** - If only `meetingLocationType` is provided
-   *
+   * Flag to override location config - **false** - If only `meetingLocationId` is provided - **true** - If only `meetingLocationType` is provided
    */
   overrideLocationConfig?: boolean;
   appointmentStatus?: 'new' | 'confirmed' | 'cancelled' | 'showed' | 'noshow' | 'invalid';
-  /**
-   * Assigned User Id
-   */
   assignedUserId?: string;
-  /**
-   * Appointment Description
-   */
   description?: string;
-  /**
-   * Appointment Address
-   */
   address?: string;
   /**
    * If set to true, the minimum scheduling notice and date range would be ignored
@@ -500,64 +459,22 @@ export interface AppointmentCreateSchema {
    * RRULE as per the iCalendar (RFC 5545) specification for recurring events. DTSTART is not required, instance ids are calculated on the basis of startTime of the event. The rrule only be applied if ignoreFreeSlotValidation is true.
    */
   rrule?: string;
-  /**
-   * Calendar Id
-   */
   calendarId: string;
-  /**
-   * Location Id
-   */
   locationId: string;
-  /**
-   * Contact Id
-   */
   contactId: string;
-  /**
-   * Start Time
-   */
   startTime: string;
-  /**
-   * End Time
-   */
   endTime?: string;
 }
 export interface AppointmentSchemaResponse {
-  /**
-   * Calendar Id
-   */
   calendarId: string;
-  /**
-   * Location Id
-   */
   locationId: string;
-  /**
-   * Contact Id
-   */
   contactId: string;
-  /**
-   * Start Time
-   */
   startTime?: string;
-  /**
-   * End Time
-   */
   endTime?: string;
-  /**
-   * Title
-   */
   title?: string;
-  /**
-   * Meeting Location Type
-   */
   meetingLocationType?: string;
   appointmentStatus?: 'new' | 'confirmed' | 'cancelled' | 'showed' | 'noshow' | 'invalid' | 'active' | 'completed';
-  /**
-   * Assigned User Id
-   */
   assignedUserId?: string;
-  /**
-   * Appointment Address
-   */
   address?: string;
   /**
    * true if the event is recurring otherwise false
@@ -567,9 +484,6 @@ export interface AppointmentSchemaResponse {
    * RRULE as per the iCalendar (RFC 5545) specification for recurring events
    */
   rrule?: string;
-  /**
-   * Id
-   */
   id: string;
 }
 /**
@@ -588,39 +502,22 @@ export interface GhlCalendarsEditAppointmentInput {
   body: AppointmentEditSchema;
 }
 export interface AppointmentEditSchema {
-  /**
-   * Title
-   */
   title?: string;
   /**
-   * Meeting location type.
-   * - If `address` is provided in the request body, the `meetingLocationType` defaults to **custom**.
+   * Meeting location type. - If `address` is provided in the request body, the `meetingLocationType` defaults to **custom**.
    */
   meetingLocationType?: 'custom' | 'zoom' | 'gmeet' | 'phone' | 'address' | 'ms_teams' | 'google';
   /**
-   * The unique identifier for the meeting location.
-   * - This value can be found in `calendar.locationConfigurations`or `calendar.teamMembers[].locationConfigurations`
+   * The unique identifier for the meeting location. - This value can be found in `calendar.locationConfigurations`or `calendar.teamMembers[].locationConfigurations`
    */
   meetingLocationId?: string;
   /**
-   * Flag to override location config
-   * - **false** - If only `meetingLocationId` is provided
-   * - **true** - If only `meetingLocationType` is provided
-   *
+   * Flag to override location config - **false** - If only `meetingLocationId` is provided - **true** - If only `meetingLocationType` is provided
    */
   overrideLocationConfig?: boolean;
   appointmentStatus?: 'new' | 'confirmed' | 'cancelled' | 'showed' | 'noshow' | 'invalid';
-  /**
-   * Assigned User Id
-   */
   assignedUserId?: string;
-  /**
-   * Appointment Description
-   */
   description?: string;
-  /**
-   * Appointment Address
-   */
   address?: string;
   /**
    * If set to true, the minimum scheduling notice and date range would be ignored
@@ -638,17 +535,8 @@ export interface AppointmentEditSchema {
    * RRULE as per the iCalendar (RFC 5545) specification for recurring events. DTSTART is not required, instance ids are calculated on the basis of startTime of the event. The rrule only be applied if ignoreFreeSlotValidation is true.
    */
   rrule?: string;
-  /**
-   * Calendar Id
-   */
   calendarId?: string;
-  /**
-   * Start Time
-   */
   startTime?: string;
-  /**
-   * End Time
-   */
   endTime?: string;
 }
 /**
@@ -673,33 +561,12 @@ export interface CalendarEventDTO {
    * Event Id or Instance id for a recurring event
    */
   id: string;
-  /**
-   * Calendar Event address
-   */
   address?: string;
-  /**
-   * Calendar Event title
-   */
   title: string;
-  /**
-   * Calendar ID
-   */
   calendarId: string;
-  /**
-   * Location ID
-   */
   locationId: string;
-  /**
-   * Contact ID
-   */
   contactId: string;
-  /**
-   * Group ID
-   */
   groupId: string;
-  /**
-   * Appointment Status
-   */
   appointmentStatus: string;
   /**
    * AssignedUser - the primary owner of an appointment
@@ -709,13 +576,7 @@ export interface CalendarEventDTO {
    * Users - the secondary owners of an appointment.
    */
   users: string[];
-  /**
-   * Notes
-   */
   notes?: string;
-  /**
-   * Description
-   */
   description?: string;
   /**
    * true if the event is recurring otherwise false
@@ -725,27 +586,15 @@ export interface CalendarEventDTO {
    * RRULE as per the iCalendar (RFC 5545) specification for recurring events. DTSTART is not required, instance ids are calculated on the basis of startTime of the event.
    */
   rrule?: string;
-  /**
-   * Start Time
-   */
   startTime: {
     [k: string]: unknown;
   };
-  /**
-   * End Time
-   */
   endTime: {
     [k: string]: unknown;
   };
-  /**
-   * Date Added
-   */
   dateAdded: {
     [k: string]: unknown;
   };
-  /**
-   * Date Updated
-   */
   dateUpdated: {
     [k: string]: unknown;
   };
@@ -780,9 +629,6 @@ export interface GhlCalendarsGetCalendarEventsInput {
    * Query string parameters.
    */
   query: {
-    /**
-     * Location Id
-     */
     locationId: string;
     /**
      * User Id - Owner of an appointment. Either of userId, groupId or calendarId is required
@@ -817,9 +663,6 @@ export interface GhlCalendarsGetBlockedSlotsInput {
    * Query string parameters.
    */
   query: {
-    /**
-     * Location Id
-     */
     locationId: string;
     /**
      * User Id - Owner of an appointment. Either of userId, groupId or calendarId is required
@@ -850,9 +693,6 @@ export interface GhlCalendarsCreateBlockSlotInput {
   body: BlockSlotCreateRequestDTO;
 }
 export interface BlockSlotCreateRequestDTO {
-  /**
-   * Title
-   */
   title?: string;
   /**
    * Either calendarId or assignedUserId can be set, not both.
@@ -862,51 +702,21 @@ export interface BlockSlotCreateRequestDTO {
    * Either calendarId or assignedUserId can be set, not both.
    */
   assignedUserId?: string;
-  /**
-   * Location Id
-   */
   locationId: string;
-  /**
-   * Start Time
-   */
   startTime?: string;
-  /**
-   * End Time
-   */
   endTime?: string;
 }
 export interface BlockedSlotSuccessfulResponseDto {
-  /**
-   * Id
-   */
   id: string;
-  /**
-   * Location Id
-   */
   locationId: string;
-  /**
-   * Title
-   */
   title: string;
-  /**
-   * Start Time
-   */
   startTime: {
     [k: string]: unknown;
   };
-  /**
-   * End Time
-   */
   endTime: {
     [k: string]: unknown;
   };
-  /**
-   * Calendar id
-   */
   calendarId?: string;
-  /**
-   * Assigned User Id
-   */
   assignedUserId?: string;
 }
 /**
@@ -925,9 +735,6 @@ export interface GhlCalendarsEditBlockSlotInput {
   body: BlockSlotEditRequestDTO;
 }
 export interface BlockSlotEditRequestDTO {
-  /**
-   * Title
-   */
   title?: string;
   /**
    * Either calendarId or assignedUserId can be set, not both.
@@ -937,17 +744,8 @@ export interface BlockSlotEditRequestDTO {
    * Either calendarId or assignedUserId can be set, not both.
    */
   assignedUserId?: string;
-  /**
-   * Location Id
-   */
   locationId: string;
-  /**
-   * Start Time
-   */
   startTime?: string;
-  /**
-   * End Time
-   */
   endTime?: string;
 }
 /**
@@ -958,9 +756,6 @@ export interface GhlCalendarsGetSlotsInput {
    * Path parameters, URL-encoded into the path.
    */
   path: {
-    /**
-     * Calendar Id
-     */
     calendarId: string;
   };
   /**
@@ -1006,9 +801,6 @@ export interface GhlCalendarsUpdateCalendarInput {
    * Path parameters, URL-encoded into the path.
    */
   path: {
-    /**
-     * Calendar Id
-     */
     calendarId: string;
   };
   body: CalendarUpdateDTO;
@@ -1019,9 +811,6 @@ export interface CalendarUpdateDTO {
    * 🚨 Deprecated! Please use 'Calendar Notifications APIs' instead.
    */
   notifications?: CalendarNotification[];
-  /**
-   * Group Id
-   */
   groupId?: string;
   /**
    * Team members are required for calendars of type: Round Robin, Collective, Class, Service. Personal calendar must have exactly one team member.
@@ -1119,10 +908,7 @@ export interface CalendarUpdateDTO {
   formSubmitRedirectURL?: string;
   formSubmitThanksMessage?: string;
   /**
-   * Determines which availability type to consider:
-   * - **1**: Only custom availabilities will be used.
-   * - **0**: Only open hours will be used.
-   * - **null**: Both the custom availabilities and open hours will be considered.
+   * Determines which availability type to consider: - **1**: Only custom availabilities will be used. - **0**: Only open hours will be used. - **null**: Both the custom availabilities and open hours will be considered.
    */
   availabilityType?: 0 | 1;
   /**
@@ -1170,9 +956,7 @@ export interface TeamMember {
    */
   isPrimary?: boolean;
   /**
-   * Meeting location configuration for event calendar.
-   * - *Multiple locations are allowed only when one team member is selected.*
-   * - *For **Class booking** and **Collective** calendars, only one location configuration is allowed for each team member.*
+   * Meeting location configuration for event calendar. - *Multiple locations are allowed only when one team member is selected.* - *For **Class booking** and **Collective** calendars, only one location configuration is allowed for each team member.*
    */
   locationConfigurations?: LocationConfiguration[];
 }
@@ -1255,9 +1039,6 @@ export interface CalendarDTO {
    */
   notifications?: CalendarNotification[];
   locationId: string;
-  /**
-   * Group Id
-   */
   groupId?: string;
   /**
    * Team members are for calendars of type: Round Robin, Collective, Class, Service. Personal calendar must have exactly one team member.
@@ -1366,10 +1147,7 @@ export interface CalendarDTO {
   formSubmitRedirectURL?: string;
   formSubmitThanksMessage?: string;
   /**
-   * Determines which availability type to consider:
-   * - **1**: Only custom availabilities will be used.
-   * - **0**: Only open hours will be used.
-   * - **null**: Both custom availabilities and open hours will be considered.
+   * Determines which availability type to consider: - **1**: Only custom availabilities will be used. - **0**: Only open hours will be used. - **null**: Both custom availabilities and open hours will be considered.
    */
   availabilityType?: 0 | 1;
   /**
@@ -1402,9 +1180,6 @@ export interface TeamMemberResponse {
    * Marks a user as primary. This property is required in case of collective booking calendars. Only one user can be primary.
    */
   isPrimary?: boolean;
-  /**
-   * Meeting location configurations
-   */
   locationConfigurations?: LocationConfigurationResponse[];
 }
 export interface LocationConfigurationResponse {
@@ -1445,9 +1220,6 @@ export interface GhlCalendarsGetCalendarInput {
    * Path parameters, URL-encoded into the path.
    */
   path: {
-    /**
-     * Calendar Id
-     */
     calendarId: string;
   };
 }
@@ -1459,16 +1231,10 @@ export interface GhlCalendarsDeleteCalendarInput {
    * Path parameters, URL-encoded into the path.
    */
   path: {
-    /**
-     * Calendar Id
-     */
     calendarId: string;
   };
 }
 export interface CalendarDeleteSuccessfulResponseDTO {
-  /**
-   * Success
-   */
   success: boolean;
 }
 /**
@@ -1500,9 +1266,6 @@ export interface GhlCalendarsGetAppointmentNotesInput {
    * Path parameters, URL-encoded into the path.
    */
   path: {
-    /**
-     * Appointment ID
-     */
     appointmentId: string;
   };
   /**
@@ -1543,18 +1306,12 @@ export interface GhlCalendarsCreateAppointmentNoteInput {
    * Path parameters, URL-encoded into the path.
    */
   path: {
-    /**
-     * Appointment ID
-     */
     appointmentId: string;
   };
   body: NotesDTO;
 }
 export interface NotesDTO {
   userId?: string;
-  /**
-   * Note body
-   */
   body: string;
 }
 export interface GetCreateUpdateNoteSuccessfulResponseDto {
@@ -1568,9 +1325,6 @@ export interface GhlCalendarsUpdateAppointmentNoteInput {
    * Path parameters, URL-encoded into the path.
    */
   path: {
-    /**
-     * Appointment ID
-     */
     appointmentId: string;
     /**
      * Path parameter {noteId}: the OpenAPI document names it in the path but does not declare it.
@@ -1587,9 +1341,6 @@ export interface GhlCalendarsDeleteAppointmentNoteInput {
    * Path parameters, URL-encoded into the path.
    */
   path: {
-    /**
-     * Appointment ID
-     */
     appointmentId: string;
     /**
      * Path parameter {noteId}: the OpenAPI document names it in the path but does not declare it.
@@ -1608,13 +1359,7 @@ export interface GhlCalendarsGetCalendarResourceInput {
    * Path parameters, URL-encoded into the path.
    */
   path: {
-    /**
-     * Calendar Resource Type
-     */
     resourceType: 'equipments' | 'rooms';
-    /**
-     * Calendar Resource ID
-     */
     id: string;
   };
 }
@@ -1628,9 +1373,6 @@ export interface CalendarResourceByIdResponseDTO {
    */
   name: string;
   resourceType: 'equipments' | 'rooms';
-  /**
-   * Whether the resource is active
-   */
   isActive: boolean;
   /**
    * Description of the resource
@@ -1648,9 +1390,6 @@ export interface CalendarResourceByIdResponseDTO {
    * Capacity of the resource
    */
   capacity?: number;
-  /**
-   * Calendar IDs
-   */
   calendarIds: string[];
 }
 /**
@@ -1661,13 +1400,7 @@ export interface GhlCalendarsUpdateCalendarResourceInput {
    * Path parameters, URL-encoded into the path.
    */
   path: {
-    /**
-     * Calendar Resource Type
-     */
     resourceType: 'equipments' | 'rooms';
-    /**
-     * Calendar Resource ID
-     */
     id: string;
   };
   body: UpdateCalendarResourceDTO;
@@ -1689,11 +1422,7 @@ export interface UpdateCalendarResourceDTO {
    */
   capacity?: number;
   /**
-   * Service calendar IDs to be mapped with the resource.
-   *
-   *     One equipment can only be mapped with one service calendar.
-   *
-   * One room can be mapped with multiple service calendars.
+   * Service calendar IDs to be mapped with the resource. One equipment can only be mapped with one service calendar. One room can be mapped with multiple service calendars.
    *
    * @maxItems 100
    */
@@ -1710,9 +1439,6 @@ export interface CalendarResourceResponseDTO {
    */
   name: string;
   resourceType: 'equipments' | 'rooms';
-  /**
-   * Whether the resource is active
-   */
   isActive: boolean;
   /**
    * Description of the resource
@@ -1739,20 +1465,11 @@ export interface GhlCalendarsDeleteCalendarResourceInput {
    * Path parameters, URL-encoded into the path.
    */
   path: {
-    /**
-     * Calendar Resource Type
-     */
     resourceType: 'equipments' | 'rooms';
-    /**
-     * Calendar Resource ID
-     */
     id: string;
   };
 }
 export interface ResourceDeleteResponseDTO {
-  /**
-   * Success
-   */
   success?: boolean;
 }
 /**
@@ -1763,9 +1480,6 @@ export interface GhlCalendarsFetchCalendarResourcesInput {
    * Path parameters, URL-encoded into the path.
    */
   path: {
-    /**
-     * Calendar Resource Type
-     */
     resourceType: 'equipments' | 'rooms';
   };
   /**
@@ -1785,9 +1499,6 @@ export interface GhlCalendarsCreateCalendarResourceInput {
    * Path parameters, URL-encoded into the path.
    */
   path: {
-    /**
-     * Calendar Resource Type
-     */
     resourceType: 'equipments' | 'rooms';
   };
   body: CreateCalendarResourceDTO;
@@ -1809,11 +1520,7 @@ export interface CreateCalendarResourceDTO {
    */
   capacity: number;
   /**
-   * Service calendar IDs to be mapped with the resource.
-   *
-   *     One equipment can only be mapped with one service calendar.
-   *
-   * One room can be mapped with multiple service calendars.
+   * Service calendar IDs to be mapped with the resource. One equipment can only be mapped with one service calendar. One room can be mapped with multiple service calendars.
    *
    * @maxItems 100
    */
@@ -1839,16 +1546,10 @@ export interface GhlCalendarsGetEventNotificationInput {
      * Number of records to return
      */
     limit?: number;
-    /**
-     * Number of records to skip
-     */
     skip?: number;
   };
 }
 export interface CalendarNotificationResponseDTO {
-  /**
-   * Notification ID
-   */
   _id?: string;
   receiverType?: 'contact' | 'guest' | 'assignedUser' | 'emails' | 'phoneNumbers' | 'business';
   additionalEmailIds?: string[];
@@ -1886,13 +1587,7 @@ export interface CreateCalendarNotificationDTO {
    * notification recipient type
    */
   receiverType: 'contact' | 'guest' | 'assignedUser' | 'emails' | 'phoneNumbers' | 'business';
-  /**
-   * Notification channel
-   */
   channel: 'email' | 'inApp' | 'sms' | 'whatsapp';
-  /**
-   * Notification type
-   */
   notificationType: 'booked' | 'confirmation' | 'cancellation' | 'reminder' | 'followup' | 'reschedule';
   /**
    * Is the notification active
@@ -1903,11 +1598,11 @@ export interface CreateCalendarNotificationDTO {
    */
   templateId?: string;
   /**
-   * Body  for email notification. Not necessary for in-App notification
+   * Body for email notification. Not necessary for in-App notification
    */
   body?: string;
   /**
-   * Subject  for email notification. Not necessary for in-App notification
+   * Subject for email notification. Not necessary for in-App notification
    */
   subject?: string;
   /**
@@ -1985,13 +1680,7 @@ export interface UpdateCalendarNotificationsDTO {
    * Selected users for in-App and business email notifications. Supports user IDs and special keyword "sub_account_admin"
    */
   selectedUsers?: string[];
-  /**
-   * Notification channel
-   */
   channel?: 'email' | 'inApp' | 'sms' | 'whatsapp';
-  /**
-   * Notification type
-   */
   notificationType?: 'booked' | 'confirmation' | 'cancellation' | 'reminder' | 'followup' | 'reschedule';
   /**
    * Is the notification active
@@ -2006,11 +1695,11 @@ export interface UpdateCalendarNotificationsDTO {
    */
   templateId?: string;
   /**
-   * Body  for email notification. Not necessary for in-App notification
+   * Body for email notification. Not necessary for in-App notification
    */
   body?: string;
   /**
-   * Subject  for email notification. Not necessary for in-App notification
+   * Subject for email notification. Not necessary for in-App notification
    */
   subject?: string;
   /**
@@ -2083,9 +1772,6 @@ export interface GhlCalendarsGetAllSchedulesInput {
   };
 }
 export interface GetAllSchedulesResponseDTO {
-  /**
-   * Array of schedules
-   */
   schedules: ScheduleObjectResponseDTO[];
 }
 export interface ScheduleObjectResponseDTO {
@@ -2173,9 +1859,6 @@ export interface GhlCalendarsGetScheduleByIdInput {
   };
 }
 export interface ScheduleResponseDTO {
-  /**
-   * Schedule
-   */
   schedule: ScheduleObjectResponseDTO;
 }
 /**
@@ -2318,17 +2001,8 @@ export interface GhlCalendarsGetCalendarsInput {
    * Query string parameters.
    */
   query: {
-    /**
-     * Location Id
-     */
     locationId: string;
-    /**
-     * Group Id
-     */
     groupId?: string;
-    /**
-     * Show drafted
-     */
     showDrafted?: boolean;
   };
 }
@@ -2352,9 +2026,6 @@ export interface CalendarCreateDTO {
    */
   notifications?: CalendarNotification[];
   locationId: string;
-  /**
-   * Group Id
-   */
   groupId?: string;
   /**
    * Team members are required for calendars of type: Round Robin, Collective, Class, Service. Personal calendar must have exactly one team member.
@@ -2463,10 +2134,7 @@ export interface CalendarCreateDTO {
   formSubmitRedirectURL?: string;
   formSubmitThanksMessage?: string;
   /**
-   * Determines which availability type to consider:
-   * - **1**: Only custom availabilities will be used.
-   * - **0**: Only open hours will be used.
-   * - **null**: Both custom availabilities and open hours will be considered.
+   * Determines which availability type to consider: - **1**: Only custom availabilities will be used. - **0**: Only open hours will be used. - **null**: Both custom availabilities and open hours will be considered.
    */
   availabilityType?: 0 | 1;
   /**

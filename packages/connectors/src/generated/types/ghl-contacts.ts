@@ -281,9 +281,6 @@ export interface GhlContactsGetDuplicateContactInput {
    * Query string parameters.
    */
   query: {
-    /**
-     * Location Id
-     */
     locationId: string;
     /**
      * Phone Number - Pass in URL Encoded form. i.e +1423164516 will become `%2B1423164516`
@@ -309,9 +306,6 @@ export interface GhlContactsGetAllTasksInput {
    * Path parameters, URL-encoded into the path.
    */
   path: {
-    /**
-     * Contact Id
-     */
     contactId: string;
   };
 }
@@ -335,9 +329,6 @@ export interface GhlContactsCreateTaskInput {
    * Path parameters, URL-encoded into the path.
    */
   path: {
-    /**
-     * Contact Id
-     */
     contactId: string;
   };
   body: CreateTaskParams;
@@ -360,13 +351,7 @@ export interface GhlContactsGetTaskInput {
    * Path parameters, URL-encoded into the path.
    */
   path: {
-    /**
-     * Contact Id
-     */
     contactId: string;
-    /**
-     * Task Id
-     */
     taskId: string;
   };
 }
@@ -378,13 +363,7 @@ export interface GhlContactsUpdateTaskInput {
    * Path parameters, URL-encoded into the path.
    */
   path: {
-    /**
-     * Contact Id
-     */
     contactId: string;
-    /**
-     * Task Id
-     */
     taskId: string;
   };
   body: UpdateTaskBody;
@@ -404,13 +383,7 @@ export interface GhlContactsDeleteTaskInput {
    * Path parameters, URL-encoded into the path.
    */
   path: {
-    /**
-     * Contact Id
-     */
     contactId: string;
-    /**
-     * Task Id
-     */
     taskId: string;
   };
 }
@@ -425,13 +398,7 @@ export interface GhlContactsUpdateTaskCompletedInput {
    * Path parameters, URL-encoded into the path.
    */
   path: {
-    /**
-     * Contact Id
-     */
     contactId: string;
-    /**
-     * Task Id
-     */
     taskId: string;
   };
   body: UpdateTaskStatusParams;
@@ -447,9 +414,6 @@ export interface GhlContactsGetAppointmentsForContactInput {
    * Path parameters, URL-encoded into the path.
    */
   path: {
-    /**
-     * Contact Id
-     */
     contactId: string;
   };
 }
@@ -483,9 +447,6 @@ export interface GhlContactsAddTagsInput {
    * Path parameters, URL-encoded into the path.
    */
   path: {
-    /**
-     * Contact Id
-     */
     contactId: string;
   };
   body: TagsDTO;
@@ -504,9 +465,6 @@ export interface GhlContactsRemoveTagsInput {
    * Path parameters, URL-encoded into the path.
    */
   path: {
-    /**
-     * Contact Id
-     */
     contactId: string;
   };
   body: TagsDTO;
@@ -522,9 +480,6 @@ export interface GhlContactsGetAllNotesInput {
    * Path parameters, URL-encoded into the path.
    */
   path: {
-    /**
-     * Contact Id
-     */
     contactId: string;
   };
 }
@@ -549,9 +504,6 @@ export interface GhlContactsCreateNoteInput {
    * Path parameters, URL-encoded into the path.
    */
   path: {
-    /**
-     * Contact Id
-     */
     contactId: string;
   };
   body: NotesDTO;
@@ -574,13 +526,7 @@ export interface GhlContactsGetNoteInput {
    * Path parameters, URL-encoded into the path.
    */
   path: {
-    /**
-     * Contact Id
-     */
     contactId: string;
-    /**
-     * Note Id
-     */
     id: string;
   };
 }
@@ -592,13 +538,7 @@ export interface GhlContactsUpdateNoteInput {
    * Path parameters, URL-encoded into the path.
    */
   path: {
-    /**
-     * Contact Id
-     */
     contactId: string;
-    /**
-     * Note Id
-     */
     id: string;
   };
   body: UpdateNoteDTO;
@@ -618,13 +558,7 @@ export interface GhlContactsDeleteNoteInput {
    * Path parameters, URL-encoded into the path.
    */
   path: {
-    /**
-     * Contact Id
-     */
     contactId: string;
-    /**
-     * Note Id
-     */
     id: string;
   };
 }
@@ -701,9 +635,6 @@ export interface GhlContactsGetContactInput {
    * Path parameters, URL-encoded into the path.
    */
   path: {
-    /**
-     * Contact Id
-     */
     contactId: string;
   };
 }
@@ -797,9 +728,6 @@ export interface GhlContactsUpdateContactInput {
    * Path parameters, URL-encoded into the path.
    */
   path: {
-    /**
-     * Contact Id
-     */
     contactId: string;
   };
   body: UpdateContactDto;
@@ -917,9 +845,6 @@ export interface GhlContactsDeleteContactInput {
    * Path parameters, URL-encoded into the path.
    */
   path: {
-    /**
-     * Contact Id
-     */
     contactId: string;
   };
 }
@@ -1033,9 +958,6 @@ export interface GhlContactsAddFollowersContactInput {
    * Path parameters, URL-encoded into the path.
    */
   path: {
-    /**
-     * Contact Id
-     */
     contactId: string;
   };
   body: FollowersDTO;
@@ -1055,9 +977,6 @@ export interface GhlContactsRemoveFollowersContactInput {
    * Path parameters, URL-encoded into the path.
    */
   path: {
-    /**
-     * Contact Id
-     */
     contactId: string;
   };
   body: FollowersDTO;
@@ -1074,9 +993,6 @@ export interface GhlContactsAddContactToCampaignInput {
    * Path parameters, URL-encoded into the path.
    */
   path: {
-    /**
-     * Contact Id
-     */
     contactId: string;
     /**
      * Campaigns Id
@@ -1099,9 +1015,6 @@ export interface GhlContactsRemoveContactFromCampaignInput {
    * Path parameters, URL-encoded into the path.
    */
   path: {
-    /**
-     * Contact Id
-     */
     contactId: string;
     /**
      * Campaigns Id
@@ -1117,9 +1030,6 @@ export interface GhlContactsRemoveContactFromEveryCampaignInput {
    * Path parameters, URL-encoded into the path.
    */
   path: {
-    /**
-     * Contact Id
-     */
     contactId: string;
   };
 }
@@ -1131,13 +1041,7 @@ export interface GhlContactsAddContactToWorkflowInput {
    * Path parameters, URL-encoded into the path.
    */
   path: {
-    /**
-     * Contact Id
-     */
     contactId: string;
-    /**
-     * Workflow Id
-     */
     workflowId: string;
   };
   body: CreateWorkflowDto;
@@ -1156,13 +1060,7 @@ export interface GhlContactsDeleteContactFromWorkflowInput {
    * Path parameters, URL-encoded into the path.
    */
   path: {
-    /**
-     * Contact Id
-     */
     contactId: string;
-    /**
-     * Workflow Id
-     */
     workflowId: string;
   };
   body: CreateWorkflowDto;
@@ -1268,21 +1166,12 @@ export interface GhlContactsGetContactsInput {
    * Query string parameters.
    */
   query: {
-    /**
-     * Location Id
-     */
     locationId: string;
-    /**
-     * Start After Id
-     */
     startAfterId?: string;
     /**
      * Start Afte
      */
     startAfter?: number;
-    /**
-     * Contact Query
-     */
     query?: string;
     /**
      * Limit Per Page records count. will allow maximum up to 100 and default will be 20

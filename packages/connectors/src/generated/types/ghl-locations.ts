@@ -106,9 +106,6 @@ export interface GhlLocationsGetLocationTagsInput {
    * Path parameters, URL-encoded into the path.
    */
   path: {
-    /**
-     * Location Id
-     */
     locationId: string;
   };
 }
@@ -128,17 +125,11 @@ export interface GhlLocationsCreateTagInput {
    * Path parameters, URL-encoded into the path.
    */
   path: {
-    /**
-     * Location Id
-     */
     locationId: string;
   };
   body: TagBody;
 }
 export interface TagBody {
-  /**
-   * Tag name
-   */
   name: string;
 }
 export interface LocationTagSuccessfulResponseDto {
@@ -152,13 +143,7 @@ export interface GhlLocationsGetTagByIdInput {
    * Path parameters, URL-encoded into the path.
    */
   path: {
-    /**
-     * Location Id
-     */
     locationId: string;
-    /**
-     * Tag Id
-     */
     tagId: string;
   };
 }
@@ -170,13 +155,7 @@ export interface GhlLocationsUpdateTagInput {
    * Path parameters, URL-encoded into the path.
    */
   path: {
-    /**
-     * Location Id
-     */
     locationId: string;
-    /**
-     * Tag Id
-     */
     tagId: string;
   };
   body: TagBody;
@@ -189,13 +168,7 @@ export interface GhlLocationsDeleteTagInput {
    * Path parameters, URL-encoded into the path.
    */
   path: {
-    /**
-     * Location Id
-     */
     locationId: string;
-    /**
-     * Tag Id
-     */
     tagId: string;
   };
 }
@@ -210,9 +183,6 @@ export interface GhlLocationsGetCustomFieldsInput {
    * Path parameters, URL-encoded into the path.
    */
   path: {
-    /**
-     * Location Id
-     */
     locationId: string;
   };
   /**
@@ -254,9 +224,6 @@ export interface GhlLocationsCreateCustomFieldInput {
    * Path parameters, URL-encoded into the path.
    */
   path: {
-    /**
-     * Location Id
-     */
     locationId: string;
   };
   body: CreateCustomFieldsDTO;
@@ -290,9 +257,6 @@ export interface GhlLocationsGetCustomFieldInput {
    * Path parameters, URL-encoded into the path.
    */
   path: {
-    /**
-     * Location Id
-     */
     locationId: string;
     /**
      * Custom Field Id or Field Key (e.g. "contact.first_name" or "opportunity.pipeline_id")
@@ -308,13 +272,7 @@ export interface GhlLocationsUpdateCustomFieldInput {
    * Path parameters, URL-encoded into the path.
    */
   path: {
-    /**
-     * Location Id
-     */
     locationId: string;
-    /**
-     * Custom Field Id
-     */
     id: string;
   };
   body: UpdateCustomFieldsDTO;
@@ -340,13 +298,7 @@ export interface GhlLocationsDeleteCustomFieldInput {
    * Path parameters, URL-encoded into the path.
    */
   path: {
-    /**
-     * Location Id
-     */
     locationId: string;
-    /**
-     * Custom Field Id
-     */
     id: string;
   };
 }
@@ -379,9 +331,6 @@ export interface FileUploadBody {
   maxFiles?: string;
 }
 export interface FileUploadResponseDto {
-  /**
-   * Uploaded files
-   */
   uploadedFiles?: {
     [k: string]: unknown;
   };

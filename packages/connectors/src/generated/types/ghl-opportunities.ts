@@ -115,29 +115,11 @@ export interface GhlOpportunitiesGetLostReasonInput {
    */
   query: {
     locationId: string;
-    /**
-     * lost reason name
-     */
     name?: string;
-    /**
-     * deleted
-     */
     deleted?: boolean;
-    /**
-     * search query
-     */
     query?: string;
-    /**
-     * skip
-     */
     skip?: number;
-    /**
-     * limit
-     */
     limit?: number;
-    /**
-     * get count
-     */
     getCount?: boolean;
   };
 }
@@ -146,25 +128,10 @@ export interface LostReasonsResponseSchema {
   total?: number;
 }
 export interface LostReasonResponseSchema {
-  /**
-   * lost reason id
-   */
   id?: string;
-  /**
-   * lost reason name
-   */
   name?: string;
-  /**
-   * location id
-   */
   locationId?: string;
-  /**
-   * updated at
-   */
   updatedAt?: string;
-  /**
-   * created at
-   */
   createdAt?: string;
 }
 /**
@@ -176,48 +143,18 @@ export interface GhlOpportunitiesSearchOpportunityInput {
    */
   query: {
     q?: string;
-    /**
-     * Location Id
-     */
     location_id: string;
-    /**
-     * Pipeline Id
-     */
     pipeline_id?: string;
-    /**
-     * stage Id
-     */
     pipeline_stage_id?: string;
-    /**
-     * Contact Id
-     */
     contact_id?: string;
     status?: 'open' | 'won' | 'lost' | 'abandoned' | 'all';
     assigned_to?: string;
-    /**
-     * Campaign Id
-     */
     campaignId?: string;
-    /**
-     * Opportunity Id
-     */
     id?: string;
     order?: string;
-    /**
-     * End date
-     */
     endDate?: string;
-    /**
-     * Start After
-     */
     startAfter?: string;
-    /**
-     * Start After Id
-     */
     startAfterId?: string;
-    /**
-     * Start date
-     */
     date?: string;
     country?: string;
     page?: number;
@@ -311,9 +248,6 @@ export interface GhlOpportunitiesSearchOpportunitiesAdvancedInput {
   body: OpportunitySearchBodyDTO;
 }
 export interface OpportunitySearchBodyDTO {
-  /**
-   * Location Id
-   */
   locationId: string;
   query: string;
   limit: number;
@@ -368,9 +302,6 @@ export interface GhlOpportunitiesGetOpportunityInput {
    * Path parameters, URL-encoded into the path.
    */
   path: {
-    /**
-     * Opportunity Id
-     */
     id: string;
   };
 }
@@ -385,9 +316,6 @@ export interface GhlOpportunitiesDeleteOpportunityInput {
    * Path parameters, URL-encoded into the path.
    */
   path: {
-    /**
-     * Opportunity Id
-     */
     id: string;
   };
 }
@@ -402,17 +330,11 @@ export interface GhlOpportunitiesUpdateOpportunityInput {
    * Path parameters, URL-encoded into the path.
    */
   path: {
-    /**
-     * Opportunity Id
-     */
     id: string;
   };
   body: UpdateOpportunityDto;
 }
 export interface UpdateOpportunityDto {
-  /**
-   * pipeline Id
-   */
   pipelineId?: string;
   name?: string;
   pipelineStageId?: string;
@@ -455,18 +377,12 @@ export interface GhlOpportunitiesUpdateOpportunityStatusInput {
    * Path parameters, URL-encoded into the path.
    */
   path: {
-    /**
-     * Opportunity Id
-     */
     id: string;
   };
   body: UpdateStatusDto;
 }
 export interface UpdateStatusDto {
   status: 'open' | 'won' | 'lost' | 'abandoned' | 'all';
-  /**
-   * lost reason Id
-   */
   lostReasonId?: string;
 }
 /**
@@ -480,29 +396,14 @@ export interface UpsertOpportunityDto {
    * opportunityId
    */
   id?: string;
-  /**
-   * pipeline Id
-   */
   pipelineId: string;
-  /**
-   * locationId
-   */
   locationId: string;
   /**
    * contactId
    */
   followers: string[];
-  /**
-   * isRemoveAllFollowers
-   */
   isRemoveAllFollowers: boolean;
-  /**
-   * followers action type
-   */
   followersActionType: 'add' | 'remove';
-  /**
-   * name
-   */
   name?: string;
   status?: 'open' | 'won' | 'lost' | 'abandoned' | 'all';
   pipelineStageId?: string;
@@ -510,15 +411,9 @@ export interface UpsertOpportunityDto {
     [k: string]: unknown;
   };
   assignedTo?: string;
-  /**
-   * lost reason Id
-   */
   lostReasonId?: string;
 }
 export interface UpsertOpportunitySuccessfulResponseDto {
-  /**
-   * Updated / New Opportunity
-   */
   opportunity: {
     [k: string]: unknown;
   };
@@ -532,9 +427,6 @@ export interface GhlOpportunitiesAddFollowersOpportunityInput {
    * Path parameters, URL-encoded into the path.
    */
   path: {
-    /**
-     * Opportunity Id
-     */
     id: string;
   };
   body: FollowersDTO;
@@ -554,9 +446,6 @@ export interface GhlOpportunitiesRemoveFollowersOpportunityInput {
    * Path parameters, URL-encoded into the path.
    */
   path: {
-    /**
-     * Opportunity Id
-     */
     id: string;
   };
   /**
@@ -578,9 +467,6 @@ export interface GhlOpportunitiesCreateOpportunityInput {
   body: CreateDto;
 }
 export interface CreateDto {
-  /**
-   * pipeline Id
-   */
   pipelineId: string;
   locationId: string;
   name: string;

@@ -420,9 +420,6 @@ export interface GhlUsersGetUserInput {
    * Path parameters, URL-encoded into the path.
    */
   path: {
-    /**
-     * User Id
-     */
     userId: string;
   };
 }

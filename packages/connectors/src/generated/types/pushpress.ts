@@ -36,6 +36,9 @@ export interface PushpressTriggers {
  * Body of a PushPress webhook delivery for event customer.created: {event, created (unix seconds), data}.
  */
 export interface PushpressCustomerCreatedPayload {
+  /**
+   * The record the event is about.
+   */
   data: {
     id: string;
     companyId: string;
@@ -76,6 +79,9 @@ export interface PushpressCustomerCreatedPayload {
     phone?: string | null;
     role?: ('superuser' | 'admin' | 'coach' | 'frontdesk' | 'member' | 'non-member' | 'ex-member' | 'lead') | null;
   };
+  /**
+   * When PushPress created the delivery, in Unix seconds.
+   */
   created: number;
   event: 'customer.created';
 }
@@ -83,6 +89,9 @@ export interface PushpressCustomerCreatedPayload {
  * Body of a PushPress webhook delivery for event customer.details.changed: {event, created (unix seconds), data}.
  */
 export interface PushpressCustomerDetailsChangedPayload {
+  /**
+   * The record the event is about.
+   */
   data: {
     id: string;
     companyId: string;
@@ -123,6 +132,9 @@ export interface PushpressCustomerDetailsChangedPayload {
     phone?: string | null;
     role?: ('superuser' | 'admin' | 'coach' | 'frontdesk' | 'member' | 'non-member' | 'ex-member' | 'lead') | null;
   };
+  /**
+   * When PushPress created the delivery, in Unix seconds.
+   */
   created: number;
   event: 'customer.details.changed';
 }
@@ -130,6 +142,9 @@ export interface PushpressCustomerDetailsChangedPayload {
  * Body of a PushPress webhook delivery for event customer.status.changed: {event, created (unix seconds), data}.
  */
 export interface PushpressCustomerStatusChangedPayload {
+  /**
+   * The record the event is about.
+   */
   data: {
     id: string;
     companyId: string;
@@ -170,6 +185,9 @@ export interface PushpressCustomerStatusChangedPayload {
     phone?: string | null;
     role?: ('superuser' | 'admin' | 'coach' | 'frontdesk' | 'member' | 'non-member' | 'ex-member' | 'lead') | null;
   };
+  /**
+   * When PushPress created the delivery, in Unix seconds.
+   */
   created: number;
   event: 'customer.status.changed';
 }
@@ -177,10 +195,16 @@ export interface PushpressCustomerStatusChangedPayload {
  * Body of a PushPress webhook delivery for event customer.deleted: {event, created (unix seconds), data}.
  */
 export interface PushpressCustomerDeletedPayload {
+  /**
+   * The record the event is about.
+   */
   data: {
     id: string;
     companyId: string;
   };
+  /**
+   * When PushPress created the delivery, in Unix seconds.
+   */
   created: number;
   event: 'customer.deleted';
 }
@@ -188,8 +212,14 @@ export interface PushpressCustomerDeletedPayload {
  * Body of a PushPress webhook delivery for event enrollment.created: {event, created (unix seconds), data}.
  */
 export interface PushpressEnrollmentCreatedPayload {
+  /**
+   * The record the event is about.
+   */
   data: {
     id: string;
+    /**
+     * The PushPress customer's ID, not a GHL contact ID: resolve the contact before GHL actions.
+     */
     customerId: string;
     companyId: string;
     planId?: string | null;
@@ -217,6 +247,9 @@ export interface PushpressEnrollmentCreatedPayload {
       };
     }[];
   };
+  /**
+   * When PushPress created the delivery, in Unix seconds.
+   */
   created: number;
   event: 'enrollment.created';
 }
@@ -224,8 +257,14 @@ export interface PushpressEnrollmentCreatedPayload {
  * Body of a PushPress webhook delivery for event enrollment.status.changed: {event, created (unix seconds), data}.
  */
 export interface PushpressEnrollmentStatusChangedPayload {
+  /**
+   * The record the event is about.
+   */
   data: {
     id: string;
+    /**
+     * The PushPress customer's ID, not a GHL contact ID: resolve the contact before GHL actions.
+     */
     customerId: string;
     companyId: string;
     planId?: string | null;
@@ -253,6 +292,9 @@ export interface PushpressEnrollmentStatusChangedPayload {
       };
     }[];
   };
+  /**
+   * When PushPress created the delivery, in Unix seconds.
+   */
   created: number;
   event: 'enrollment.status.changed';
 }
@@ -260,9 +302,15 @@ export interface PushpressEnrollmentStatusChangedPayload {
  * Body of a PushPress webhook delivery for event enrollment.deleted: {event, created (unix seconds), data}.
  */
 export interface PushpressEnrollmentDeletedPayload {
+  /**
+   * The record the event is about.
+   */
   data: {
     id: string;
   };
+  /**
+   * When PushPress created the delivery, in Unix seconds.
+   */
   created: number;
   event: 'enrollment.deleted';
 }
@@ -270,9 +318,15 @@ export interface PushpressEnrollmentDeletedPayload {
  * Body of a PushPress webhook delivery for event checkin.created: {event, created (unix seconds), data}.
  */
 export interface PushpressCheckinCreatedPayload {
+  /**
+   * The record the event is about.
+   */
   data:
     | {
         id: string;
+        /**
+         * The PushPress customer's ID, not a GHL contact ID: resolve the contact before GHL actions.
+         */
         customer: string;
         company: string;
         timestamp: number;
@@ -292,6 +346,9 @@ export interface PushpressCheckinCreatedPayload {
       }
     | {
         id: string;
+        /**
+         * The PushPress customer's ID, not a GHL contact ID: resolve the contact before GHL actions.
+         */
         customer: string;
         company: string;
         timestamp: number;
@@ -304,6 +361,9 @@ export interface PushpressCheckinCreatedPayload {
       }
     | {
         id: string;
+        /**
+         * The PushPress customer's ID, not a GHL contact ID: resolve the contact before GHL actions.
+         */
         customer: string;
         company: string;
         timestamp: number;
@@ -320,12 +380,18 @@ export interface PushpressCheckinCreatedPayload {
       }
     | {
         id: string;
+        /**
+         * The PushPress customer's ID, not a GHL contact ID: resolve the contact before GHL actions.
+         */
         customer: string;
         company: string;
         timestamp: number;
         enrollmentId?: string | null;
         kind: 'open';
       };
+  /**
+   * When PushPress created the delivery, in Unix seconds.
+   */
   created: number;
   event: 'checkin.created';
 }
@@ -333,9 +399,15 @@ export interface PushpressCheckinCreatedPayload {
  * Body of a PushPress webhook delivery for event checkin.updated: {event, created (unix seconds), data}.
  */
 export interface PushpressCheckinUpdatedPayload {
+  /**
+   * The record the event is about.
+   */
   data:
     | {
         id: string;
+        /**
+         * The PushPress customer's ID, not a GHL contact ID: resolve the contact before GHL actions.
+         */
         customer: string;
         company: string;
         timestamp: number;
@@ -355,6 +427,9 @@ export interface PushpressCheckinUpdatedPayload {
       }
     | {
         id: string;
+        /**
+         * The PushPress customer's ID, not a GHL contact ID: resolve the contact before GHL actions.
+         */
         customer: string;
         company: string;
         timestamp: number;
@@ -367,6 +442,9 @@ export interface PushpressCheckinUpdatedPayload {
       }
     | {
         id: string;
+        /**
+         * The PushPress customer's ID, not a GHL contact ID: resolve the contact before GHL actions.
+         */
         customer: string;
         company: string;
         timestamp: number;
@@ -383,12 +461,18 @@ export interface PushpressCheckinUpdatedPayload {
       }
     | {
         id: string;
+        /**
+         * The PushPress customer's ID, not a GHL contact ID: resolve the contact before GHL actions.
+         */
         customer: string;
         company: string;
         timestamp: number;
         enrollmentId?: string | null;
         kind: 'open';
       };
+  /**
+   * When PushPress created the delivery, in Unix seconds.
+   */
   created: number;
   event: 'checkin.updated';
 }
@@ -396,9 +480,15 @@ export interface PushpressCheckinUpdatedPayload {
  * Body of a PushPress webhook delivery for event checkin.failed: {event, created (unix seconds), data}.
  */
 export interface PushpressCheckinFailedPayload {
+  /**
+   * The record the event is about.
+   */
   data:
     | {
         id: string;
+        /**
+         * The PushPress customer's ID, not a GHL contact ID: resolve the contact before GHL actions.
+         */
         customer: string;
         company: string;
         timestamp: number;
@@ -418,6 +508,9 @@ export interface PushpressCheckinFailedPayload {
       }
     | {
         id: string;
+        /**
+         * The PushPress customer's ID, not a GHL contact ID: resolve the contact before GHL actions.
+         */
         customer: string;
         company: string;
         timestamp: number;
@@ -430,6 +523,9 @@ export interface PushpressCheckinFailedPayload {
       }
     | {
         id: string;
+        /**
+         * The PushPress customer's ID, not a GHL contact ID: resolve the contact before GHL actions.
+         */
         customer: string;
         company: string;
         timestamp: number;
@@ -446,12 +542,18 @@ export interface PushpressCheckinFailedPayload {
       }
     | {
         id: string;
+        /**
+         * The PushPress customer's ID, not a GHL contact ID: resolve the contact before GHL actions.
+         */
         customer: string;
         company: string;
         timestamp: number;
         enrollmentId?: string | null;
         kind: 'open';
       };
+  /**
+   * When PushPress created the delivery, in Unix seconds.
+   */
   created: number;
   event: 'checkin.failed';
 }
@@ -459,11 +561,20 @@ export interface PushpressCheckinFailedPayload {
  * Body of a PushPress webhook delivery for event checkin.deleted: {event, created (unix seconds), data}.
  */
 export interface PushpressCheckinDeletedPayload {
+  /**
+   * The record the event is about.
+   */
   data: {
     id: string;
+    /**
+     * The PushPress customer's ID, not a GHL contact ID: resolve the contact before GHL actions.
+     */
     customerId: string;
     companyId: string;
   };
+  /**
+   * When PushPress created the delivery, in Unix seconds.
+   */
   created: number;
   event: 'checkin.deleted';
 }
@@ -471,6 +582,9 @@ export interface PushpressCheckinDeletedPayload {
  * Body of a PushPress webhook delivery for event appointment.scheduled: {event, created (unix seconds), data}.
  */
 export interface PushpressAppointmentScheduledPayload {
+  /**
+   * The record the event is about.
+   */
   data: {
     id: string;
     type: {
@@ -478,10 +592,16 @@ export interface PushpressAppointmentScheduledPayload {
     };
     companyId: string;
     isLateCancel?: boolean;
+    /**
+     * The PushPress customer's ID, not a GHL contact ID: resolve the contact before GHL actions.
+     */
     customerId: string;
     startTimestamp: number;
     staffId: string;
   };
+  /**
+   * When PushPress created the delivery, in Unix seconds.
+   */
   created: number;
   event: 'appointment.scheduled';
 }
@@ -489,6 +609,9 @@ export interface PushpressAppointmentScheduledPayload {
  * Body of a PushPress webhook delivery for event appointment.rescheduled: {event, created (unix seconds), data}.
  */
 export interface PushpressAppointmentRescheduledPayload {
+  /**
+   * The record the event is about.
+   */
   data: {
     id: string;
     type: {
@@ -496,10 +619,16 @@ export interface PushpressAppointmentRescheduledPayload {
     };
     companyId: string;
     isLateCancel?: boolean;
+    /**
+     * The PushPress customer's ID, not a GHL contact ID: resolve the contact before GHL actions.
+     */
     customerId: string;
     startTimestamp: number;
     staffId: string;
   };
+  /**
+   * When PushPress created the delivery, in Unix seconds.
+   */
   created: number;
   event: 'appointment.rescheduled';
 }
@@ -507,6 +636,9 @@ export interface PushpressAppointmentRescheduledPayload {
  * Body of a PushPress webhook delivery for event appointment.canceled: {event, created (unix seconds), data}.
  */
 export interface PushpressAppointmentCanceledPayload {
+  /**
+   * The record the event is about.
+   */
   data: {
     id: string;
     type: {
@@ -514,10 +646,16 @@ export interface PushpressAppointmentCanceledPayload {
     };
     companyId: string;
     isLateCancel?: boolean;
+    /**
+     * The PushPress customer's ID, not a GHL contact ID: resolve the contact before GHL actions.
+     */
     customerId: string;
     startTimestamp: number;
     staffId: string;
   };
+  /**
+   * When PushPress created the delivery, in Unix seconds.
+   */
   created: number;
   event: 'appointment.canceled';
 }
@@ -525,6 +663,9 @@ export interface PushpressAppointmentCanceledPayload {
  * Body of a PushPress webhook delivery for event appointment.noshowed: {event, created (unix seconds), data}.
  */
 export interface PushpressAppointmentNoshowedPayload {
+  /**
+   * The record the event is about.
+   */
   data: {
     id: string;
     type: {
@@ -532,10 +673,16 @@ export interface PushpressAppointmentNoshowedPayload {
     };
     companyId: string;
     isLateCancel?: boolean;
+    /**
+     * The PushPress customer's ID, not a GHL contact ID: resolve the contact before GHL actions.
+     */
     customerId: string;
     startTimestamp: number;
     staffId: string;
   };
+  /**
+   * When PushPress created the delivery, in Unix seconds.
+   */
   created: number;
   event: 'appointment.noshowed';
 }
@@ -543,9 +690,15 @@ export interface PushpressAppointmentNoshowedPayload {
  * Body of a PushPress webhook delivery for event reservation.created: {event, created (unix seconds), data}.
  */
 export interface PushpressReservationCreatedPayload {
+  /**
+   * The record the event is about.
+   */
   data: {
     id: string;
     reservedId: string;
+    /**
+     * The PushPress customer's ID, not a GHL contact ID: resolve the contact before GHL actions.
+     */
     customerId?: string | null;
     companyId?: string | null;
     registrationTimestamp: number;
@@ -553,6 +706,9 @@ export interface PushpressReservationCreatedPayload {
     checkin?:
       | {
           id: string;
+          /**
+           * The PushPress customer's ID, not a GHL contact ID: resolve the contact before GHL actions.
+           */
           customer: string;
           company: string;
           timestamp: number;
@@ -572,6 +728,9 @@ export interface PushpressReservationCreatedPayload {
         }
       | {
           id: string;
+          /**
+           * The PushPress customer's ID, not a GHL contact ID: resolve the contact before GHL actions.
+           */
           customer: string;
           company: string;
           timestamp: number;
@@ -584,6 +743,9 @@ export interface PushpressReservationCreatedPayload {
         }
       | {
           id: string;
+          /**
+           * The PushPress customer's ID, not a GHL contact ID: resolve the contact before GHL actions.
+           */
           customer: string;
           company: string;
           timestamp: number;
@@ -600,6 +762,9 @@ export interface PushpressReservationCreatedPayload {
         }
       | {
           id: string;
+          /**
+           * The PushPress customer's ID, not a GHL contact ID: resolve the contact before GHL actions.
+           */
           customer: string;
           company: string;
           timestamp: number;
@@ -608,6 +773,9 @@ export interface PushpressReservationCreatedPayload {
         };
     templateId?: string | null;
   };
+  /**
+   * When PushPress created the delivery, in Unix seconds.
+   */
   created: number;
   event: 'reservation.created';
 }
@@ -615,9 +783,15 @@ export interface PushpressReservationCreatedPayload {
  * Body of a PushPress webhook delivery for event reservation.waitlisted: {event, created (unix seconds), data}.
  */
 export interface PushpressReservationWaitlistedPayload {
+  /**
+   * The record the event is about.
+   */
   data: {
     id: string;
     reservedId: string;
+    /**
+     * The PushPress customer's ID, not a GHL contact ID: resolve the contact before GHL actions.
+     */
     customerId?: string | null;
     companyId?: string | null;
     registrationTimestamp: number;
@@ -625,6 +799,9 @@ export interface PushpressReservationWaitlistedPayload {
     checkin?:
       | {
           id: string;
+          /**
+           * The PushPress customer's ID, not a GHL contact ID: resolve the contact before GHL actions.
+           */
           customer: string;
           company: string;
           timestamp: number;
@@ -644,6 +821,9 @@ export interface PushpressReservationWaitlistedPayload {
         }
       | {
           id: string;
+          /**
+           * The PushPress customer's ID, not a GHL contact ID: resolve the contact before GHL actions.
+           */
           customer: string;
           company: string;
           timestamp: number;
@@ -656,6 +836,9 @@ export interface PushpressReservationWaitlistedPayload {
         }
       | {
           id: string;
+          /**
+           * The PushPress customer's ID, not a GHL contact ID: resolve the contact before GHL actions.
+           */
           customer: string;
           company: string;
           timestamp: number;
@@ -672,6 +855,9 @@ export interface PushpressReservationWaitlistedPayload {
         }
       | {
           id: string;
+          /**
+           * The PushPress customer's ID, not a GHL contact ID: resolve the contact before GHL actions.
+           */
           customer: string;
           company: string;
           timestamp: number;
@@ -680,6 +866,9 @@ export interface PushpressReservationWaitlistedPayload {
         };
     templateId?: string | null;
   };
+  /**
+   * When PushPress created the delivery, in Unix seconds.
+   */
   created: number;
   event: 'reservation.waitlisted';
 }
@@ -687,9 +876,15 @@ export interface PushpressReservationWaitlistedPayload {
  * Body of a PushPress webhook delivery for event reservation.canceled: {event, created (unix seconds), data}.
  */
 export interface PushpressReservationCanceledPayload {
+  /**
+   * The record the event is about.
+   */
   data: {
     id: string;
     reservedId: string;
+    /**
+     * The PushPress customer's ID, not a GHL contact ID: resolve the contact before GHL actions.
+     */
     customerId?: string | null;
     companyId?: string | null;
     registrationTimestamp: number;
@@ -697,6 +892,9 @@ export interface PushpressReservationCanceledPayload {
     checkin?:
       | {
           id: string;
+          /**
+           * The PushPress customer's ID, not a GHL contact ID: resolve the contact before GHL actions.
+           */
           customer: string;
           company: string;
           timestamp: number;
@@ -716,6 +914,9 @@ export interface PushpressReservationCanceledPayload {
         }
       | {
           id: string;
+          /**
+           * The PushPress customer's ID, not a GHL contact ID: resolve the contact before GHL actions.
+           */
           customer: string;
           company: string;
           timestamp: number;
@@ -728,6 +929,9 @@ export interface PushpressReservationCanceledPayload {
         }
       | {
           id: string;
+          /**
+           * The PushPress customer's ID, not a GHL contact ID: resolve the contact before GHL actions.
+           */
           customer: string;
           company: string;
           timestamp: number;
@@ -744,6 +948,9 @@ export interface PushpressReservationCanceledPayload {
         }
       | {
           id: string;
+          /**
+           * The PushPress customer's ID, not a GHL contact ID: resolve the contact before GHL actions.
+           */
           customer: string;
           company: string;
           timestamp: number;
@@ -752,6 +959,9 @@ export interface PushpressReservationCanceledPayload {
         };
     templateId?: string | null;
   };
+  /**
+   * When PushPress created the delivery, in Unix seconds.
+   */
   created: number;
   event: 'reservation.canceled';
 }
@@ -759,9 +969,15 @@ export interface PushpressReservationCanceledPayload {
  * Body of a PushPress webhook delivery for event reservation.noshowed: {event, created (unix seconds), data}. PushPress lists this event type but its SDK has no model for it; this schema assumes the shape of the other reservation.* events.
  */
 export interface PushpressReservationNoshowedPayload {
+  /**
+   * The record the event is about.
+   */
   data: {
     id: string;
     reservedId: string;
+    /**
+     * The PushPress customer's ID, not a GHL contact ID: resolve the contact before GHL actions.
+     */
     customerId?: string | null;
     companyId?: string | null;
     registrationTimestamp: number;
@@ -769,6 +985,9 @@ export interface PushpressReservationNoshowedPayload {
     checkin?:
       | {
           id: string;
+          /**
+           * The PushPress customer's ID, not a GHL contact ID: resolve the contact before GHL actions.
+           */
           customer: string;
           company: string;
           timestamp: number;
@@ -788,6 +1007,9 @@ export interface PushpressReservationNoshowedPayload {
         }
       | {
           id: string;
+          /**
+           * The PushPress customer's ID, not a GHL contact ID: resolve the contact before GHL actions.
+           */
           customer: string;
           company: string;
           timestamp: number;
@@ -800,6 +1022,9 @@ export interface PushpressReservationNoshowedPayload {
         }
       | {
           id: string;
+          /**
+           * The PushPress customer's ID, not a GHL contact ID: resolve the contact before GHL actions.
+           */
           customer: string;
           company: string;
           timestamp: number;
@@ -816,6 +1041,9 @@ export interface PushpressReservationNoshowedPayload {
         }
       | {
           id: string;
+          /**
+           * The PushPress customer's ID, not a GHL contact ID: resolve the contact before GHL actions.
+           */
           customer: string;
           company: string;
           timestamp: number;
@@ -824,6 +1052,9 @@ export interface PushpressReservationNoshowedPayload {
         };
     templateId?: string | null;
   };
+  /**
+   * When PushPress created the delivery, in Unix seconds.
+   */
   created: number;
   event: 'reservation.noshowed';
 }
@@ -831,6 +1062,9 @@ export interface PushpressReservationNoshowedPayload {
  * Body of a PushPress webhook delivery for event class.canceled: {event, created (unix seconds), data}.
  */
 export interface PushpressClassCanceledPayload {
+  /**
+   * The record the event is about.
+   */
   data: {
     id: string;
     coachUuid?: string | null;
@@ -845,6 +1079,9 @@ export interface PushpressClassCanceledPayload {
     reservations?: {
       id: string;
       reservedId: string;
+      /**
+       * The PushPress customer's ID, not a GHL contact ID: resolve the contact before GHL actions.
+       */
       customerId?: string | null;
       companyId?: string | null;
       registrationTimestamp: number;
@@ -852,6 +1089,9 @@ export interface PushpressClassCanceledPayload {
       checkin?:
         | {
             id: string;
+            /**
+             * The PushPress customer's ID, not a GHL contact ID: resolve the contact before GHL actions.
+             */
             customer: string;
             company: string;
             timestamp: number;
@@ -871,6 +1111,9 @@ export interface PushpressClassCanceledPayload {
           }
         | {
             id: string;
+            /**
+             * The PushPress customer's ID, not a GHL contact ID: resolve the contact before GHL actions.
+             */
             customer: string;
             company: string;
             timestamp: number;
@@ -883,6 +1126,9 @@ export interface PushpressClassCanceledPayload {
           }
         | {
             id: string;
+            /**
+             * The PushPress customer's ID, not a GHL contact ID: resolve the contact before GHL actions.
+             */
             customer: string;
             company: string;
             timestamp: number;
@@ -899,6 +1145,9 @@ export interface PushpressClassCanceledPayload {
           }
         | {
             id: string;
+            /**
+             * The PushPress customer's ID, not a GHL contact ID: resolve the contact before GHL actions.
+             */
             customer: string;
             company: string;
             timestamp: number;
@@ -910,6 +1159,9 @@ export interface PushpressClassCanceledPayload {
     start: number;
     end: number;
   };
+  /**
+   * When PushPress created the delivery, in Unix seconds.
+   */
   created: number;
   event: 'class.canceled';
 }
@@ -918,7 +1170,13 @@ export interface PushpressClassCanceledPayload {
  */
 export interface PushpressMemberappUpdatedPayload {
   event: 'memberapp.updated';
+  /**
+   * When PushPress created the delivery, in Unix seconds.
+   */
   created: number;
+  /**
+   * The record the event is about.
+   */
   data: {
     [k: string]: unknown;
   };
@@ -927,11 +1185,17 @@ export interface PushpressMemberappUpdatedPayload {
  * Body of a PushPress webhook delivery for event app.installed: {event, created (unix seconds), data}.
  */
 export interface PushpressAppInstalledPayload {
+  /**
+   * The record the event is about.
+   */
   data: {
     clientUuid: string;
     appId: string;
     installationId: string;
   };
+  /**
+   * When PushPress created the delivery, in Unix seconds.
+   */
   created: number;
   event: 'app.installed';
 }
@@ -939,11 +1203,17 @@ export interface PushpressAppInstalledPayload {
  * Body of a PushPress webhook delivery for event app.uninstalled: {event, created (unix seconds), data}.
  */
 export interface PushpressAppUninstalledPayload {
+  /**
+   * The record the event is about.
+   */
   data: {
     clientUuid: string;
     appId: string;
     installationId: string;
   };
+  /**
+   * When PushPress created the delivery, in Unix seconds.
+   */
   created: number;
   event: 'app.uninstalled';
 }

@@ -32,6 +32,8 @@ const STATUS_OF_CODE: Readonly<Record<string, number>> = {
   'runs.not-finished': 409,
   'runs.finished': 409,
   'tenants.default': 400,
+  // A pointer in the request's definition, not a resource.
+  'scope.pointer-not-found': 400,
   'runs.not-found': 404,
   'dead-letters.not-found': 404,
   'workflows.not-found': 404,

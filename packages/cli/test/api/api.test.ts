@@ -196,6 +196,55 @@ describe('design', () => {
   });
 });
 
+describe('test runs with mocks and chosen branches', () => {
+  const branching = {
+    id: 'api-branching',
+    name: 'Branches for test runs',
+    version: 1,
+    trigger: { operation: 'pushpress.customer.created' },
+    steps: [
+      { id: 'link', type: 'action', operation: 'flowline.links.get', connection: 'flowline', input: { namespace: 'crm', from: '=$event.data.id' } },
+      {
+        id: 'known',
+        type: 'if',
+        condition: '$steps.link.found',
+        then: [{ id: 'update', type: 'action', operation: 'ghl.contacts.update-contact', connection: 'ghl', input: { path: { contactId: '=$steps.link.to' }, body: { firstName: '=$event.data.name.first' } } }],
+        else: [{ id: 'create', type: 'action', operation: 'ghl.contacts.upsert-contact', connection: 'ghl', input: { body: { locationId: '=$config.locationId', email: '=$event.data.email' } } }],
+      },
+    ],
+  };
+  const requested = (run: { steps: Array<{ stepId: string; request?: unknown }> }) => run.steps.filter((step) => step.request !== undefined).map((step) => step.stepId);
+
+  it("runs a first-time branch when a step's output is mocked, and the chosen branch of an if", async () => {
+    const sample = await api.call('POST', '/api/tenants/gym-a/test-runs', { token: gymToken, body: { definition: branching } });
+    expect(requested(sample.body)).toEqual(['link', 'update']);
+    const mocked = await api.call('POST', '/api/tenants/gym-a/test-runs', { token: gymToken, body: { definition: branching, mocks: { link: { found: false } } } });
+    expect(requested(mocked.body)).toEqual(['link', 'create']);
+    expect(mocked.body.steps.find((step: { stepId: string }) => step.stepId === 'create').request.input.body.locationId).toBe('loc_a');
+    const chosen = await api.call('POST', '/api/tenants/gym-a/test-runs', { token: gymToken, body: { definition: branching, branches: { known: 'else' } } });
+    expect(requested(chosen.body)).toEqual(['link', 'create']);
+  });
+
+  it("answers what is in scope at a step's input: the trigger's payload, earlier steps (possible on one branch only) and $config", async () => {
+    const answer = await api.call('POST', '/api/tenants/gym-a/scope', { token: gymToken, body: { definition: branching, pointer: '/steps/1/else/0/input/body/email' } });
+    expect(answer.status).toBe(200);
+    const names = answer.body.names.map((node: { name: string }) => node.name);
+    expect(names).toEqual(expect.arrayContaining(['$event', '$steps', '$config']));
+    const steps = answer.body.names.find((node: { name: string }) => node.name === '$steps');
+    expect(steps.children.map((node: { name: string }) => node.name)).toContain('link');
+    expect(JSON.stringify(answer.body)).toContain('loc_a');
+    const nowhere = await api.call('POST', '/api/tenants/gym-a/scope', { token: gymToken, body: { definition: branching, pointer: '/steps/9/input' } });
+    expect(nowhere.status).toBe(400);
+    expect(nowhere.body.error.code).toBe('scope.pointer-not-found');
+  });
+
+  it('refuses a mock for a step the definition does not have with 400 at its pointer', async () => {
+    const answer = await api.call('POST', '/api/tenants/gym-a/test-runs', { token: gymToken, body: { definition: branching, mocks: { nosuch: {} } } });
+    expect(answer.status).toBe(400);
+    expect(answer.body.error.pointer).toContain('nosuch');
+  });
+});
+
 describe('dynamic options', () => {
   it("lists the option sources, and answers one from the tenant's GHL location, cached until refreshed", async () => {
     const sources = await api.call('GET', '/api/tenants/gym-a/options', { token: gymToken });

@@ -1,5 +1,5 @@
 import type { FastifyInstance } from 'fastify';
-import { ExpressionCompiler, previewMapping, sampleScope, type Mapping, type TenantScope } from '@flowline/core';
+import { ExpressionCompiler, previewMapping, sampleScope, scopeAt, type Mapping, type TenantScope, type WorkflowDefinition } from '@flowline/core';
 import { tenantOf } from '../access.js';
 import type { ApiContext } from '../api-context.js';
 import { ApiError } from '../api-error.js';
@@ -69,6 +69,25 @@ export function registerDesignRoutes(app: FastifyInstance, context: ApiContext):
       const scope = await tenantOf(request, context);
       const { valid, problems } = scope.validate((request.body as { definition: unknown }).definition);
       return { valid, problems };
+    },
+  );
+
+  app.post(
+    '/api/tenants/:tenant/scope',
+    {
+      schema: {
+        tags: TAGS,
+        summary: 'What is in scope at a place in a definition (a data picker\'s tree): `$event`, `$steps.<id>`, `$vars`, `$item`…, each with its type, sample and whether it is certainly set there',
+        params: TENANT_PARAMS,
+        body: { type: 'object', required: ['definition', 'pointer'], properties: { definition: OBJECT, pointer: { type: 'string', description: 'e.g. /steps/2/input/body/title' } }, additionalProperties: false },
+        response: { 200: { type: 'object', required: ['pointer', 'names'], properties: { pointer: { type: 'string' }, names: { type: 'array', items: OBJECT } }, additionalProperties: true }, ...ERRORS },
+      },
+    },
+    async (request) => {
+      const scope = await tenantOf(request, context);
+      const body = request.body as { definition: WorkflowDefinition; pointer: string };
+      const settings = context.settingsOf(scope.tenantId);
+      return scopeAt(body.definition, body.pointer, { catalog: context.engine.catalog, ...(settings?.config ? { config: settings.config } : {}), ...(settings?.templates ? { templates: settings.templates } : {}) });
     },
   );
 

@@ -128,7 +128,7 @@ describe('flowline catalog', () => {
     const result = await cli('catalog', 'ghl.contacts.create-task');
     expect(result.out).toContain('input fields:');
     expect(result.out).toMatch(/body\.title\s+string\s+required/);
-    expect(result.out).toMatch(/body\.assignedTo\s+string\n/);
+    expect(result.out).toMatch(/body\.assignedTo\s+string\s+Assigned to\. Options: ghl\.users\.\n/);
   });
 
   it("lists a trigger's payload fields, and prints descriptions without HTML", async () => {

@@ -49,6 +49,34 @@ describe('schemaFields', () => {
     expect(plainText('one<br/><br/>two&nbsp;three')).toBe('one two three');
   });
 
+  it("shows the title, where the options come from and the catalog's warning (x-flowline)", () => {
+    const schema = {
+      properties: {
+        pipelineStageId: { title: 'Pipeline stage ID', type: 'string', 'x-flowline': { order: 1, options: { source: 'ghl.pipeline-stages', dependsOn: 'pipelineId' } } },
+        tags: { title: 'Tags', type: 'array', items: { type: 'string' }, description: 'Overwrites all tags. More.', 'x-flowline': { order: 0, warning: 'Replaces every tag on the contact.' } },
+      },
+    };
+
+    expect(schemaFields(schema)).toEqual([
+      {
+        path: 'pipelineStageId',
+        type: 'string',
+        required: false,
+        title: 'Pipeline stage ID',
+        options: { source: 'ghl.pipeline-stages', dependsOn: 'pipelineId' },
+        description: 'Pipeline stage ID. Options: ghl.pipeline-stages of pipelineId.',
+      },
+      {
+        path: 'tags',
+        type: 'string[]',
+        required: false,
+        title: 'Tags',
+        warning: 'Replaces every tag on the contact.',
+        description: 'Tags: Overwrites all tags. Warning: Replaces every tag on the contact.',
+      },
+    ]);
+  });
+
   it('stops at a $ref that points at itself instead of looping', () => {
     const schema = { properties: { self: { $ref: '#/definitions/Loop' } }, definitions: { Loop: { $ref: '#/definitions/Loop' } } };
 

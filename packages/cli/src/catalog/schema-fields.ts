@@ -5,7 +5,16 @@ export interface SchemaField {
   /** `string`, `number | null`, `"open" | "won"`, `object`, `string[]`, … */
   readonly type: string;
   readonly required: boolean;
-  /** The first sentence of the schema's description, without HTML, or its format. */
+  /** The schema's `title` ("Due date"). */
+  readonly title?: string;
+  /** Where the values come from in the account (`x-flowline.options`), e.g. `ghl.pipeline-stages`. */
+  readonly options?: { readonly source: string; readonly dependsOn?: string };
+  /** What surprises authors (`x-flowline.warning`), e.g. that the list replaces every tag. */
+  readonly warning?: string;
+  /**
+   * What the listing shows: the title, the first sentence of the description without HTML (or
+   * the format), where the options come from, and the warning.
+   */
   readonly description?: string;
 }
 
@@ -32,8 +41,22 @@ function fieldsOf(schema: Schema, root: Schema, prefix: string, depth: number): 
   for (const [name, property] of Object.entries(properties)) {
     const path = prefix === '' ? name : `${prefix}.${name}`;
     const resolved = merged(resolve(property, root), root);
-    const description = describe(property, resolved);
-    fields.push({ path, type: typeOf(resolved, root), required: required.has(name), ...(description ? { description } : {}) });
+    const title = [property['title'], resolved['title']].find((value): value is string => typeof value === 'string' && value.trim() !== '');
+    const hints = (property['x-flowline'] ?? {}) as { options?: { source?: unknown; dependsOn?: unknown }; warning?: unknown };
+    const options = typeof hints.options?.source === 'string'
+      ? { source: hints.options.source, ...(typeof hints.options.dependsOn === 'string' ? { dependsOn: hints.options.dependsOn } : {}) }
+      : undefined;
+    const warning = typeof hints.warning === 'string' ? hints.warning : undefined;
+    const description = listing(title, describe(property, resolved), options, warning);
+    fields.push({
+      path,
+      type: typeOf(resolved, root),
+      required: required.has(name),
+      ...(title ? { title } : {}),
+      ...(options ? { options } : {}),
+      ...(warning ? { warning } : {}),
+      ...(description ? { description } : {}),
+    });
     if (depth + 1 >= MAX_DEPTH) continue;
     if (resolved['properties']) fields.push(...fieldsOf(resolved, root, path, depth + 1));
     const items = resolved['items'] as Schema | undefined;
@@ -89,6 +112,17 @@ function typeOf(schema: Schema, root: Schema): string {
 }
 
 const wrap = (type: string): string => (type.includes(' | ') ? `(${type})` : type);
+
+/** `Due date: first sentence. Options: ghl.pipeline-stages of pipelineId. Warning: …` (what is there of it). */
+function listing(title: string | undefined, sentence: string | undefined, options: SchemaField['options'], warning: string | undefined): string | undefined {
+  const named = [title, sentence].filter((part) => part !== undefined).join(': ');
+  const parts = [
+    named !== '' && (options || warning) && !/[.!?…]$/.test(named) ? `${named}.` : named,
+    options ? `Options: ${options.source}${options.dependsOn ? ` of ${options.dependsOn}` : ''}.` : '',
+    warning ? `Warning: ${warning}` : '',
+  ].filter((part) => part !== '');
+  return parts.length === 0 ? undefined : parts.join(' ');
+}
 
 /** The description's first sentence, HTML removed; else the format. */
 function describe(property: Schema, resolved: Schema): string | undefined {

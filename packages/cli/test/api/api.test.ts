@@ -106,6 +106,15 @@ describe('authentication', () => {
   });
 });
 
+describe('tenant tokens', () => {
+  it('signs a token of the default lifetime (an hour) when the request has no body', async () => {
+    const response = await fetch(`${host.apiUrl}/api/tenants/gym-a/tokens`, { method: 'POST', headers: { authorization: `Bearer ${KEYS.operatorKey}` } });
+    expect(response.status).toBe(201);
+    const { expiresAt } = (await response.json()) as { expiresAt: string };
+    expect(Date.parse(expiresAt) - Date.now()).toBeGreaterThan(3500_000);
+  });
+});
+
 describe('tenants', () => {
   it('lists the tenants with their webhook URLs and connections, never their credentials', async () => {
     const answer = await api.call('GET', '/api/tenants', { token: KEYS.operatorKey });
@@ -386,6 +395,19 @@ describe('live run events (Server-Sent Events)', () => {
     const gap = await readStream('gym-a', gymToken, (events) => events.length >= 1, 'deadbeef-12');
     expect(gap[0]).toMatchObject({ event: 'gap' });
     api.called.add('GET /api/tenants/{tenant}/events');
+  });
+});
+
+describe('stopping the host', () => {
+  it('ends the open event streams, so it stops without waiting for their clients', async () => {
+    const own = await startHost({ config: { pushpress: { signingSecrets: [SECRET] } }, workflows: [], port: 0, api: { port: 0, ...KEYS } });
+    const response = await fetch(`${own.apiUrl}/api/tenants/default/events`, { headers: { authorization: `Bearer ${KEYS.operatorKey}` } });
+    const reading = (async () => {
+      for await (const _chunk of response.body as unknown as AsyncIterable<Uint8Array>);
+      return 'ended';
+    })();
+    await own.close();
+    expect(await reading).toBe('ended');
   });
 });
 

@@ -1,3 +1,4 @@
+import type { ServerResponse } from 'node:http';
 import type { FastifyInstance } from 'fastify';
 import { tenantOf } from '../access.js';
 import type { ApiContext } from '../api-context.js';
@@ -12,6 +13,11 @@ function frame(event: LoggedEvent): string {
 }
 
 export function registerEventRoutes(app: FastifyInstance, context: ApiContext): void {
+  // A stream never ends by itself: the host ends them as it stops, or its close would wait for the clients.
+  const open = new Set<ServerResponse>();
+  app.addHook('preClose', async () => {
+    for (const response of open) response.end();
+  });
   app.get(
     '/api/tenants/:tenant/events',
     {
@@ -36,7 +42,9 @@ export function registerEventRoutes(app: FastifyInstance, context: ApiContext): 
       });
       const heartbeat = setInterval(() => response.write(': keep-alive\n\n'), HEARTBEAT_MS);
       heartbeat.unref();
+      open.add(response);
       request.raw.on('close', () => {
+        open.delete(response);
         clearInterval(heartbeat);
         unsubscribe();
       });

@@ -120,6 +120,10 @@ export function registerTenantRoutes(app: FastifyInstance, context: ApiContext):
   app.post(
     '/api/tenants/:tenant/tokens',
     {
+      // The body is optional: no body asks for a token of the default lifetime.
+      preValidation: async (request) => {
+        request.body ??= {};
+      },
       schema: {
         tags: TAGS,
         summary: 'Signs a token for one tenant, for a builder\'s browser: it reaches that tenant\'s routes only (operator only)',
@@ -131,8 +135,8 @@ export function registerTenantRoutes(app: FastifyInstance, context: ApiContext):
     async (request, reply) => {
       await requireOperator(request, context);
       const scope = await tenantOf(request, context);
-      const { expiresInSeconds } = (request.body ?? {}) as { expiresInSeconds?: number };
-      return reply.status(201).send(await tenantToken(context.keys, scope.tenantId, expiresInSeconds ?? DEFAULT_TOKEN_SECONDS));
+      const { expiresInSeconds } = request.body as { expiresInSeconds: number };
+      return reply.status(201).send(await tenantToken(context.keys, scope.tenantId, expiresInSeconds));
     },
   );
 }

@@ -22,6 +22,7 @@ import { RunEventLog } from '../api/run-event-log.js';
 import { startApi, type ApiServerOptions, type RunningApi } from '../api/start-api.js';
 import { startReceiverThread } from './receiver-thread/start-receiver-thread.js';
 import { replayParkedDeliveries } from './replay-parked.js';
+import { restorePublished } from './restore-published.js';
 import { resolveServerLimits, type ServerLimits } from './server-limits.js';
 import { loggerOfTenant } from './tenant-logger.js';
 import { startWebhookServer } from './webhook-server.js';
@@ -163,6 +164,8 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
   deployAll(engine, options.workflows);
   const added = (options.tenants ?? []).map((tenant) => ({ scope: register(tenant), secrets: tenant.signingSecrets }));
   logFailedRuns(engine, logger);
+  // With the API on, what a builder published through it is published again (the files' workflows first).
+  if (options.api !== undefined) for (const scope of [engine, ...added.map((tenant) => tenant.scope)]) await restorePublished(scope, loggerOfTenant(logger, scope.tenantId));
   for (const scope of [engine, ...added.map((tenant) => tenant.scope)]) await replayParked(scope);
   tenants.set(DEFAULT_TENANT, secrets);
   for (const { scope, secrets: tenantSecrets } of added) tenants.set(scope.tenantId, tenantSecrets);
@@ -184,6 +187,7 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
   const webhookUrlOf = (tenant: string) => (tenant === DEFAULT_TENANT ? `${url}${webhookPath}` : `${url}${webhookPath}/${tenant}`);
   const addTenant = async (tenant: HostTenant): Promise<TenantScope> => {
     const scope = register(tenant);
+    if (options.api !== undefined) await restorePublished(scope, loggerOfTenant(logger, scope.tenantId));
     await replayParked(scope);
     resumeLogged(scope, logger);
     tenants.set(scope.tenantId, tenant.signingSecrets);

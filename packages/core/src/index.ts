@@ -36,6 +36,7 @@ export {
 export type { StoreRetryOptions } from './runtime/store-outage.js';
 export { isStoreUnavailable, StoreUnavailableError, type StoreUnavailableReason } from './store/store-unavailable-error.js';
 export type { RunEventName, RunEvents } from './runtime/run-events.js';
+export type { TestStepRequest, TestStepResult } from './runtime/test-step.js';
 export type { RunContext, RunResult } from './runtime/run-context.js';
 export { createCatalog, type Catalog, type CatalogQuery } from './catalog/catalog.js';
 export { closestNames } from './catalog/closest-names.js';

@@ -254,6 +254,32 @@ describe('test runs with mocks and chosen branches', () => {
   });
 });
 
+describe('testing one step live', () => {
+  const upsert = (body: Record<string, unknown>) => ({ operation: 'ghl.contacts.upsert-contact', connection: 'ghl', input: { body } });
+
+  it("runs one action live with the tenant's connection and answers its output, recording no run", async () => {
+    const before = (await api.call('GET', '/api/tenants/gym-a/runs?limit=500', { token: gymToken })).body.runs.length;
+    const answer = await api.call('POST', '/api/tenants/gym-a/test-step', { token: gymToken, body: upsert({ locationId: 'loc_a', email: 'step.test@example.com' }) });
+    expect(answer.body).toMatchObject({ operation: 'ghl.contacts.upsert-contact', status: 'succeeded', output: { contact: { email: 'step.test@example.com', locationId: 'loc_a' } } });
+    expect((await api.call('GET', '/api/tenants/gym-a/runs?limit=500', { token: gymToken })).body.runs).toHaveLength(before);
+  });
+
+  it('fails an input that does not fit the operation before anything is sent, at its pointer', async () => {
+    const sent = sandbox.requests.stats().total;
+    const answer = await api.call('POST', '/api/tenants/gym-a/test-step', { token: gymToken, body: upsert({ email: 'no.location@example.com' }) });
+    expect(answer.body).toMatchObject({ status: 'failed', error: { category: 'validation', pointer: '/body/locationId' } });
+    expect(sandbox.requests.stats().total).toBe(sent);
+  });
+
+  it('refuses an unknown action and a connection the tenant does not have with 400, naming the closest action', async () => {
+    const unknown = await api.call('POST', '/api/tenants/gym-a/test-step', { token: gymToken, body: { ...upsert({}), operation: 'ghl.contacts.upsert-contct' } });
+    expect(unknown.status).toBe(400);
+    expect(unknown.body.error).toMatchObject({ code: 'test-step.unknown-operation', pointer: '/operation', hint: expect.stringContaining('ghl.contacts.upsert-contact') });
+    const connection = await api.call('POST', '/api/tenants/gym-a/test-step', { token: gymToken, body: { ...upsert({}), connection: 'crm' } });
+    expect(connection.body.error).toMatchObject({ code: 'test-step.unknown-connection', pointer: '/connection' });
+  });
+});
+
 describe('dynamic options', () => {
   it("lists the option sources, and answers one from the tenant's GHL location, cached until refreshed", async () => {
     const sources = await api.call('GET', '/api/tenants/gym-a/options', { token: gymToken });

@@ -112,6 +112,31 @@ export function registerDesignRoutes(app: FastifyInstance, context: ApiContext):
   );
 
   app.post(
+    '/api/tenants/:tenant/test-step',
+    {
+      schema: {
+        tags: TAGS,
+        summary: 'Runs one action live, on its own, with the tenant\'s connection and a literal input (it really calls the service): its output or error. No run is recorded; an input that does not fit the operation fails before anything is sent',
+        params: TENANT_PARAMS,
+        body: {
+          type: 'object',
+          required: ['operation', 'connection', 'input'],
+          properties: { operation: { type: 'string', minLength: 1 }, connection: { type: 'string', minLength: 1 }, input: { description: 'The operation\'s input as it would be sent (literal JSON).' }, timeoutMs: { type: 'integer', minimum: 100, maximum: 60_000 } },
+          additionalProperties: false,
+        },
+        response: {
+          200: { type: 'object', required: ['operation', 'status', 'durationMs'], properties: { operation: { type: 'string' }, status: { type: 'string', enum: ['succeeded', 'failed'] }, output: {}, error: OBJECT, durationMs: { type: 'number' } }, additionalProperties: false },
+          ...ERRORS,
+        },
+      },
+    },
+    async (request) => {
+      const scope = await tenantOf(request, context);
+      return scope.testStep(request.body as Parameters<TenantScope['testStep']>[0]);
+    },
+  );
+
+  app.post(
     '/api/tenants/:tenant/test-runs',
     { schema: { tags: TAGS, summary: 'Runs a definition as a dry run (nothing is sent): each action records the request it would send; step outputs may be mocked and branches chosen', params: TENANT_PARAMS, body: TEST_RUN_BODY, response: { 200: ref('Run'), ...{ 422: ref('Error') }, ...ERRORS } } },
     async (request) => {

@@ -11,6 +11,7 @@ import type { StoreOutage } from '../store-outage.js';
 import type { PreparedWorkflows } from '../deployments/prepared-workflows.js';
 import { complete, runOnce, startMatching, type CompletedRun, type RunOptions } from '../dispatch/start-runs.js';
 import { resumeTenant } from '../runs/resumer.js';
+import { testStep, type TestStepRequest, type TestStepResult } from '../test-step.js';
 import { cancel, replay, retry, type AgainOptions } from '../runs/run-control.js';
 import { pageOfRuns, type RunPage, type RunPageQuery } from '../runs/run-pages.js';
 import type { TenantRuntime } from './tenant-runtime.js';
@@ -58,6 +59,8 @@ export interface TenantScope extends EventSink {
   /** Takes a dead letter off the list without replaying it; throws `dead-letters.not-found` when there is none. */
   discardDeadLetter(id: string): Promise<DeadLetter>;
   getRun(id: string): Promise<CompletedRun | undefined>;
+  /** Runs one action live on its own with a literal input (a builder trying a step): no run, no records, no retries. */
+  testStep(request: TestStepRequest): Promise<TestStepResult>;
   /** Runs newest first (see RunQuery). */
   listRuns(query?: RunQuery): Promise<RunRecord[]>;
   /** One page of runs, newest first, with the cursor of the next. */
@@ -148,6 +151,7 @@ export function createTenantScope(tenantId: string, parts: EngineParts): TenantS
       const run = await tenant.store.getRun(id);
       return run ? complete(tenant, run) : undefined;
     },
+    testStep: (request) => testStep(live(), request),
     listRuns: (query) => live().store.listRuns(query),
     runs: (query) => pageOfRuns(live().store, query),
   };

@@ -1,4 +1,4 @@
-import type { OptionsResolver } from '@flowline/connectors';
+import type { GhlConnector, OptionsResolver } from '@flowline/connectors';
 import type { Engine, Logger, RemoveTenantOptions, Store, TenantRemoval, TenantScope, TenantSettings } from '@flowline/core';
 import type { HostTenant } from '../host/start-host.js';
 import type { ApiKeys } from './auth.js';
@@ -14,6 +14,10 @@ export interface ApiContext {
   readonly logger: Logger;
   /** Answers dynamic option sources (GHL calendars, stages, users…) with the tenant's connections. */
   readonly options: OptionsResolver;
+  /** The host's GHL connector: its token store keeps what a GHL app install's callback gets. */
+  readonly ghl: GhlConnector;
+  /** Where GHL's API is (the configuration's `ghl.baseUrl`); default production. */
+  readonly ghlBaseUrl: string | undefined;
   /** A tenant's settings (its `$config` for previews, its connections without credentials); undefined for an unknown one. */
   settingsOf(tenant: string): TenantSettings | undefined;
   /** Where PushPress should send a tenant's webhooks. */

@@ -78,3 +78,42 @@ export function checkReach(caller: Caller, tenant: string): void {
 export function checkOperator(caller: Caller): void {
   if (caller.kind !== 'operator') throw new ApiError(403, 'api.operator-only', 'Only the operator may do this', { hint: 'Use the operator API key.' });
 }
+
+const OAUTH_AUDIENCE = 'flowline-ghl-oauth';
+/** How long a GHL connect link stays good. */
+export const OAUTH_STATE_SECONDS = 600;
+
+/** What a GHL connect link's `state` carries back to the callback: whose connection, and the redirect URI the code was issued for. */
+export interface OAuthState {
+  readonly tenant: string;
+  readonly connection: string;
+  readonly redirectUri: string;
+}
+
+/** Signs the `state` of a GHL connect link (RFC 6749 §4.1.1: GHL sends it back to the redirect URI). */
+export async function oauthState(keys: ApiKeys, state: OAuthState, now = Date.now()): Promise<{ state: string; expiresAt: string }> {
+  const issuedAt = Math.floor(now / 1000);
+  const signed = await new SignJWT({ ...state })
+    .setProtectedHeader({ alg: 'HS256', typ: 'JWT' })
+    .setIssuer(ISSUER)
+    .setAudience(OAUTH_AUDIENCE)
+    .setIssuedAt(issuedAt)
+    .setExpirationTime(issuedAt + OAUTH_STATE_SECONDS)
+    .sign(new TextEncoder().encode(keys.tokenSecret));
+  return { state: signed, expiresAt: new Date((issuedAt + OAUTH_STATE_SECONDS) * 1000).toISOString() };
+}
+
+/** Reads a `state` this host signed; 400 when it is missing, forged or expired. */
+export async function readOAuthState(keys: ApiKeys, state: string | undefined): Promise<OAuthState> {
+  const refused = (why: string) => new ApiError(400, 'api.bad-oauth-state', `The GHL callback's state ${why}`, { pointer: '/state', hint: 'Start again from the connect link (GET …/connections/{connection}/oauth/authorize); it is good for 10 minutes.' });
+  if (state === undefined || state === '') throw refused('is missing');
+  try {
+    const { payload } = await jwtVerify(state, new TextEncoder().encode(keys.tokenSecret), { issuer: ISSUER, audience: OAUTH_AUDIENCE, algorithms: ['HS256'], requiredClaims: ['exp'] });
+    const { tenant, connection, redirectUri } = payload as Record<string, unknown>;
+    if (typeof tenant !== 'string' || typeof connection !== 'string' || typeof redirectUri !== 'string') throw refused('names no connection');
+    return { tenant, connection, redirectUri };
+  } catch (error) {
+    if (error instanceof ApiError) throw error;
+    throw refused(error instanceof joseErrors.JWTExpired ? 'has expired' : 'was not signed by this host');
+  }
+}

@@ -5,6 +5,7 @@ import type { ApiContext } from './api-context.js';
 import { errorBody, statusOf } from './api-error.js';
 import { registerDesignRoutes } from './routes/design-routes.js';
 import { registerEventRoutes } from './routes/event-routes.js';
+import { registerOAuthRoutes } from './routes/oauth-routes.js';
 import { registerOptionRoutes } from './routes/option-routes.js';
 import { registerRunRoutes } from './routes/run-routes.js';
 import { registerTenantRoutes } from './routes/tenant-routes.js';
@@ -78,6 +79,7 @@ async function buildApi(context: ApiContext, options: ApiServerOptions): Promise
   registerRunRoutes(app, context);
   registerEventRoutes(app, context);
   registerOptionRoutes(app, context, context.options);
+  registerOAuthRoutes(app, context);
   return app;
 }
 

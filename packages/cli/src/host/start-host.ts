@@ -210,7 +210,7 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
     try {
       const ghl = engineSettings.connectors?.find((connector) => connector.name === 'ghl') as GhlConnector;
       const resolver = createOptionsResolver({ ghl, logger, connections: (tenant, name) => settingsById.get(tenant)?.connections?.[name] });
-      api = await startHostApi(options.api, { engine, store, logger, options: resolver, settingsOf: (id) => settingsById.get(id), webhookUrlOf, addTenant, removeTenant });
+      api = await startHostApi(options.api, { engine, store, logger, options: resolver, ghl, ghlBaseUrl: options.config.ghl?.baseUrl, settingsOf: (id) => settingsById.get(id), webhookUrlOf, addTenant, removeTenant });
     } catch (error) {
       await receiver.close();
       throw error;

@@ -280,6 +280,37 @@ describe('testing one step live', () => {
   });
 });
 
+describe("connecting a tenant's GHL app install (OAuth)", () => {
+  const oauthGym = { ...gym, id: 'gym-o', connections: { ghl: { connector: 'ghl', settings: { locationId: 'loc_a' }, credentials: { type: 'oauth', clientId: 'sandbox-client', clientSecret: 'sandbox-secret' } } } };
+  const tryStep = () => api.call('POST', '/api/tenants/gym-o/test-step', { token: KEYS.operatorKey, body: { operation: 'ghl.contacts.upsert-contact', connection: 'ghl', input: { body: { locationId: 'loc_a', email: 'oauth.step@example.com' } } } });
+
+  it('gives the install link with a signed state, and on the callback keeps the token pair: the connection works from then on', async () => {
+    expect((await api.call('POST', '/api/tenants', { token: KEYS.operatorKey, body: oauthGym })).status).toBe(201);
+    expect((await tryStep()).body).toMatchObject({ status: 'failed', error: { category: 'credentials' } });
+    const link = await api.call('GET', '/api/tenants/gym-o/connections/ghl/oauth/authorize?scopes=contacts.write,contacts.readonly', { token: KEYS.operatorKey });
+    const url = new URL(link.body.url);
+    expect(url.origin + url.pathname).toBe('https://marketplace.gohighlevel.com/v2/oauth/chooselocation');
+    expect(Object.fromEntries(url.searchParams)).toMatchObject({ response_type: 'code', client_id: 'sandbox-client', scope: 'contacts.write contacts.readonly', redirect_uri: `${host.apiUrl}/api/oauth/callback` });
+    // GHL sends the admin back with a code and the state.
+    const code = sandbox.issueAuthorizationCode('loc_a');
+    const callback = await api.call('GET', `/api/oauth/callback?code=${code}&state=${url.searchParams.get('state')}`);
+    expect(callback.body).toEqual({ tenant: 'gym-o', connection: 'ghl', connected: true });
+    expect((await tryStep()).body).toMatchObject({ status: 'succeeded' });
+    expect(JSON.stringify((await api.call('GET', '/api/tenants/gym-o', { token: KEYS.operatorKey })).body)).not.toContain('sandbox-secret');
+  });
+
+  it('refuses a callback without a state or with a forged one (400), a code GHL refuses (502), and a link for a private-token connection (400)', async () => {
+    expect((await api.call('GET', `/api/oauth/callback?code=${sandbox.issueAuthorizationCode('loc_a')}`)).body.error.code).toBe('api.bad-oauth-state');
+    const forged = (await tenantToken(KEYS, 'gym-o', 600)).token;
+    expect((await api.call('GET', `/api/oauth/callback?code=abc&state=${forged}`)).status).toBe(400);
+    const link = await api.call('GET', '/api/tenants/gym-o/connections/ghl/oauth/authorize?scopes=contacts.write', { token: KEYS.operatorKey });
+    const state = new URL(link.body.url).searchParams.get('state');
+    expect((await api.call('GET', `/api/oauth/callback?code=not-a-code&state=${state}`)).status).toBe(502);
+    const privateToken = await api.call('GET', '/api/tenants/gym-a/connections/ghl/oauth/authorize?scopes=contacts.write', { token: gymToken });
+    expect(privateToken.body.error.code).toBe('connections.not-oauth');
+  });
+});
+
 describe('dynamic options', () => {
   it("lists the option sources, and answers one from the tenant's GHL location, cached until refreshed", async () => {
     const sources = await api.call('GET', '/api/tenants/gym-a/options', { token: gymToken });

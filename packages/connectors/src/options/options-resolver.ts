@@ -7,6 +7,7 @@ import { ghlOptionSources, type GhlOptionSource } from './ghl-sources.js';
 import type { OptionsResult } from './option.js';
 import { OptionsError } from './options-error.js';
 import { readParams, type OptionParam } from './params.js';
+import { raceSignal } from '../ghl/race-signal.js';
 
 export const DEFAULT_OPTIONS_TTL_MS = 5 * 60_000;
 export const DEFAULT_OPTIONS_MAX_ENTRIES = 1000;
@@ -101,27 +102,6 @@ function nonEmpty(value: unknown): value is string {
   return typeof value === 'string' && value !== '';
 }
 
-/** Waits for `promise`, or rejects when `signal` aborts (without cancelling the promise). */
-function untilAborted<T>(promise: Promise<T>, signal: AbortSignal | undefined, what: string): Promise<T> {
-  if (!signal) return promise;
-  const cancelled = (): ActionError => new ActionError('timeout', `${what} was cancelled before GHL answered`, { cause: signal.reason });
-  if (signal.aborted) return Promise.reject(cancelled());
-  return new Promise<T>((resolve, reject) => {
-    const onAbort = (): void => reject(cancelled());
-    signal.addEventListener('abort', onAbort, { once: true });
-    promise.then(
-      (value) => {
-        signal.removeEventListener('abort', onAbort);
-        resolve(value);
-      },
-      (error: unknown) => {
-        signal.removeEventListener('abort', onAbort);
-        reject(error);
-      },
-    );
-  });
-}
-
 /**
  * Answers option sources (`x-flowline.options` of catalog fields) with a tenant's connection:
  * GHL calendars, pipelines, a pipeline's stages, users, custom fields and tags. Answers are
@@ -210,7 +190,7 @@ export function createOptionsResolver(options: OptionsResolverOptions): OptionsR
         throw error;
       }
     };
-    const answer = await untilAborted(cache.get(key, fetchAnswer, request.refresh === true), request.signal, `Listing ${source.id}`);
+    const answer = await raceSignal(cache.get(key, fetchAnswer, request.refresh === true), request.signal, (reason) => new ActionError('timeout', `Listing ${source.id} was cancelled before GHL answered`, { cause: reason }));
     return { source: source.id, options: source.options(answer.value, params, requestLabel), fetchedAt: answer.fetchedAt, cached: answer.cached };
   }
 

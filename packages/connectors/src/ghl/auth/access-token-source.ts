@@ -3,6 +3,7 @@ import type { GhlOAuthCredentials } from './credentials.js';
 import { requestTokens, type FetchLike } from './oauth-token-endpoint.js';
 import { withProcessRefreshLock } from './refresh-lock.js';
 import { isGhlTokenPair, type GhlTokenSet, type StoredGhlTokens, type TokenStore } from './token-store.js';
+import { raceSignal } from '../race-signal.js';
 
 /** The bearer token to send, and whose budget it spends when GHL told us. */
 export interface AccessToken {
@@ -37,26 +38,6 @@ export interface OAuthTokensOptions {
   readonly refreshSkewMs: number;
   readonly timeoutMs: number;
   readonly now: () => number;
-}
-
-/** Waits for `promise` but gives up (without cancelling it) when `signal` aborts. */
-function raceSignal<T>(promise: Promise<T>, signal: AbortSignal | undefined): Promise<T> {
-  if (!signal) return promise;
-  if (signal.aborted) return Promise.reject(signal.reason);
-  return new Promise<T>((resolve, reject) => {
-    const onAbort = (): void => reject(signal.reason);
-    signal.addEventListener('abort', onAbort, { once: true });
-    promise.then(
-      (value) => {
-        signal.removeEventListener('abort', onAbort);
-        resolve(value);
-      },
-      (error: unknown) => {
-        signal.removeEventListener('abort', onAbort);
-        reject(error);
-      },
-    );
-  });
 }
 
 function toAccessToken(tokens: StoredGhlTokens): AccessToken {

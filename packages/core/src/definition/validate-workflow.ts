@@ -13,6 +13,7 @@ import { inputProblems } from './input-problems.js';
 import { schemaProblems } from './schema-problems.js';
 import type { ValidationProblem, ValidationResult } from './validation-problem.js';
 import { workflowValidator } from './workflow-schema.js';
+import { capped, sizeProblem } from './definition-size.js';
 
 export interface ValidateOptions {
   readonly catalog: Catalog;
@@ -36,6 +37,8 @@ interface StepSite {
  * input against its operation's input schema where its values are known before the run).
  */
 export function validateWorkflow(definition: unknown, options: ValidateOptions): ValidationResult {
+  const tooLarge = sizeProblem(definition);
+  if (tooLarge) return { valid: false, problems: [tooLarge] };
   const problems: ValidationProblem[] = [];
   const unsafe = findUnsafeKeys(definition);
   for (const pointer of unsafe) {
@@ -46,7 +49,7 @@ export function validateWorkflow(definition: unknown, options: ValidateOptions):
   if (definition !== null && typeof definition === 'object' && !Array.isArray(definition) && unsafe.length === 0) {
     problems.push(...semanticProblems(definition as Partial<WorkflowDefinition>, options));
   }
-  return { valid: problems.length === 0, problems };
+  return { valid: problems.length === 0, problems: capped(problems) };
 }
 
 function isStep(value: unknown): value is Step {

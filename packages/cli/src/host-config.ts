@@ -27,6 +27,8 @@ export interface HostConfig {
     readonly operatorKey?: string;
     /** The secret tenant tokens are signed with (default: FLOWLINE_API_TOKEN_SECRET). */
     readonly tokenSecret?: string;
+    /** Origins a builder's browser may call the API from (CORS); default none. */
+    readonly corsOrigins?: readonly string[];
   };
   readonly connections?: Readonly<Record<string, ConnectionConfig>>;
   /** Non-secret values workflows read as `$config`. */

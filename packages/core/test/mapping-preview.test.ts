@@ -32,6 +32,16 @@ describe('mapping preview', () => {
     ]);
   });
 
+  it('stops evaluating fields once the preview has used up its time budget, and says so at each field left', async () => {
+    const preview = await previewMapping({ slow: '=$count([1..90000])', later: '=$event.data.id', last: '=1' }, { expressions, scope, budgetMs: 1 });
+    expect(preview.fields[0]).toMatchObject({ pointer: '/slow', value: 90000 });
+    expect(preview.fields.slice(1)).toEqual([
+      { pointer: '/later', source: '=$event.data.id', error: expect.objectContaining({ code: 'preview.out-of-time' }) },
+      { pointer: '/last', source: '=1', error: expect.objectContaining({ code: 'preview.out-of-time' }) },
+    ]);
+    expect(preview.error).toMatchObject({ code: 'preview.out-of-time' });
+  });
+
   it('previews the templates a mapping uses, and names an unknown one', async () => {
     const templates = { contactFields: { email: '=$event.data.email', firstName: '=$event.data.firstName' } };
     const used = await previewMapping({ $use: 'contactFields', firstName: 'Override' }, { expressions, scope, templates });

@@ -56,9 +56,14 @@ export async function callerOf(authorization: string | undefined, keys: ApiKeys)
   if (sameKey(credential, keys.operatorKey)) return { kind: 'operator' };
   if (credential.split('.').length !== 3) throw unauthorized('api.bad-credentials', 'The API key is not the operator\'s', 'Check the key, or ask the operator for a tenant token.');
   try {
-    const { payload } = await jwtVerify(credential, new TextEncoder().encode(keys.tokenSecret), { issuer: ISSUER, audience: AUDIENCE, algorithms: ['HS256'], requiredClaims: ['exp', 'sub'] });
+    const { payload } = await jwtVerify(credential, new TextEncoder().encode(keys.tokenSecret), { issuer: ISSUER, audience: AUDIENCE, algorithms: ['HS256'], requiredClaims: ['exp', 'sub', 'iat'] });
     const tenant = payload['tenant'];
     if (typeof tenant !== 'string' || tenant !== payload.sub) throw unauthorized('api.bad-token', 'The token names no tenant', 'Ask the operator for a new tenant token.');
+    // This host signs none for longer, and none issued in the future (a minute of clock skew allowed).
+    const now = Math.floor(Date.now() / 1000);
+    if (typeof payload.iat !== 'number' || payload.iat > now + 60 || (payload.exp ?? 0) - payload.iat > MAX_TOKEN_SECONDS) {
+      throw unauthorized('api.bad-token', 'The tenant token is not one this host issues: it lives longer than a week or starts in the future', 'Ask the operator for a new one.');
+    }
     return { kind: 'tenant', tenant };
   } catch (error) {
     if (error instanceof ApiError) throw error;

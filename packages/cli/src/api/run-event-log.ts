@@ -14,8 +14,8 @@ export interface LoggedEvent {
 /** What a subscriber gets: the events it missed (or a gap, when they are gone), then each new one. */
 export interface Subscriber {
   event(event: LoggedEvent): void;
-  /** The events after `lastId` are no longer kept (or `lastId` is of an earlier process): reload runs, then follow. */
-  gap(): void;
+  /** The events after `lastId` are no longer kept (or `lastId` is of an earlier process): reload runs, then follow. `oldest`: the id of the oldest event kept. */
+  gap(oldest: string | undefined): void;
 }
 
 interface TenantLog {
@@ -53,7 +53,7 @@ export class RunEventLog {
       const [epoch, seqText] = lastId.split('-');
       const seq = Number(seqText);
       const oldest = log.events[0]?.seq ?? log.seq + 1;
-      if (epoch !== this.epoch || !Number.isSafeInteger(seq) || seq > log.seq || seq < oldest - 1) subscriber.gap();
+      if (epoch !== this.epoch || !Number.isSafeInteger(seq) || seq > log.seq || seq < oldest - 1) subscriber.gap(log.events[0]?.id);
       else for (const event of log.events) if (event.seq > seq) subscriber.event(event);
     }
     log.subscribers.add(subscriber);

@@ -1,8 +1,10 @@
+import cors from '@fastify/cors';
 import swagger from '@fastify/swagger';
 import Fastify, { type FastifyError, type FastifyInstance } from 'fastify';
-import { FlowlineError } from '@flowline/core';
+import { findUnsafeKeys, FlowlineError } from '@flowline/core';
 import type { ApiContext } from './api-context.js';
-import { errorBody, statusOf } from './api-error.js';
+import { ApiError, errorBody, statusOf } from './api-error.js';
+import { MAX_BODY_DEPTH, tooDeepAt } from './body-depth.js';
 import { registerDesignRoutes } from './routes/design-routes.js';
 import { registerEventRoutes } from './routes/event-routes.js';
 import { registerOAuthRoutes } from './routes/oauth-routes.js';
@@ -15,6 +17,8 @@ import { SCHEMAS } from './schemas.js';
 export interface ApiServerOptions {
   /** Default 127.0.0.1. */
   readonly host?: string;
+  /** Origins a builder's browser may call the API from (CORS), e.g. `https://builder.example.com`; default none: same origin only. */
+  readonly corsOrigins?: readonly string[];
   /** 0 picks a free port. */
   readonly port: number;
   /** The largest request body, in bytes; default 1 MiB. */
@@ -44,9 +48,48 @@ function requestError(error: FastifyError): { status: number; body: ReturnType<t
   return { status, body: errorBody(new FlowlineError(code, error.message, { hint: status === 413 ? 'Send a smaller body.' : 'Send JSON, as /api/openapi.json describes.' })) };
 }
 
+/**
+ * A JSON body, refused (400, with a pointer) when it nests deeper than anything below may walk
+ * (validation, previews and the store recurse) or has a key such as `__proto__`.
+ */
+function parseBody(text: string): unknown {
+  if (text === '') return undefined;
+  let body: unknown;
+  try {
+    body = JSON.parse(text);
+  } catch (error) {
+    throw new ApiError(400, 'api.bad-json', `The body is not valid JSON: ${(error as Error).message}`, { hint: 'Send JSON, as /api/openapi.json describes.' });
+  }
+  const deep = tooDeepAt(body);
+  if (deep !== undefined) throw new ApiError(400, 'api.too-deep', `The request body nests deeper than ${MAX_BODY_DEPTH} levels`, { pointer: deep, hint: 'Flatten the value at this pointer.' });
+  const [unsafe] = findUnsafeKeys(body);
+  if (unsafe !== undefined) throw new ApiError(400, 'api.unsafe-key', `The body has the key "${unsafe.split('/').at(-1) ?? ''}", which is refused`, { pointer: unsafe, hint: 'Rename it: __proto__, constructor and prototype are never taken.' });
+  return body;
+}
+
 async function buildApi(context: ApiContext, options: ApiServerOptions): Promise<FastifyInstance> {
-  const app = Fastify({ bodyLimit: options.bodyLimit ?? 1024 * 1024, logger: false, ajv: { customOptions: { removeAdditional: false, coerceTypes: 'array', allErrors: false } } });
+  const app = Fastify({
+    bodyLimit: options.bodyLimit ?? 1024 * 1024,
+    logger: false,
+    // The router's own errors (a malformed URL, a parameter too long) as error bodies too.
+    frameworkErrors: (error, _request, reply) => {
+      const body = errorBody(new FlowlineError('api.bad-request', error.message, { hint: 'Check the URL against /api/openapi.json.' }));
+      void (reply as unknown as { code(status: number): { send(value: unknown): unknown } }).code(error.statusCode ?? 400).send(body);
+    },
+    ajv: { customOptions: { removeAdditional: false, coerceTypes: 'array', allErrors: false } },
+  });
   for (const schema of SCHEMAS) app.addSchema(schema);
+  if (options.corsOrigins !== undefined && options.corsOrigins.length > 0) {
+    await app.register(cors, { origin: [...options.corsOrigins], methods: ['GET', 'POST', 'DELETE'], allowedHeaders: ['authorization', 'content-type', 'last-event-id'], maxAge: 600 });
+  }
+  app.removeContentTypeParser('application/json');
+  app.addContentTypeParser('application/json', { parseAs: 'string' }, (_request, text, done) => {
+    try {
+      done(null, parseBody(text as string));
+    } catch (error) {
+      done(error as Error, undefined);
+    }
+  });
   await app.register(swagger, {
     openapi: {
       openapi: '3.1.0',

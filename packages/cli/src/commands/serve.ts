@@ -70,7 +70,7 @@ function apiOptions(config: HostConfig, args: ServeArgs, env: NodeJS.ProcessEnv 
       hint: 'Set FLOWLINE_API_KEY (at least 16 characters) and FLOWLINE_API_TOKEN_SECRET (at least 32 bytes), e.g. with `openssl rand -hex 32`.',
     });
   }
-  return { port, host: config.api?.host ?? args.host, operatorKey, tokenSecret };
+  return { port, host: config.api?.host ?? args.host, operatorKey, tokenSecret, ...(config.api?.corsOrigins ? { corsOrigins: config.api.corsOrigins } : {}) };
 }
 
 function maxAgeSeconds(config: HostConfig, args: ServeArgs): number | undefined {

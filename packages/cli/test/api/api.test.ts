@@ -450,8 +450,30 @@ describe('live run events (Server-Sent Events)', () => {
     const resumed = await readStream('gym-a', gymToken, (events) => events.length >= first.length - 1, first[0]?.id);
     expect(resumed.slice(0, first.length - 1).map((event) => event.id)).toEqual(first.slice(1).map((event) => event.id));
     const gap = await readStream('gym-a', gymToken, (events) => events.length >= 1, 'deadbeef-12');
-    expect(gap[0]).toMatchObject({ event: 'gap' });
+    expect(gap[0]).toMatchObject({ event: 'gap', data: { reason: expect.any(String), oldest: first[0]?.id } });
     api.called.add('GET /api/tenants/{tenant}/events');
+  });
+});
+
+describe('a browser on another origin', () => {
+  it('follows the event stream with the token in the query, as an EventSource must', async () => {
+    const response = await fetch(`${host.apiUrl}/api/tenants/gym-a/events?access_token=${gymToken}`);
+    expect(response.status).toBe(200);
+    await response.body?.cancel();
+    expect((await fetch(`${host.apiUrl}/api/tenants/default/events?access_token=${gymToken}`)).status).toBe(403);
+  });
+
+  it('is answered with CORS headers for the origins the host allows, and none for others', async () => {
+    const own = await startHost({ config: { pushpress: { signingSecrets: [SECRET] } }, workflows: [], port: 0, api: { port: 0, corsOrigins: ['http://builder.test'], ...KEYS } });
+    try {
+      const preflight = (origin: string) => fetch(`${own.apiUrl}/api/tenants/default/preview`, { method: 'OPTIONS', headers: { origin, 'access-control-request-method': 'POST', 'access-control-request-headers': 'authorization,content-type' } });
+      const allowed = await preflight('http://builder.test');
+      expect(allowed.status).toBe(204);
+      expect(allowed.headers.get('access-control-allow-origin')).toBe('http://builder.test');
+      expect((await preflight('http://elsewhere.test')).headers.get('access-control-allow-origin')).toBeNull();
+    } finally {
+      await own.close();
+    }
   });
 });
 
@@ -475,6 +497,36 @@ describe('bad requests', () => {
     expect(huge.status).toBe(413);
     expect(huge.body.error.code).toBe('api.too-large');
     expect((await api.call('GET', '/api/tenants/gym-a/workflows', { token: gymToken })).body.workflows.map((workflow: { id: string }) => workflow.id)).not.toContain('huge');
+  });
+
+  it('refuses a body nested deeper than 64 levels with 400 at its pointer, not a 500', async () => {
+    const answer = await api.call('POST', '/api/tenants/gym-a/preview', { token: gymToken, body: `{"mapping":${'{"a":'.repeat(5000)}1${'}'.repeat(5000)}}` });
+    expect(answer.status).toBe(400);
+    expect(answer.body.error).toMatchObject({ code: 'api.too-deep', pointer: expect.stringMatching(/^\/mapping(\/a)+$/) });
+  });
+
+  it('refuses a definition of 20,000 empty steps at once (checking each took minutes), and the host stays responsive', async () => {
+    const validating = api.call('POST', '/api/tenants/gym-a/validate', { token: gymToken, body: `{"definition":{"steps":[${Array.from({ length: 20_000 }, () => '{}').join(',')}]}}` });
+    const started = Date.now();
+    expect((await fetch(`${host.apiUrl}/api/openapi.json`)).status).toBe(200);
+    expect(Date.now() - started).toBeLessThan(5_000);
+    expect((await validating).body.problems).toEqual([expect.objectContaining({ code: 'definition.too-many-steps' })]);
+  });
+
+  it('says a __proto__ key is refused, and answers a malformed URL in the error shape', async () => {
+    const proto = await api.call('POST', '/api/tenants/gym-a/validate', { token: gymToken, body: '{"definition":{"__proto__":{"x":1}}}' });
+    expect(proto.status).toBe(400);
+    expect(proto.body.error).toMatchObject({ code: 'api.unsafe-key', pointer: '/definition/__proto__', message: expect.stringContaining('__proto__') });
+    const badUrl = await fetch(`${host.apiUrl}/api/tenants/%ZZ/runs`, { headers: { authorization: `Bearer ${gymToken}` } });
+    expect(badUrl.status).toBe(400);
+    expect(await badUrl.json()).toMatchObject({ error: { code: 'api.bad-request' } });
+  });
+
+  it('refuses a correctly signed token that lives longer than a week', async () => {
+    const { SignJWT } = await import('jose');
+    const now = Math.floor(Date.now() / 1000);
+    const long = await new SignJWT({ tenant: 'gym-a' }).setProtectedHeader({ alg: 'HS256' }).setIssuer('flowline').setAudience('flowline-api').setSubject('gym-a').setIssuedAt(now).setExpirationTime(now + 30 * 24 * 3600).sign(new TextEncoder().encode(KEYS.tokenSecret));
+    expect((await api.call('GET', '/api/tenants/gym-a', { token: long })).body.error.code).toBe('api.bad-token');
   });
 
   it('answers an unknown route with 404 naming it', async () => {

@@ -16,6 +16,12 @@ export interface MappingPreviewOptions {
    * only strings starting with `=` are, as in a `fail` step's message.
    */
   readonly topLevel?: boolean;
+  /**
+   * How long the whole preview may take, in ms (default: no limit but each expression's own).
+   * Fields not reached in time are not evaluated, and say so: a server previewing for many users
+   * gives each request a budget, not each expression.
+   */
+  readonly budgetMs?: number;
 }
 
 /** Why a field or the whole mapping has no value: a FlowlineError's code, message, hint and pointer. */
@@ -51,6 +57,9 @@ export async function previewMapping(mapping: Mapping, options: MappingPreviewOp
   const templates = options.templates ?? {};
   const fields: FieldPreview[] = [];
   const seenTemplates = new Set<string>();
+  const started = Date.now();
+  const outOfTime = () => options.budgetMs !== undefined && Date.now() - started > options.budgetMs;
+  const notEvaluated: PreviewError = { code: 'preview.out-of-time', message: `Not evaluated: the preview used up its ${String(options.budgetMs)} ms`, hint: 'Preview fewer fields at once, or make the slow expressions cheaper.' };
 
   const previewParts = async (part: Mapping, at: string, top: boolean): Promise<void> => {
     for (const found of mappingParts(part, at, top)) {
@@ -59,6 +68,10 @@ export async function previewMapping(mapping: Mapping, options: MappingPreviewOp
         if (template === undefined || seenTemplates.has(found.name)) continue;
         seenTemplates.add(found.name);
         await previewParts(template, `/templates/${found.name}`, true);
+        continue;
+      }
+      if (outOfTime()) {
+        fields.push({ pointer: found.pointer, source: found.source, error: notEvaluated });
         continue;
       }
       try {
@@ -71,6 +84,11 @@ export async function previewMapping(mapping: Mapping, options: MappingPreviewOp
     }
   };
   await previewParts(mapping, pointer, topLevel);
+  // The whole value fails where a field failed (the mapping compiles before it runs, so a syntax
+  // error first): no need to evaluate it all again.
+  const errors = fields.flatMap((field) => ('error' in field ? [field.error] : []));
+  const failed = errors.find((error) => error.code === 'expression.syntax') ?? errors[0];
+  if (failed) return { error: failed, fields };
 
   try {
     const evaluate = new MappingCompiler({ compiler: options.expressions, templates }).compile(mapping, pointer, topLevel);

@@ -1,11 +1,13 @@
 import type { FastifyInstance } from 'fastify';
-import { ExpressionCompiler, previewMapping, sampleScope, scopeAt, type Mapping, type TenantScope, type WorkflowDefinition } from '@flowline/core';
+import { createExpressionWorkers, ExpressionCompiler, previewMapping, sampleScope, scopeAt, type Mapping, type TenantScope, type WorkflowDefinition } from '@flowline/core';
 import { tenantOf } from '../access.js';
 import type { ApiContext } from '../api-context.js';
 import { ApiError } from '../api-error.js';
 import { ERRORS, ref, TENANT_PARAMS } from '../schemas.js';
 
 const TAGS = ['design'];
+/** How long one preview request may evaluate (each expression also has its own limit). */
+const PREVIEW_BUDGET_MS = 2000;
 const OBJECT = { type: 'object', additionalProperties: true } as const;
 
 /** The trigger operation's sample payload, for previews and test runs given no event. */
@@ -60,7 +62,8 @@ const TEST_RUN_BODY = {
 } as const;
 
 export function registerDesignRoutes(app: FastifyInstance, context: ApiContext): void {
-  const expressions = new ExpressionCompiler();
+  // Long evaluations move to worker threads, so a preview never holds the API (or the webhooks) for long.
+  const expressions = new ExpressionCompiler({ offThread: createExpressionWorkers });
 
   app.post(
     '/api/tenants/:tenant/validate',
@@ -107,7 +110,7 @@ export function registerDesignRoutes(app: FastifyInstance, context: ApiContext):
         ...(body.locals ? { locals: body.locals } : {}),
         ...(settings?.config ? { config: settings.config } : {}),
       });
-      return previewMapping(body.mapping, { expressions, scope: sample, templates: { ...settings?.templates, ...body.templates }, ...(body.pointer === undefined ? {} : { pointer: body.pointer }) });
+      return previewMapping(body.mapping, { expressions, scope: sample, budgetMs: PREVIEW_BUDGET_MS, templates: { ...settings?.templates, ...body.templates }, ...(body.pointer === undefined ? {} : { pointer: body.pointer }) });
     },
   );
 

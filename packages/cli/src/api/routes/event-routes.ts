@@ -26,11 +26,12 @@ export function registerEventRoutes(app: FastifyInstance, context: ApiContext): 
         summary: 'The tenant\'s run and step events as they happen (Server-Sent Events). Each has an id `<epoch>-<seq>` numbered per tenant; send the last one back as `Last-Event-ID` to get what you missed. A `gap` event says what you missed is no longer kept (or the host restarted): reload the runs, then follow.',
         params: TENANT_PARAMS,
         headers: { type: 'object', properties: { 'last-event-id': { type: 'string', maxLength: 100 } } },
+        querystring: { type: 'object', properties: { access_token: { type: 'string', description: 'The token, for a browser\'s EventSource, which cannot send an Authorization header.' } }, additionalProperties: false },
         response: { 200: { description: 'An event stream', content: { 'text/event-stream': { schema: { type: 'string' } } } }, ...ERRORS },
       },
     },
     async (request, reply) => {
-      const scope = await tenantOf(request, context);
+      const scope = await tenantOf(request, context, true);
       const lastId = request.headers['last-event-id'];
       reply.hijack();
       const response = reply.raw;
@@ -38,7 +39,7 @@ export function registerEventRoutes(app: FastifyInstance, context: ApiContext): 
       response.write(': flowline run events\n\n');
       const unsubscribe = context.events.subscribe(scope.tenantId, typeof lastId === 'string' ? lastId : undefined, {
         event: (event) => response.write(frame(event)),
-        gap: () => response.write('event: gap\ndata: {}\n\n'),
+        gap: (oldest) => response.write(`event: gap\ndata: ${JSON.stringify({ reason: 'the events after Last-Event-ID are no longer kept, or are of an earlier process', ...(oldest === undefined ? {} : { oldest }) })}\n\n`),
       });
       const heartbeat = setInterval(() => response.write(': keep-alive\n\n'), HEARTBEAT_MS);
       heartbeat.unref();

@@ -18,7 +18,7 @@ export interface AgainOptions {
   readonly version?: 'own' | 'latest';
 }
 
-const notFound = (runId: string) => new FlowlineError('runs.not-found', `There is no run ${runId}`, { hint: 'List runs with `flowline runs list`.' });
+const notFound = (runId: string) => new FlowlineError('runs.not-found', `There is no run "${runId}"`, { pointer: '/runId', hint: "List the tenant's runs to find its id." });
 
 /** The id of a run's next attempt: `<first attempt's id>~<n>`, the first n not taken. */
 async function nextAttemptId(tenant: TenantRuntime, runId: string): Promise<string> {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ActionError, createMemoryStore, FlowlineError, type Store } from '../src/index.js';
+import { ActionError, createMemoryStore, FlowlineError, StoreUnavailableError, type Store } from '../src/index.js';
 import type { TestAction } from '../src/testing/index.js';
 import { customerEvent, testEngine, workflow } from './fixtures.js';
 
@@ -67,6 +67,30 @@ describe('resume order', () => {
     expect(statuses).toEqual(['confirmed', 'noshow']);
     expect(resumed.map((run) => [run.event.id, run.status])).toEqual([['scheduled-1', 'succeeded'], ['noshowed-1', 'succeeded']]);
     expect((await store.getRun(runId))?.status).toBe('succeeded');
+  });
+
+  it('lists the leftovers again while the store cannot be read for now, instead of giving up on them', async () => {
+    const memory = createMemoryStore();
+    await memory.addToInbox(appointment('confirmed', 'scheduled-2'), new Date().toISOString());
+    let refusals = 2;
+    const store = new Proxy(memory, {
+      get: (target, key, receiver) =>
+        key === 'listRuns' && refusals > 0
+          ? () => {
+              refusals -= 1;
+              return Promise.reject(new StoreUnavailableError('busy', 'The database is locked'));
+            }
+          : Reflect.get(target, key, receiver),
+    });
+
+    const { action, statuses } = crm();
+    const { engine } = testEngine({ set: action }, { store, storeRetry: { initialDelayMs: 1, maxDelayMs: 5 } });
+    engine.deploy(workflow(SET_STATUS));
+    const resumed = await engine.resume();
+
+    expect(refusals).toBe(0);
+    expect(statuses).toEqual(['confirmed']);
+    expect(resumed.map((run) => run.status)).toEqual(['succeeded']);
   });
 
   it("runs a customer's event submitted while that customer's leftover run resumes after it, not beside it", async () => {

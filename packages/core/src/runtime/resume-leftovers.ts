@@ -13,6 +13,8 @@ export interface LeftoverOptions<R> {
   readonly resumeRun: (id: string) => Promise<R | undefined>;
   /** Told once every leftover is queued in its lane (or nothing was left): work queued after this goes behind them. */
   readonly queued?: () => void;
+  /** Runs the listing of leftovers, e.g. again while the store cannot be read for now (nothing is queued until it is done). */
+  readonly persist?: <T>(list: () => Promise<T>) => Promise<T>;
 }
 
 /** A run an earlier process left unfinished that no pending event stands for (a killed retry, a dispatched run). */
@@ -45,11 +47,8 @@ export function inAcceptanceOrder(pending: readonly InboxEntry[], runs: readonly
   return turns;
 }
 
-/**
- * Resumes what an earlier process left. Everything unfinished is listed before anything runs, so
- * a run started meanwhile by a newly submitted event is never taken for a leftover.
- */
-export async function resumeLeftovers<R>(options: LeftoverOptions<R>): Promise<R[]> {
+/** The pending inbox events and the unfinished runs no pending event stands for. */
+async function listLeftovers<R>(options: LeftoverOptions<R>): Promise<{ pending: InboxEntry[]; leftovers: LeftoverRun[] }> {
   const { store } = options;
   const unfinished = [...(await store.listRuns({ status: 'running' })), ...(await store.listRuns({ status: 'queued' }))];
   const pending = await store.listInbox('pending');
@@ -61,6 +60,16 @@ export async function resumeLeftovers<R>(options: LeftoverOptions<R>): Promise<R
     const entry = eventId === undefined ? undefined : await store.getInboxEntry(eventId);
     leftovers.push({ runId: run.id, key: run.event.orderingKey ?? eventId ?? run.id, acceptedAt: entry?.receivedAt ?? run.queuedAt });
   }
+  return { pending, leftovers };
+}
+
+/**
+ * Resumes what an earlier process left. Everything unfinished is listed before anything runs, so
+ * a run started meanwhile by a newly submitted event is never taken for a leftover.
+ */
+export async function resumeLeftovers<R>(options: LeftoverOptions<R>): Promise<R[]> {
+  const persist = options.persist ?? ((list) => list());
+  const { pending, leftovers } = await persist(() => listLeftovers(options));
   const results = inAcceptanceOrder(pending, leftovers).map(async (turn): Promise<R[]> => {
     if ('entry' in turn) return options.queueEvent(turn.entry);
     const resumed = await options.inLane(turn.run.key, () => options.resumeRun(turn.run.runId));

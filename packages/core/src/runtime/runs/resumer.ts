@@ -64,6 +64,8 @@ export function resumeTenant(tenant: TenantRuntime, queue: EventQueue<CompletedR
     resumedByItsEvent: (run) => tenant.deployments.latest(run.workflowId) !== undefined,
     resumeRun: (id) => resumeRun(tenant, id, outage),
     queued: done,
+    // A store that cannot be read for now (busy, I/O) is waited out, as every other store use is.
+    persist: (list) => outage.persist({ tenant: tenant.id, resuming: true }, list),
   });
   work.catch(done);
   return work;

@@ -82,8 +82,13 @@ export async function createPostgresStore(options: PostgresStoreOptions = {}): P
     keepAlive: true,
     application_name: 'flowline',
   });
-  // An idle connection the server closes (a restart) is dropped from the pool; the next call opens another.
+  // A connection the server closes (a restart, a network cut) emits 'error': when idle, the pool drops
+  // it; when in use, its query rejects (as store.unavailable) and it is dropped when released. Either
+  // way nothing may throw out of the event loop, so every connection gets a listener.
   pool.on('error', () => undefined);
+  pool.on('connect', (client) => {
+    client.on('error', () => undefined);
+  });
   const where = describeTarget(schema, connectionString);
   const now = (): Date => new Date(clock());
   try {

@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { REPO_ROOT } from '../support/node-child.js';
 
 const run = promisify(execFile);
-const PUBLISHED = ['core', 'connectors', 'store-sqlite'] as const;
+const PUBLISHED = ['core', 'connectors', 'store-sqlite', 'store-postgres'] as const;
 const APP_FILES = join(REPO_ROOT, 'test/consumer/app');
 const TSC = join(REPO_ROOT, 'node_modules/typescript/bin/tsc');
 

@@ -1,10 +1,10 @@
 import cors from '@fastify/cors';
 import swagger from '@fastify/swagger';
 import Fastify, { type FastifyError, type FastifyInstance } from 'fastify';
-import { findUnsafeKeys, FlowlineError } from '@flowline/core';
+import { FlowlineError } from '@flowline/core';
 import type { ApiContext } from './api-context.js';
-import { ApiError, errorBody, statusOf } from './api-error.js';
-import { MAX_BODY_DEPTH, tooDeepAt } from './body-depth.js';
+import { errorBody, statusOf } from './api-error.js';
+import { parseBody } from './json-body.js';
 import { registerDesignRoutes } from './routes/design-routes.js';
 import { registerEventRoutes } from './routes/event-routes.js';
 import { registerOAuthRoutes } from './routes/oauth-routes.js';
@@ -46,25 +46,6 @@ function requestError(error: FastifyError): { status: number; body: ReturnType<t
   const status = error.statusCode ?? 500;
   const code = status === 413 ? 'api.too-large' : status === 415 ? 'api.unsupported-media-type' : 'api.bad-request';
   return { status, body: errorBody(new FlowlineError(code, error.message, { hint: status === 413 ? 'Send a smaller body.' : 'Send JSON, as /api/openapi.json describes.' })) };
-}
-
-/**
- * A JSON body, refused (400, with a pointer) when it nests deeper than anything below may walk
- * (validation, previews and the store recurse) or has a key such as `__proto__`.
- */
-function parseBody(text: string): unknown {
-  if (text === '') return undefined;
-  let body: unknown;
-  try {
-    body = JSON.parse(text);
-  } catch (error) {
-    throw new ApiError(400, 'api.bad-json', `The body is not valid JSON: ${(error as Error).message}`, { hint: 'Send JSON, as /api/openapi.json describes.' });
-  }
-  const deep = tooDeepAt(body);
-  if (deep !== undefined) throw new ApiError(400, 'api.too-deep', `The request body nests deeper than ${MAX_BODY_DEPTH} levels`, { pointer: deep, hint: 'Flatten the value at this pointer.' });
-  const [unsafe] = findUnsafeKeys(body);
-  if (unsafe !== undefined) throw new ApiError(400, 'api.unsafe-key', `The body has the key "${unsafe.split('/').at(-1) ?? ''}", which is refused`, { pointer: unsafe, hint: 'Rename it: __proto__, constructor and prototype are never taken.' });
-  return body;
 }
 
 async function buildApi(context: ApiContext, options: ApiServerOptions): Promise<FastifyInstance> {

@@ -76,7 +76,19 @@ export interface BenchHostOptions {
    * Default 0: the default tenant only.
    */
   readonly tenants?: number;
+  /**
+   * The HTTP API for builders on (startHost's `api`: 127.0.0.1, a free port of its own, the keys
+   * BENCH_API_KEYS). Default false. On, it listens; it costs the webhook path anything only once
+   * someone watches a tenant's events (see packages/cli/src/api/run-event-log.ts).
+   */
+  readonly api?: boolean;
 }
+
+/** The benchmark host API's keys: `Authorization: Bearer ${BENCH_API_KEYS.operatorKey}` for every route. */
+export const BENCH_API_KEYS = {
+  operatorKey: 'bench-operator-key-not-a-secret',
+  tokenSecret: 'bench-token-secret-not-a-secret-0123456789',
+} as const;
 
 /** The `n`th gym of a benchmark host: the default tenant's connection and workflow, with its own location, token and signing secret. */
 export function benchTenant(n: number): HostTenant {
@@ -123,6 +135,7 @@ export async function startBenchHost(options: BenchHostOptions): Promise<BenchHo
       host: '127.0.0.1',
       ...(options.concurrency === undefined ? {} : { concurrency: options.concurrency }),
       ...(options.receiverThread ? { receiverThread: true } : {}),
+      ...(options.api ? { api: { host: '127.0.0.1', port: 0, ...BENCH_API_KEYS } } : {}),
       ...(options.tenants ? { tenants: Array.from({ length: options.tenants }, (_, index) => benchTenant(index + 1)) } : {}),
     });
   } catch (error) {

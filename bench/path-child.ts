@@ -4,7 +4,8 @@
  * either Flowline's host (startHost on a fresh store) or the path written by hand
  * (hand-written-path.ts). Its CPU time is this process's (`process.cpuUsage()`: every thread).
  * It says `{ type: 'ready' }`. Then, one request at a time:
- * `{ type: 'start', path, ghlUrl }` → `{ type: 'started', webhookUrl, targets? }` (`targets`: the tenants' webhooks);
+ * `{ type: 'start', path, ghlUrl }` → `{ type: 'started', webhookUrl, targets?, apiUrl? }` (`targets`: the tenants' webhooks;
+ * `apiUrl`: the HTTP API's base URL, with `api`);
  * `{ type: 'cpu' }` → `{ type: 'cpu', cpuMicros }` (user + system so far);
  * `{ type: 'idle' }` → `{ type: 'idle', at, cpuMicros }` once every accepted delivery has run
  * (`at`: epoch ms, comparable across processes);
@@ -18,8 +19,13 @@ import { startHandWrittenPath } from './hand-written-path.js';
 import { exitWithParent, replyToParent } from './ipc-child.js';
 import type { WebhookTarget } from './webhook-load.js';
 
-/** `tenants`: gyms besides the default tenant (bench-host.ts); the deliveries then go to them, spread evenly (`started`'s `targets`). */
-export type PathSpec = { readonly kind: 'host'; readonly store: BenchStoreKind; readonly receiverThread: boolean; readonly tenants?: number } | { readonly kind: 'hand-written' };
+/**
+ * `tenants`: gyms besides the default tenant (bench-host.ts); the deliveries then go to them, spread evenly (`started`'s `targets`).
+ * `api`: the host's HTTP API on too (bench-host.ts), its URL in `started`'s `apiUrl`.
+ */
+export type PathSpec =
+  | { readonly kind: 'host'; readonly store: BenchStoreKind; readonly receiverThread: boolean; readonly tenants?: number; readonly api?: boolean }
+  | { readonly kind: 'hand-written' };
 
 export type PathRequest =
   | { readonly type: 'start'; readonly path: PathSpec; readonly ghlUrl: string }
@@ -31,7 +37,7 @@ export type PathRequest =
 
 export type PathReply =
   | { readonly type: 'ready' }
-  | { readonly type: 'started'; readonly webhookUrl: string; readonly targets?: readonly WebhookTarget[] }
+  | { readonly type: 'started'; readonly webhookUrl: string; readonly targets?: readonly WebhookTarget[]; readonly apiUrl?: string }
   | { readonly type: 'cpu'; readonly cpuMicros: number }
   | { readonly type: 'idle'; readonly at: number; readonly cpuMicros: number }
   | { readonly type: 'dead-letters'; readonly count: number }
@@ -41,6 +47,7 @@ export type PathReply =
 interface RunningPath {
   readonly webhookUrl: string;
   readonly targets?: readonly WebhookTarget[];
+  readonly apiUrl?: string;
   idle(): Promise<void>;
   deadLetters(): Promise<number>;
   close(): Promise<void>;
@@ -58,14 +65,15 @@ async function start(path: PathSpec, ghlUrl: string): Promise<RunningPath> {
     const hand = await startHandWrittenPath(ghlUrl);
     return { webhookUrl: hand.webhookUrl, idle: () => hand.idle(), deadLetters: async () => 0, close: () => hand.close() };
   }
-  const bench = await startBenchHost({ store: path.store, ghlUrl, receiverThread: path.receiverThread, ...(path.tenants ? { tenants: path.tenants } : {}) });
+  const bench = await startBenchHost({ store: path.store, ghlUrl, receiverThread: path.receiverThread, ...(path.tenants ? { tenants: path.tenants } : {}), ...(path.api ? { api: true } : {}) });
   const { engine, webhookUrl } = bench.host;
   const deadLetters = async (): Promise<number> => {
     let count = 0;
     for (const id of engine.tenants()) count += (await engine.tenant(id).deadLetters()).length;
     return count;
   };
-  return { webhookUrl, ...(bench.tenantTargets.length > 0 ? { targets: bench.tenantTargets } : {}), idle: () => engine.idle(), deadLetters, close: () => bench.close() };
+  const { apiUrl } = bench.host;
+  return { webhookUrl, ...(bench.tenantTargets.length > 0 ? { targets: bench.tenantTargets } : {}), ...(apiUrl === undefined ? {} : { apiUrl }), idle: () => engine.idle(), deadLetters, close: () => bench.close() };
 }
 
 let running: RunningPath | undefined;
@@ -79,7 +87,7 @@ async function answer(request: Exclude<PathRequest, { type: 'exit' }>): Promise<
     case 'start':
       if (running) throw new Error('A path is already started');
       running = await start(request.path, request.ghlUrl);
-      return { type: 'started', webhookUrl: running.webhookUrl, ...(running.targets ? { targets: running.targets } : {}) };
+      return { type: 'started', webhookUrl: running.webhookUrl, ...(running.targets ? { targets: running.targets } : {}), ...(running.apiUrl === undefined ? {} : { apiUrl: running.apiUrl }) };
     case 'cpu':
       return { type: 'cpu', cpuMicros: cpuMicros() };
     case 'idle':

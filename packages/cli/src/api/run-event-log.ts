@@ -30,40 +30,70 @@ interface TenantLog {
  * `capacity` kept in memory, for Server-Sent Events with `Last-Event-ID` resume. It listens to the
  * engine only from the first subscriber on (an engine nobody watches builds no event objects), and
  * keeps a tenant's events only once someone has watched that tenant: thousands of tenants cost
- * nothing until a builder opens them. Ids carry this process's epoch, so an id from before a
- * restart is recognised as such (a gap), not taken for a number of this process.
+ * nothing until a builder opens them. Once nobody has watched for `idleMs`, it stops listening and
+ * forgets what it kept. Ids carry the epoch of the listening, so an id from before a restart or a
+ * pause is recognised as such (a gap), never taken for a number of this one.
  */
 export class RunEventLog {
-  readonly epoch = randomBytes(4).toString('hex');
+  #epoch = randomBytes(4).toString('hex');
   readonly #engine: Engine;
   readonly #capacity: number;
+  readonly #idleMs: number;
   readonly #tenants = new Map<string, TenantLog>();
   #unsubscribe: Array<() => void> | undefined;
+  #watchers = 0;
+  #idleTimer: NodeJS.Timeout | undefined;
 
-  constructor(engine: Engine, options: { readonly capacity?: number } = {}) {
+  constructor(engine: Engine, options: { readonly capacity?: number; readonly idleMs?: number } = {}) {
     this.#engine = engine;
     this.#capacity = options.capacity ?? 256;
+    this.#idleMs = options.idleMs ?? 5 * 60_000;
+  }
+
+  /** Whether it listens to the engine now. */
+  get listening(): boolean {
+    return this.#unsubscribe !== undefined;
   }
 
   /** Sends `subscriber` what came after `lastId` (nothing: only new events), then each new event; returns the unsubscribe function. */
   subscribe(tenant: string, lastId: string | undefined, subscriber: Subscriber): () => void {
+    clearTimeout(this.#idleTimer);
     this.#unsubscribe ??= EVENT_NAMES.map((name) => this.#engine.on(name, (data) => this.#add(name, data)));
+    this.#watchers += 1;
     const log = this.#log(tenant);
     if (lastId !== undefined) {
       const [epoch, seqText] = lastId.split('-');
       const seq = Number(seqText);
       const oldest = log.events[0]?.seq ?? log.seq + 1;
-      if (epoch !== this.epoch || !Number.isSafeInteger(seq) || seq > log.seq || seq < oldest - 1) subscriber.gap(log.events[0]?.id);
+      if (epoch !== this.#epoch || !Number.isSafeInteger(seq) || seq > log.seq || seq < oldest - 1) subscriber.gap(log.events[0]?.id);
       else for (const event of log.events) if (event.seq > seq) subscriber.event(event);
     }
     log.subscribers.add(subscriber);
-    return () => log.subscribers.delete(subscriber);
+    let subscribed = true;
+    return () => {
+      if (!subscribed) return;
+      subscribed = false;
+      log.subscribers.delete(subscriber);
+      this.#watchers -= 1;
+      if (this.#watchers === 0) {
+        this.#idleTimer = setTimeout(() => this.#stopListening(), this.#idleMs);
+        this.#idleTimer.unref();
+      }
+    };
   }
 
   close(): void {
+    clearTimeout(this.#idleTimer);
+    this.#stopListening();
+  }
+
+  /** Stops building events nobody watches; what was kept is forgotten, and a new epoch makes every earlier id a gap. */
+  #stopListening(): void {
     for (const unsubscribe of this.#unsubscribe ?? []) unsubscribe();
     this.#unsubscribe = undefined;
-    for (const log of this.#tenants.values()) log.subscribers.clear();
+    this.#tenants.clear();
+    this.#watchers = 0;
+    this.#epoch = randomBytes(4).toString('hex');
   }
 
   #log(tenant: string): TenantLog {
@@ -79,7 +109,7 @@ export class RunEventLog {
     const log = this.#tenants.get(data.tenant);
     if (log === undefined) return;
     log.seq += 1;
-    const event: LoggedEvent = { id: `${this.epoch}-${log.seq}`, seq: log.seq, name, data };
+    const event: LoggedEvent = { id: `${this.#epoch}-${log.seq}`, seq: log.seq, name, data };
     log.events.push(event);
     if (log.events.length > this.#capacity) log.events.shift();
     for (const subscriber of log.subscribers) subscriber.event(event);

@@ -5,6 +5,8 @@ import type { ApiContext } from '../api-context.js';
 import type { LoggedEvent } from '../run-event-log.js';
 import { ERRORS, TENANT_PARAMS } from '../schemas.js';
 
+/** How much of a stream may wait for a slow client before the stream is ended. */
+const MAX_BUFFERED_BYTES = 1024 * 1024;
 /** How often an idle stream sends a comment, so proxies keep it open. */
 const HEARTBEAT_MS = 15_000;
 
@@ -38,7 +40,11 @@ export function registerEventRoutes(app: FastifyInstance, context: ApiContext): 
       response.writeHead(200, { 'content-type': 'text/event-stream; charset=utf-8', 'cache-control': 'no-cache', connection: 'keep-alive', 'x-accel-buffering': 'no' });
       response.write(': flowline run events\n\n');
       const unsubscribe = context.events.subscribe(scope.tenantId, typeof lastId === 'string' ? lastId : undefined, {
-        event: (event) => response.write(frame(event)),
+        event: (event) => {
+          // A client that does not keep up is let go (it reconnects with Last-Event-ID): its stream is never buffered without bound.
+          if (response.writableLength > MAX_BUFFERED_BYTES) response.end();
+          else response.write(frame(event));
+        },
         gap: (oldest) => response.write(`event: gap\ndata: ${JSON.stringify({ reason: 'the events after Last-Event-ID are no longer kept, or are of an earlier process', ...(oldest === undefined ? {} : { oldest }) })}\n\n`),
       });
       const heartbeat = setInterval(() => response.write(': keep-alive\n\n'), HEARTBEAT_MS);

@@ -1,3 +1,4 @@
+import { FunctionArgumentError } from './functions/function-argument-error.js';
 import { asJsonataFailure } from './jsonata-failure.js';
 
 /** A bound of Flowline's own that an evaluation reached (JSONata's own bounds have JSONata codes). */
@@ -44,6 +45,8 @@ export interface EvaluationFailure {
   readonly token?: string;
   /** A bound of Flowline's own. */
   readonly bound?: Bound;
+  /** What to do, when a Flowline function refused an argument (FunctionArgumentError). */
+  readonly hint?: string;
 }
 
 /** `$eval` wraps what fails inside it (D3120/D3121) in an error of its own; the cause is under `error`. */
@@ -69,10 +72,12 @@ export function describeFailure(thrown: unknown): EvaluationFailure {
   if (inner instanceof BoundReached) return { bound: inner.bound, ...positionOf(thrown) };
   if (inner instanceof Error && !('code' in inner)) return { message: `${inner.name}: ${inner.message}` };
   const failure = asJsonataFailure(inner);
+  const hint = inner instanceof FunctionArgumentError ? inner.hint : undefined;
   return {
     ...(typeof failure.code === 'string' ? { code: failure.code } : {}),
     ...(typeof failure.message === 'string' ? { message: failure.message } : {}),
     ...positionOf(failure),
+    ...(hint === undefined ? {} : { hint }),
   };
 }
 

@@ -27,6 +27,7 @@ export function toExpressionError(failure: EvaluationFailure, source: string, po
   return new ExpressionError('expression.evaluation', `Expression \`${excerpt}\` failed${where}: ${failure.message ?? 'evaluation error'}`, {
     ...at,
     jsonataCode: code || undefined,
+    ...(failure.hint === undefined ? {} : { hint: failure.hint }),
   });
 }
 

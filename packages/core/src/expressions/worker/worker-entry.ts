@@ -9,6 +9,8 @@ import { compileBoundedJsonata, type BoundedJsonata } from '../bounded-jsonata.j
 import { BoundReached, describeFailure } from '../evaluation-failure.js';
 import { EvaluationMeter } from '../evaluation-meter.js';
 import { BUILT_IN_FUNCTIONS } from '../functions/built-in-functions.js';
+import * as phoneLibrary from '../functions/phone-library.js';
+import { providePhoneLibrary } from '../functions/to-e164.js';
 import { jsonSizeWithin } from '../json-size.js';
 import type { OffThreadOutcome } from '../off-thread.js';
 import type { EvaluateMessage, ExpressionWorkerData, WorkerMessage } from './messages.js';
@@ -17,6 +19,7 @@ import { plainValue } from './plain-value.js';
 if (!parentPort) throw new Error('worker-entry.ts runs in an expression worker thread; start it with createExpressionWorkers');
 const host = parentPort;
 const { limits } = workerData as ExpressionWorkerData;
+providePhoneLibrary(phoneLibrary);
 
 /** Compiled expressions by source; a workflow's expressions are few, but a long-lived thread sees many workflows. */
 const compiled = new Map<string, BoundedJsonata>();

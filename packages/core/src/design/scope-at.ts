@@ -44,13 +44,18 @@ function configNode(config: Readonly<Record<string, unknown>> | undefined, maxDe
 
 /** The state at the point `tokens` names inside a step list (the tokens after the list's own pointer). */
 function stateIn(list: readonly unknown[], tokens: readonly string[], state: FlowState, context: FlowContext): FlowState {
-  const [index, field, ...rest] = tokens;
+  const [index, ...inside] = tokens;
   if (index === undefined) return state;
   const before = throughList(list, state, context, Number(index));
   const step = list[Number(index)];
-  if (field === undefined || !isStep(step)) return before;
-  const nested = nestedLists(step).find((entry) => entry.field === field);
-  return nested ? stateIn(nested.steps, rest, entryState(step, field, before, context), context) : before;
+  if (inside.length === 0 || !isStep(step)) return before;
+  // A nested list's field is its pointer below the step: `then`, or a switch case's `cases/2/steps`.
+  const nested = nestedLists(step).find((entry) => {
+    const fieldTokens = entry.field.split('/');
+    return fieldTokens.every((token, at) => inside[at] === token);
+  });
+  if (!nested) return before;
+  return stateIn(nested.steps, inside.slice(nested.field.split('/').length), entryState(step, nested.field, before, context), context);
 }
 
 /**

@@ -93,6 +93,8 @@ function outputNode(step: Step, state: FlowState, context: FlowContext, forEachB
     }
     case 'if':
       return named({ ...place, type: 'boolean', description: 'Whether the condition was true (the then list ran).' }, undefined);
+    case 'switch':
+      return named({ ...place, type: 'any', nullable: true, description: 'The index of the case that ran (from 0), "default", or null when none did.' }, undefined);
     case 'set':
       return named(mappingNode(step.value, place, { lookup: (source) => lookup(source, state, context), templates: context.templates }), undefined);
     case 'forEach': {
@@ -123,6 +125,10 @@ export function entryState(step: Step, field: string, state: FlowState, context:
   if (step.type === 'forEach') return bodyState(step, state, context);
   const output = outputNode(step, state, context);
   if (step.type === 'if' && output) return withStep(state, step.id, { ...output, sample: field === 'then' });
+  if (step.type === 'switch' && output) {
+    const index = /^cases\/(\d+)\/steps$/.exec(field)?.[1];
+    return withStep(state, step.id, { ...output, type: index === undefined ? 'string' : 'integer', nullable: false, sample: index === undefined ? 'default' : Number(index) });
+  }
   return withStep(state, step.id, output);
 }
 
@@ -138,6 +144,15 @@ function afterSuccess(step: Step, state: FlowState, context: FlowContext): FlowS
     const then = throughList(Array.isArray(step.then) ? step.then : [], entryState(step, 'then', state, context), context);
     const otherwise = Array.isArray(step.else) ? throughList(step.else, entryState(step, 'else', state, context), context) : entryState(step, 'else', state, context);
     return merge(then, otherwise);
+  }
+  if (step.type === 'switch') {
+    // Every case's list and the default, or, without a default, the way where no case was true.
+    const lists = nestedLists(step);
+    const ends = lists.map((entry) => throughList(entry.steps, entryState(step, entry.field, state, context), context));
+    const output = outputNode(step, state, context);
+    const none = Array.isArray(step.default) ? [] : [withStep(state, step.id, output && { ...output, sample: null })];
+    const [first, ...rest] = [...ends, ...none];
+    return first ? rest.reduce(merge, first) : withStep(state, step.id, output);
   }
   if (step.type === 'forEach') {
     const body = throughList(Array.isArray(step.steps) ? step.steps : [], bodyState(step, state, context), context);

@@ -205,6 +205,7 @@ export const workflowSchema = {
           "enum": [
             "action",
             "if",
+            "switch",
             "forEach",
             "set",
             "fail",
@@ -235,6 +236,18 @@ export const workflowSchema = {
           },
           "then": {
             "$ref": "#/definitions/IfStep"
+          }
+        },
+        {
+          "if": {
+            "properties": {
+              "type": {
+                "const": "switch"
+              }
+            }
+          },
+          "then": {
+            "$ref": "#/definitions/SwitchStep"
           }
         },
         {
@@ -286,7 +299,7 @@ export const workflowSchema = {
           }
         }
       ],
-      "tsType": "ActionStep | IfStep | ForEachStep | SetStep | FailStep | SucceedStep"
+      "tsType": "ActionStep | IfStep | SwitchStep | ForEachStep | SetStep | FailStep | SucceedStep"
     },
     "ActionStep": {
       "type": "object",
@@ -406,6 +419,70 @@ export const workflowSchema = {
         },
         "onError": {
           "$ref": "#/definitions/OnError"
+        }
+      }
+    },
+    "SwitchStep": {
+      "type": "object",
+      "additionalProperties": false,
+      "required": [
+        "id",
+        "type",
+        "cases"
+      ],
+      "description": "Runs the steps of the first case whose condition is true, else the default steps (when given). $steps.<id> is the index of the case that ran (from 0), \"default\", or null when nothing ran.",
+      "properties": {
+        "id": {
+          "$ref": "#/definitions/StepId"
+        },
+        "type": {
+          "const": "switch"
+        },
+        "name": {
+          "type": "string"
+        },
+        "description": {
+          "type": "string"
+        },
+        "cases": {
+          "type": "array",
+          "minItems": 1,
+          "maxItems": 50,
+          "items": {
+            "$ref": "#/definitions/SwitchCase"
+          },
+          "description": "Tried in order; the first whose condition is true runs."
+        },
+        "default": {
+          "$ref": "#/definitions/StepList"
+        },
+        "timeoutMs": {
+          "type": "integer",
+          "minimum": 1,
+          "maximum": 3600000
+        },
+        "onError": {
+          "$ref": "#/definitions/OnError"
+        }
+      }
+    },
+    "SwitchCase": {
+      "type": "object",
+      "additionalProperties": false,
+      "required": [
+        "when",
+        "steps"
+      ],
+      "properties": {
+        "when": {
+          "$ref": "#/definitions/Expression",
+          "description": "JSONata condition, true or false as in if."
+        },
+        "name": {
+          "type": "string"
+        },
+        "steps": {
+          "$ref": "#/definitions/StepList"
         }
       }
     },

@@ -19,7 +19,7 @@ const require1 = interop(runtime1);
 
 export const validate = validate10;
 export default validate10;
-const schema11 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://flowline.dev/schemas/workflow.schema.json","title":"WorkflowDefinition","description":"A Flowline workflow: one trigger and the steps a matching event runs, in order. Mappings are JSONata; connections are named, never inlined.","type":"object","additionalProperties":false,"required":["id","name","version","trigger","steps"],"properties":{"$schema":{"type":"string","description":"Path or URL of this schema, for editors."},"id":{"type":"string","pattern":"^[a-z0-9][a-z0-9._-]{0,99}$","description":"Stable identifier: lower-case letters, digits, dot, dash, underscore."},"name":{"type":"string","minLength":1,"maxLength":200},"version":{"type":"integer","minimum":1,"description":"Bumped by the author on each change."},"description":{"type":"string"},"trigger":{"$ref":"#/definitions/Trigger"},"templates":{"type":"object","description":"Named mappings, used from any mapping as {\"$use\": \"name\"}.","propertyNames":{"pattern":"^[A-Za-z_][A-Za-z0-9_]*$"},"additionalProperties":{"$ref":"#/definitions/Mapping"}},"steps":{"$ref":"#/definitions/StepList"}},"definitions":{"Trigger":{"type":"object","additionalProperties":false,"required":["operation"],"properties":{"operation":{"type":"string","description":"A trigger operation id from the catalog, e.g. pushpress.customer.created."},"filter":{"type":"string","description":"JSONata over the event payload; a run starts only when it is true."}}},"Expression":{"type":"string","minLength":1,"description":"A JSONata expression. A leading '=' is allowed and ignored."},"Mapping":{"description":"A JSONata expression (a string), or an object/array whose string values starting with '=' are JSONata and the rest literal. {\"$use\": \"template\"} inserts a named template; other keys beside $use extend or override it.","anyOf":[{"type":"string"},{"type":"number"},{"type":"boolean"},{"type":"null"},{"type":"array","items":{"$ref":"#/definitions/Mapping"}},{"type":"object","additionalProperties":{"$ref":"#/definitions/Mapping"}}]},"StepList":{"type":"array","minItems":1,"items":{"$ref":"#/definitions/Step"}},"StepId":{"type":"string","pattern":"^[A-Za-z][A-Za-z0-9_]{0,63}$","description":"Unique in the workflow; earlier steps' outputs are $steps.<id>."},"RetryPolicy":{"type":"object","additionalProperties":false,"properties":{"attempts":{"type":"integer","minimum":1,"maximum":20,"description":"Attempts in all, the first included. Default 3 for actions."},"initialDelayMs":{"type":"integer","minimum":0,"maximum":3600000,"description":"Default 500."},"factor":{"type":"number","minimum":1,"maximum":10,"description":"Default 2."},"maxDelayMs":{"type":"integer","minimum":0,"maximum":3600000,"description":"Default 30000."},"jitter":{"type":"boolean","description":"Randomize each delay between 1x and 2x. Default true."},"retryOn":{"type":"array","uniqueItems":true,"description":"Error categories that retry. Default: network, timeout, rate_limited, server. validation, credentials, permission, not_found and expression never retry.","items":{"enum":["validation","credentials","permission","not_found","conflict","rate_limited","server","network","timeout","expression","internal"]}}}},"OnError":{"description":"What a failure of this step does: fail the run (default), continue with the next step (the error is in $steps.<id>.error), or run fallback steps ($error in scope) and continue.","anyOf":[{"enum":["fail","continue"]},{"$ref":"#/definitions/StepList"}]},"Step":{"type":"object","required":["id","type"],"properties":{"id":{"$ref":"#/definitions/StepId"},"type":{"enum":["action","if","forEach","set","fail","succeed"]}},"allOf":[{"if":{"properties":{"type":{"const":"action"}}},"then":{"$ref":"#/definitions/ActionStep"}},{"if":{"properties":{"type":{"const":"if"}}},"then":{"$ref":"#/definitions/IfStep"}},{"if":{"properties":{"type":{"const":"forEach"}}},"then":{"$ref":"#/definitions/ForEachStep"}},{"if":{"properties":{"type":{"const":"set"}}},"then":{"$ref":"#/definitions/SetStep"}},{"if":{"properties":{"type":{"const":"fail"}}},"then":{"$ref":"#/definitions/FailStep"}},{"if":{"properties":{"type":{"const":"succeed"}}},"then":{"$ref":"#/definitions/SucceedStep"}}],"tsType":"ActionStep | IfStep | ForEachStep | SetStep | FailStep | SucceedStep"},"ActionStep":{"type":"object","additionalProperties":false,"required":["id","type","operation","connection"],"properties":{"id":{"$ref":"#/definitions/StepId"},"type":{"const":"action"},"name":{"type":"string"},"description":{"type":"string"},"operation":{"type":"string","description":"An action operation id from the catalog, e.g. ghl.contacts.upsert-contact."},"connection":{"type":"string","pattern":"^[A-Za-z0-9_.-]{1,100}$","description":"The name of a connection the host configured."},"input":{"$ref":"#/definitions/Mapping"},"idempotencyKey":{"$ref":"#/definitions/Expression"},"rateLimit":{"$ref":"#/definitions/RateLimit"},"timeoutMs":{"type":"integer","minimum":1,"maximum":3600000},"retry":{"$ref":"#/definitions/RetryPolicy"},"onError":{"$ref":"#/definitions/OnError"}}},"RateLimit":{"type":"object","additionalProperties":false,"required":["limit","intervalMs"],"description":"Shared by every run of every workflow on this engine that uses the same key.","properties":{"key":{"$ref":"#/definitions/Expression","description":"JSONata giving the limiter key; default: the operation's connector and connection."},"limit":{"type":"integer","minimum":1},"intervalMs":{"type":"integer","minimum":1},"concurrency":{"type":"integer","minimum":1}}},"IfStep":{"type":"object","additionalProperties":false,"required":["id","type","condition","then"],"properties":{"id":{"$ref":"#/definitions/StepId"},"type":{"const":"if"},"name":{"type":"string"},"description":{"type":"string"},"condition":{"$ref":"#/definitions/Expression"},"then":{"$ref":"#/definitions/StepList"},"else":{"$ref":"#/definitions/StepList"},"timeoutMs":{"type":"integer","minimum":1,"maximum":3600000},"onError":{"$ref":"#/definitions/OnError"}}},"ForEachStep":{"type":"object","additionalProperties":false,"required":["id","type","over","steps"],"properties":{"id":{"$ref":"#/definitions/StepId"},"type":{"const":"forEach"},"name":{"type":"string"},"description":{"type":"string"},"over":{"$ref":"#/definitions/Expression","description":"JSONata giving the array to walk."},"as":{"type":"string","pattern":"^[A-Za-z_][A-Za-z0-9_]*$","description":"The item's variable name; default item ($item, with $index)."},"concurrency":{"type":"integer","minimum":1,"maximum":100,"description":"Items run at once; default 1 (in order)."},"maxIterations":{"type":"integer","minimum":1,"maximum":100000,"description":"More items fail the step; default 1000."},"steps":{"$ref":"#/definitions/StepList"},"timeoutMs":{"type":"integer","minimum":1,"maximum":3600000},"onError":{"$ref":"#/definitions/OnError"}}},"SetStep":{"type":"object","additionalProperties":false,"required":["id","type","var","value"],"properties":{"id":{"$ref":"#/definitions/StepId"},"type":{"const":"set"},"name":{"type":"string"},"description":{"type":"string"},"var":{"type":"string","pattern":"^[A-Za-z_][A-Za-z0-9_]*$","description":"Later mappings read it as $vars.<var>."},"value":{"$ref":"#/definitions/Mapping"},"timeoutMs":{"type":"integer","minimum":1,"maximum":3600000},"onError":{"$ref":"#/definitions/OnError"}}},"FailStep":{"type":"object","additionalProperties":false,"required":["id","type","message"],"properties":{"id":{"$ref":"#/definitions/StepId"},"type":{"const":"fail"},"name":{"type":"string"},"description":{"type":"string"},"message":{"$ref":"#/definitions/Mapping","description":"A literal message, or '=' JSONata."},"code":{"type":"string","pattern":"^[A-Za-z0-9_.-]{1,100}$"}}},"SucceedStep":{"type":"object","additionalProperties":false,"required":["id","type"],"properties":{"id":{"$ref":"#/definitions/StepId"},"type":{"const":"succeed"},"name":{"type":"string"},"description":{"type":"string"},"output":{"$ref":"#/definitions/Mapping"}}}}};
+const schema11 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://flowline.dev/schemas/workflow.schema.json","title":"WorkflowDefinition","description":"A Flowline workflow: one trigger and the steps a matching event runs, in order. Mappings are JSONata; connections are named, never inlined.","type":"object","additionalProperties":false,"required":["id","name","version","trigger","steps"],"properties":{"$schema":{"type":"string","description":"Path or URL of this schema, for editors."},"id":{"type":"string","pattern":"^[a-z0-9][a-z0-9._-]{0,99}$","description":"Stable identifier: lower-case letters, digits, dot, dash, underscore."},"name":{"type":"string","minLength":1,"maxLength":200},"version":{"type":"integer","minimum":1,"description":"Bumped by the author on each change."},"description":{"type":"string"},"trigger":{"$ref":"#/definitions/Trigger"},"templates":{"type":"object","description":"Named mappings, used from any mapping as {\"$use\": \"name\"}.","propertyNames":{"pattern":"^[A-Za-z_][A-Za-z0-9_]*$"},"additionalProperties":{"$ref":"#/definitions/Mapping"}},"steps":{"$ref":"#/definitions/StepList"}},"definitions":{"Trigger":{"type":"object","additionalProperties":false,"required":["operation"],"properties":{"operation":{"type":"string","description":"A trigger operation id from the catalog, e.g. pushpress.customer.created."},"filter":{"type":"string","description":"JSONata over the event payload; a run starts only when it is true."}}},"Expression":{"type":"string","minLength":1,"description":"A JSONata expression. A leading '=' is allowed and ignored."},"Mapping":{"description":"A JSONata expression (a string), or an object/array whose string values starting with '=' are JSONata and the rest literal. {\"$use\": \"template\"} inserts a named template; other keys beside $use extend or override it.","anyOf":[{"type":"string"},{"type":"number"},{"type":"boolean"},{"type":"null"},{"type":"array","items":{"$ref":"#/definitions/Mapping"}},{"type":"object","additionalProperties":{"$ref":"#/definitions/Mapping"}}]},"StepList":{"type":"array","minItems":1,"items":{"$ref":"#/definitions/Step"}},"StepId":{"type":"string","pattern":"^[A-Za-z][A-Za-z0-9_]{0,63}$","description":"Unique in the workflow; earlier steps' outputs are $steps.<id>."},"RetryPolicy":{"type":"object","additionalProperties":false,"properties":{"attempts":{"type":"integer","minimum":1,"maximum":20,"description":"Attempts in all, the first included. Default 3 for actions."},"initialDelayMs":{"type":"integer","minimum":0,"maximum":3600000,"description":"Default 500."},"factor":{"type":"number","minimum":1,"maximum":10,"description":"Default 2."},"maxDelayMs":{"type":"integer","minimum":0,"maximum":3600000,"description":"Default 30000."},"jitter":{"type":"boolean","description":"Randomize each delay between 1x and 2x. Default true."},"retryOn":{"type":"array","uniqueItems":true,"description":"Error categories that retry. Default: network, timeout, rate_limited, server. validation, credentials, permission, not_found and expression never retry.","items":{"enum":["validation","credentials","permission","not_found","conflict","rate_limited","server","network","timeout","expression","internal"]}}}},"OnError":{"description":"What a failure of this step does: fail the run (default), continue with the next step (the error is in $steps.<id>.error), or run fallback steps ($error in scope) and continue.","anyOf":[{"enum":["fail","continue"]},{"$ref":"#/definitions/StepList"}]},"Step":{"type":"object","required":["id","type"],"properties":{"id":{"$ref":"#/definitions/StepId"},"type":{"enum":["action","if","switch","forEach","set","fail","succeed"]}},"allOf":[{"if":{"properties":{"type":{"const":"action"}}},"then":{"$ref":"#/definitions/ActionStep"}},{"if":{"properties":{"type":{"const":"if"}}},"then":{"$ref":"#/definitions/IfStep"}},{"if":{"properties":{"type":{"const":"switch"}}},"then":{"$ref":"#/definitions/SwitchStep"}},{"if":{"properties":{"type":{"const":"forEach"}}},"then":{"$ref":"#/definitions/ForEachStep"}},{"if":{"properties":{"type":{"const":"set"}}},"then":{"$ref":"#/definitions/SetStep"}},{"if":{"properties":{"type":{"const":"fail"}}},"then":{"$ref":"#/definitions/FailStep"}},{"if":{"properties":{"type":{"const":"succeed"}}},"then":{"$ref":"#/definitions/SucceedStep"}}],"tsType":"ActionStep | IfStep | SwitchStep | ForEachStep | SetStep | FailStep | SucceedStep"},"ActionStep":{"type":"object","additionalProperties":false,"required":["id","type","operation","connection"],"properties":{"id":{"$ref":"#/definitions/StepId"},"type":{"const":"action"},"name":{"type":"string"},"description":{"type":"string"},"operation":{"type":"string","description":"An action operation id from the catalog, e.g. ghl.contacts.upsert-contact."},"connection":{"type":"string","pattern":"^[A-Za-z0-9_.-]{1,100}$","description":"The name of a connection the host configured."},"input":{"$ref":"#/definitions/Mapping"},"idempotencyKey":{"$ref":"#/definitions/Expression"},"rateLimit":{"$ref":"#/definitions/RateLimit"},"timeoutMs":{"type":"integer","minimum":1,"maximum":3600000},"retry":{"$ref":"#/definitions/RetryPolicy"},"onError":{"$ref":"#/definitions/OnError"}}},"RateLimit":{"type":"object","additionalProperties":false,"required":["limit","intervalMs"],"description":"Shared by every run of every workflow on this engine that uses the same key.","properties":{"key":{"$ref":"#/definitions/Expression","description":"JSONata giving the limiter key; default: the operation's connector and connection."},"limit":{"type":"integer","minimum":1},"intervalMs":{"type":"integer","minimum":1},"concurrency":{"type":"integer","minimum":1}}},"IfStep":{"type":"object","additionalProperties":false,"required":["id","type","condition","then"],"properties":{"id":{"$ref":"#/definitions/StepId"},"type":{"const":"if"},"name":{"type":"string"},"description":{"type":"string"},"condition":{"$ref":"#/definitions/Expression"},"then":{"$ref":"#/definitions/StepList"},"else":{"$ref":"#/definitions/StepList"},"timeoutMs":{"type":"integer","minimum":1,"maximum":3600000},"onError":{"$ref":"#/definitions/OnError"}}},"SwitchStep":{"type":"object","additionalProperties":false,"required":["id","type","cases"],"description":"Runs the steps of the first case whose condition is true, else the default steps (when given). $steps.<id> is the index of the case that ran (from 0), \"default\", or null when nothing ran.","properties":{"id":{"$ref":"#/definitions/StepId"},"type":{"const":"switch"},"name":{"type":"string"},"description":{"type":"string"},"cases":{"type":"array","minItems":1,"maxItems":50,"items":{"$ref":"#/definitions/SwitchCase"},"description":"Tried in order; the first whose condition is true runs."},"default":{"$ref":"#/definitions/StepList"},"timeoutMs":{"type":"integer","minimum":1,"maximum":3600000},"onError":{"$ref":"#/definitions/OnError"}}},"SwitchCase":{"type":"object","additionalProperties":false,"required":["when","steps"],"properties":{"when":{"$ref":"#/definitions/Expression","description":"JSONata condition, true or false as in if."},"name":{"type":"string"},"steps":{"$ref":"#/definitions/StepList"}}},"ForEachStep":{"type":"object","additionalProperties":false,"required":["id","type","over","steps"],"properties":{"id":{"$ref":"#/definitions/StepId"},"type":{"const":"forEach"},"name":{"type":"string"},"description":{"type":"string"},"over":{"$ref":"#/definitions/Expression","description":"JSONata giving the array to walk."},"as":{"type":"string","pattern":"^[A-Za-z_][A-Za-z0-9_]*$","description":"The item's variable name; default item ($item, with $index)."},"concurrency":{"type":"integer","minimum":1,"maximum":100,"description":"Items run at once; default 1 (in order)."},"maxIterations":{"type":"integer","minimum":1,"maximum":100000,"description":"More items fail the step; default 1000."},"steps":{"$ref":"#/definitions/StepList"},"timeoutMs":{"type":"integer","minimum":1,"maximum":3600000},"onError":{"$ref":"#/definitions/OnError"}}},"SetStep":{"type":"object","additionalProperties":false,"required":["id","type","var","value"],"properties":{"id":{"$ref":"#/definitions/StepId"},"type":{"const":"set"},"name":{"type":"string"},"description":{"type":"string"},"var":{"type":"string","pattern":"^[A-Za-z_][A-Za-z0-9_]*$","description":"Later mappings read it as $vars.<var>."},"value":{"$ref":"#/definitions/Mapping"},"timeoutMs":{"type":"integer","minimum":1,"maximum":3600000},"onError":{"$ref":"#/definitions/OnError"}}},"FailStep":{"type":"object","additionalProperties":false,"required":["id","type","message"],"properties":{"id":{"$ref":"#/definitions/StepId"},"type":{"const":"fail"},"name":{"type":"string"},"description":{"type":"string"},"message":{"$ref":"#/definitions/Mapping","description":"A literal message, or '=' JSONata."},"code":{"type":"string","pattern":"^[A-Za-z0-9_.-]{1,100}$"}}},"SucceedStep":{"type":"object","additionalProperties":false,"required":["id","type"],"properties":{"id":{"$ref":"#/definitions/StepId"},"type":{"const":"succeed"},"name":{"type":"string"},"description":{"type":"string"},"output":{"$ref":"#/definitions/Mapping"}}}}};
 const schema12 = {"type":"object","additionalProperties":false,"required":["operation"],"properties":{"operation":{"type":"string","description":"A trigger operation id from the catalog, e.g. pushpress.customer.created."},"filter":{"type":"string","description":"JSONata over the event payload; a run starts only when it is true."}}};
 const pattern0 = new RegExp("^[a-z0-9][a-z0-9._-]{0,99}$", "u");
 const pattern1 = new RegExp("^[A-Za-z_][A-Za-z0-9_]*$", "u");
@@ -163,7 +163,7 @@ return errors === 0;
 }
 
 const schema14 = {"type":"array","minItems":1,"items":{"$ref":"#/definitions/Step"}};
-const schema15 = {"type":"object","required":["id","type"],"properties":{"id":{"$ref":"#/definitions/StepId"},"type":{"enum":["action","if","forEach","set","fail","succeed"]}},"allOf":[{"if":{"properties":{"type":{"const":"action"}}},"then":{"$ref":"#/definitions/ActionStep"}},{"if":{"properties":{"type":{"const":"if"}}},"then":{"$ref":"#/definitions/IfStep"}},{"if":{"properties":{"type":{"const":"forEach"}}},"then":{"$ref":"#/definitions/ForEachStep"}},{"if":{"properties":{"type":{"const":"set"}}},"then":{"$ref":"#/definitions/SetStep"}},{"if":{"properties":{"type":{"const":"fail"}}},"then":{"$ref":"#/definitions/FailStep"}},{"if":{"properties":{"type":{"const":"succeed"}}},"then":{"$ref":"#/definitions/SucceedStep"}}],"tsType":"ActionStep | IfStep | ForEachStep | SetStep | FailStep | SucceedStep"};
+const schema15 = {"type":"object","required":["id","type"],"properties":{"id":{"$ref":"#/definitions/StepId"},"type":{"enum":["action","if","switch","forEach","set","fail","succeed"]}},"allOf":[{"if":{"properties":{"type":{"const":"action"}}},"then":{"$ref":"#/definitions/ActionStep"}},{"if":{"properties":{"type":{"const":"if"}}},"then":{"$ref":"#/definitions/IfStep"}},{"if":{"properties":{"type":{"const":"switch"}}},"then":{"$ref":"#/definitions/SwitchStep"}},{"if":{"properties":{"type":{"const":"forEach"}}},"then":{"$ref":"#/definitions/ForEachStep"}},{"if":{"properties":{"type":{"const":"set"}}},"then":{"$ref":"#/definitions/SetStep"}},{"if":{"properties":{"type":{"const":"fail"}}},"then":{"$ref":"#/definitions/FailStep"}},{"if":{"properties":{"type":{"const":"succeed"}}},"then":{"$ref":"#/definitions/SucceedStep"}}],"tsType":"ActionStep | IfStep | SwitchStep | ForEachStep | SetStep | FailStep | SucceedStep"};
 const schema17 = {"type":"string","pattern":"^[A-Za-z][A-Za-z0-9_]{0,63}$","description":"Unique in the workflow; earlier steps' outputs are $steps.<id>."};
 const schema16 = {"type":"object","additionalProperties":false,"required":["id","type","operation","connection"],"properties":{"id":{"$ref":"#/definitions/StepId"},"type":{"const":"action"},"name":{"type":"string"},"description":{"type":"string"},"operation":{"type":"string","description":"An action operation id from the catalog, e.g. ghl.contacts.upsert-contact."},"connection":{"type":"string","pattern":"^[A-Za-z0-9_.-]{1,100}$","description":"The name of a connection the host configured."},"input":{"$ref":"#/definitions/Mapping"},"idempotencyKey":{"$ref":"#/definitions/Expression"},"rateLimit":{"$ref":"#/definitions/RateLimit"},"timeoutMs":{"type":"integer","minimum":1,"maximum":3600000},"retry":{"$ref":"#/definitions/RetryPolicy"},"onError":{"$ref":"#/definitions/OnError"}}};
 const schema18 = {"type":"string","minLength":1,"description":"A JSONata expression. A leading '=' is allowed and ignored."};
@@ -1076,7 +1076,104 @@ validate22.errors = vErrors;
 return errors === 0;
 }
 
-const schema26 = {"type":"object","additionalProperties":false,"required":["id","type","over","steps"],"properties":{"id":{"$ref":"#/definitions/StepId"},"type":{"const":"forEach"},"name":{"type":"string"},"description":{"type":"string"},"over":{"$ref":"#/definitions/Expression","description":"JSONata giving the array to walk."},"as":{"type":"string","pattern":"^[A-Za-z_][A-Za-z0-9_]*$","description":"The item's variable name; default item ($item, with $index)."},"concurrency":{"type":"integer","minimum":1,"maximum":100,"description":"Items run at once; default 1 (in order)."},"maxIterations":{"type":"integer","minimum":1,"maximum":100000,"description":"More items fail the step; default 1000."},"steps":{"$ref":"#/definitions/StepList"},"timeoutMs":{"type":"integer","minimum":1,"maximum":3600000},"onError":{"$ref":"#/definitions/OnError"}}};
+const schema26 = {"type":"object","additionalProperties":false,"required":["id","type","cases"],"description":"Runs the steps of the first case whose condition is true, else the default steps (when given). $steps.<id> is the index of the case that ran (from 0), \"default\", or null when nothing ran.","properties":{"id":{"$ref":"#/definitions/StepId"},"type":{"const":"switch"},"name":{"type":"string"},"description":{"type":"string"},"cases":{"type":"array","minItems":1,"maxItems":50,"items":{"$ref":"#/definitions/SwitchCase"},"description":"Tried in order; the first whose condition is true runs."},"default":{"$ref":"#/definitions/StepList"},"timeoutMs":{"type":"integer","minimum":1,"maximum":3600000},"onError":{"$ref":"#/definitions/OnError"}}};
+const schema28 = {"type":"object","additionalProperties":false,"required":["when","steps"],"properties":{"when":{"$ref":"#/definitions/Expression","description":"JSONata condition, true or false as in if."},"name":{"type":"string"},"steps":{"$ref":"#/definitions/StepList"}}};
+
+function validate26(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.when === undefined){
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "when"},message:"must have required property '"+"when"+"'",schema:schema28.required,parentSchema:schema28,data};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+if(data.steps === undefined){
+const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "steps"},message:"must have required property '"+"steps"+"'",schema:schema28.required,parentSchema:schema28,data};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+for(const key0 in data){
+if(!(((key0 === "when") || (key0 === "name")) || (key0 === "steps"))){
+const err2 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema28,data};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+}
+if(data.when !== undefined){
+let data0 = data.when;
+if(typeof data0 === "string"){
+if(func2(data0) < 1){
+const err3 = {instancePath:instancePath+"/when",schemaPath:"#/definitions/Expression/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema18,data:data0};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+}
+else {
+const err4 = {instancePath:instancePath+"/when",schemaPath:"#/definitions/Expression/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema18.type,parentSchema:schema18,data:data0};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+}
+if(data.name !== undefined){
+let data1 = data.name;
+if(typeof data1 !== "string"){
+const err5 = {instancePath:instancePath+"/name",schemaPath:"#/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema28.properties.name.type,parentSchema:schema28.properties.name,data:data1};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+}
+if(data.steps !== undefined){
+if(!(wrapper2.validate(data.steps, {instancePath:instancePath+"/steps",parentData:data,parentDataProperty:"steps",rootData}))){
+vErrors = vErrors === null ? wrapper2.validate.errors : vErrors.concat(wrapper2.validate.errors);
+errors = vErrors.length;
+}
+}
+}
+else {
+const err6 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema28.type,parentSchema:schema28,data};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
+}
+validate26.errors = vErrors;
+return errors === 0;
+}
+
 
 function validate25(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
@@ -1102,8 +1199,224 @@ vErrors.push(err1);
 }
 errors++;
 }
+if(data.cases === undefined){
+const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "cases"},message:"must have required property '"+"cases"+"'",schema:schema26.required,parentSchema:schema26,data};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+for(const key0 in data){
+if(!((((((((key0 === "id") || (key0 === "type")) || (key0 === "name")) || (key0 === "description")) || (key0 === "cases")) || (key0 === "default")) || (key0 === "timeoutMs")) || (key0 === "onError"))){
+const err3 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema26,data};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+}
+if(data.id !== undefined){
+let data0 = data.id;
+if(typeof data0 === "string"){
+if(!pattern2.test(data0)){
+const err4 = {instancePath:instancePath+"/id",schemaPath:"#/definitions/StepId/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z][A-Za-z0-9_]{0,63}$"},message:"must match pattern \""+"^[A-Za-z][A-Za-z0-9_]{0,63}$"+"\"",schema:"^[A-Za-z][A-Za-z0-9_]{0,63}$",parentSchema:schema17,data:data0};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+}
+else {
+const err5 = {instancePath:instancePath+"/id",schemaPath:"#/definitions/StepId/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema17.type,parentSchema:schema17,data:data0};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+}
+if(data.type !== undefined){
+let data1 = data.type;
+if("switch" !== data1){
+const err6 = {instancePath:instancePath+"/type",schemaPath:"#/properties/type/const",keyword:"const",params:{allowedValue: "switch"},message:"must be equal to constant",schema:"switch",parentSchema:schema26.properties.type,data:data1};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
+}
+}
+if(data.name !== undefined){
+let data2 = data.name;
+if(typeof data2 !== "string"){
+const err7 = {instancePath:instancePath+"/name",schemaPath:"#/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema26.properties.name.type,parentSchema:schema26.properties.name,data:data2};
+if(vErrors === null){
+vErrors = [err7];
+}
+else {
+vErrors.push(err7);
+}
+errors++;
+}
+}
+if(data.description !== undefined){
+let data3 = data.description;
+if(typeof data3 !== "string"){
+const err8 = {instancePath:instancePath+"/description",schemaPath:"#/properties/description/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema26.properties.description.type,parentSchema:schema26.properties.description,data:data3};
+if(vErrors === null){
+vErrors = [err8];
+}
+else {
+vErrors.push(err8);
+}
+errors++;
+}
+}
+if(data.cases !== undefined){
+let data4 = data.cases;
+if(Array.isArray(data4)){
+if(data4.length > 50){
+const err9 = {instancePath:instancePath+"/cases",schemaPath:"#/properties/cases/maxItems",keyword:"maxItems",params:{limit: 50},message:"must NOT have more than 50 items",schema:50,parentSchema:schema26.properties.cases,data:data4};
+if(vErrors === null){
+vErrors = [err9];
+}
+else {
+vErrors.push(err9);
+}
+errors++;
+}
+if(data4.length < 1){
+const err10 = {instancePath:instancePath+"/cases",schemaPath:"#/properties/cases/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema26.properties.cases,data:data4};
+if(vErrors === null){
+vErrors = [err10];
+}
+else {
+vErrors.push(err10);
+}
+errors++;
+}
+const len0 = data4.length;
+for(let i0=0; i0<len0; i0++){
+if(!(validate26(data4[i0], {instancePath:instancePath+"/cases/" + i0,parentData:data4,parentDataProperty:i0,rootData}))){
+vErrors = vErrors === null ? validate26.errors : vErrors.concat(validate26.errors);
+errors = vErrors.length;
+}
+}
+}
+else {
+const err11 = {instancePath:instancePath+"/cases",schemaPath:"#/properties/cases/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema26.properties.cases.type,parentSchema:schema26.properties.cases,data:data4};
+if(vErrors === null){
+vErrors = [err11];
+}
+else {
+vErrors.push(err11);
+}
+errors++;
+}
+}
+if(data.default !== undefined){
+if(!(wrapper2.validate(data.default, {instancePath:instancePath+"/default",parentData:data,parentDataProperty:"default",rootData}))){
+vErrors = vErrors === null ? wrapper2.validate.errors : vErrors.concat(wrapper2.validate.errors);
+errors = vErrors.length;
+}
+}
+if(data.timeoutMs !== undefined){
+let data7 = data.timeoutMs;
+if(!(((typeof data7 == "number") && (!(data7 % 1) && !isNaN(data7))) && (isFinite(data7)))){
+const err12 = {instancePath:instancePath+"/timeoutMs",schemaPath:"#/properties/timeoutMs/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema26.properties.timeoutMs.type,parentSchema:schema26.properties.timeoutMs,data:data7};
+if(vErrors === null){
+vErrors = [err12];
+}
+else {
+vErrors.push(err12);
+}
+errors++;
+}
+if((typeof data7 == "number") && (isFinite(data7))){
+if(data7 > 3600000 || isNaN(data7)){
+const err13 = {instancePath:instancePath+"/timeoutMs",schemaPath:"#/properties/timeoutMs/maximum",keyword:"maximum",params:{comparison: "<=", limit: 3600000},message:"must be <= 3600000",schema:3600000,parentSchema:schema26.properties.timeoutMs,data:data7};
+if(vErrors === null){
+vErrors = [err13];
+}
+else {
+vErrors.push(err13);
+}
+errors++;
+}
+if(data7 < 1 || isNaN(data7)){
+const err14 = {instancePath:instancePath+"/timeoutMs",schemaPath:"#/properties/timeoutMs/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema26.properties.timeoutMs,data:data7};
+if(vErrors === null){
+vErrors = [err14];
+}
+else {
+vErrors.push(err14);
+}
+errors++;
+}
+}
+}
+if(data.onError !== undefined){
+if(!(validate19(data.onError, {instancePath:instancePath+"/onError",parentData:data,parentDataProperty:"onError",rootData}))){
+vErrors = vErrors === null ? validate19.errors : vErrors.concat(validate19.errors);
+errors = vErrors.length;
+}
+}
+}
+else {
+const err15 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema26.type,parentSchema:schema26,data};
+if(vErrors === null){
+vErrors = [err15];
+}
+else {
+vErrors.push(err15);
+}
+errors++;
+}
+validate25.errors = vErrors;
+return errors === 0;
+}
+
+const schema30 = {"type":"object","additionalProperties":false,"required":["id","type","over","steps"],"properties":{"id":{"$ref":"#/definitions/StepId"},"type":{"const":"forEach"},"name":{"type":"string"},"description":{"type":"string"},"over":{"$ref":"#/definitions/Expression","description":"JSONata giving the array to walk."},"as":{"type":"string","pattern":"^[A-Za-z_][A-Za-z0-9_]*$","description":"The item's variable name; default item ($item, with $index)."},"concurrency":{"type":"integer","minimum":1,"maximum":100,"description":"Items run at once; default 1 (in order)."},"maxIterations":{"type":"integer","minimum":1,"maximum":100000,"description":"More items fail the step; default 1000."},"steps":{"$ref":"#/definitions/StepList"},"timeoutMs":{"type":"integer","minimum":1,"maximum":3600000},"onError":{"$ref":"#/definitions/OnError"}}};
+
+function validate30(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.id === undefined){
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'",schema:schema30.required,parentSchema:schema30,data};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+if(data.type === undefined){
+const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "type"},message:"must have required property '"+"type"+"'",schema:schema30.required,parentSchema:schema30,data};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
 if(data.over === undefined){
-const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "over"},message:"must have required property '"+"over"+"'",schema:schema26.required,parentSchema:schema26,data};
+const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "over"},message:"must have required property '"+"over"+"'",schema:schema30.required,parentSchema:schema30,data};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -1113,7 +1426,7 @@ vErrors.push(err2);
 errors++;
 }
 if(data.steps === undefined){
-const err3 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "steps"},message:"must have required property '"+"steps"+"'",schema:schema26.required,parentSchema:schema26,data};
+const err3 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "steps"},message:"must have required property '"+"steps"+"'",schema:schema30.required,parentSchema:schema30,data};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -1123,8 +1436,8 @@ vErrors.push(err3);
 errors++;
 }
 for(const key0 in data){
-if(!(func4.call(schema26.properties, key0))){
-const err4 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema26,data};
+if(!(func4.call(schema30.properties, key0))){
+const err4 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema30,data};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -1162,7 +1475,7 @@ errors++;
 if(data.type !== undefined){
 let data1 = data.type;
 if("forEach" !== data1){
-const err7 = {instancePath:instancePath+"/type",schemaPath:"#/properties/type/const",keyword:"const",params:{allowedValue: "forEach"},message:"must be equal to constant",schema:"forEach",parentSchema:schema26.properties.type,data:data1};
+const err7 = {instancePath:instancePath+"/type",schemaPath:"#/properties/type/const",keyword:"const",params:{allowedValue: "forEach"},message:"must be equal to constant",schema:"forEach",parentSchema:schema30.properties.type,data:data1};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -1175,7 +1488,7 @@ errors++;
 if(data.name !== undefined){
 let data2 = data.name;
 if(typeof data2 !== "string"){
-const err8 = {instancePath:instancePath+"/name",schemaPath:"#/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema26.properties.name.type,parentSchema:schema26.properties.name,data:data2};
+const err8 = {instancePath:instancePath+"/name",schemaPath:"#/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema30.properties.name.type,parentSchema:schema30.properties.name,data:data2};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -1188,7 +1501,7 @@ errors++;
 if(data.description !== undefined){
 let data3 = data.description;
 if(typeof data3 !== "string"){
-const err9 = {instancePath:instancePath+"/description",schemaPath:"#/properties/description/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema26.properties.description.type,parentSchema:schema26.properties.description,data:data3};
+const err9 = {instancePath:instancePath+"/description",schemaPath:"#/properties/description/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema30.properties.description.type,parentSchema:schema30.properties.description,data:data3};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -1227,7 +1540,7 @@ if(data.as !== undefined){
 let data5 = data.as;
 if(typeof data5 === "string"){
 if(!pattern1.test(data5)){
-const err12 = {instancePath:instancePath+"/as",schemaPath:"#/properties/as/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z_][A-Za-z0-9_]*$"},message:"must match pattern \""+"^[A-Za-z_][A-Za-z0-9_]*$"+"\"",schema:"^[A-Za-z_][A-Za-z0-9_]*$",parentSchema:schema26.properties.as,data:data5};
+const err12 = {instancePath:instancePath+"/as",schemaPath:"#/properties/as/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z_][A-Za-z0-9_]*$"},message:"must match pattern \""+"^[A-Za-z_][A-Za-z0-9_]*$"+"\"",schema:"^[A-Za-z_][A-Za-z0-9_]*$",parentSchema:schema30.properties.as,data:data5};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -1238,7 +1551,7 @@ errors++;
 }
 }
 else {
-const err13 = {instancePath:instancePath+"/as",schemaPath:"#/properties/as/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema26.properties.as.type,parentSchema:schema26.properties.as,data:data5};
+const err13 = {instancePath:instancePath+"/as",schemaPath:"#/properties/as/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema30.properties.as.type,parentSchema:schema30.properties.as,data:data5};
 if(vErrors === null){
 vErrors = [err13];
 }
@@ -1251,7 +1564,7 @@ errors++;
 if(data.concurrency !== undefined){
 let data6 = data.concurrency;
 if(!(((typeof data6 == "number") && (!(data6 % 1) && !isNaN(data6))) && (isFinite(data6)))){
-const err14 = {instancePath:instancePath+"/concurrency",schemaPath:"#/properties/concurrency/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema26.properties.concurrency.type,parentSchema:schema26.properties.concurrency,data:data6};
+const err14 = {instancePath:instancePath+"/concurrency",schemaPath:"#/properties/concurrency/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema30.properties.concurrency.type,parentSchema:schema30.properties.concurrency,data:data6};
 if(vErrors === null){
 vErrors = [err14];
 }
@@ -1262,7 +1575,7 @@ errors++;
 }
 if((typeof data6 == "number") && (isFinite(data6))){
 if(data6 > 100 || isNaN(data6)){
-const err15 = {instancePath:instancePath+"/concurrency",schemaPath:"#/properties/concurrency/maximum",keyword:"maximum",params:{comparison: "<=", limit: 100},message:"must be <= 100",schema:100,parentSchema:schema26.properties.concurrency,data:data6};
+const err15 = {instancePath:instancePath+"/concurrency",schemaPath:"#/properties/concurrency/maximum",keyword:"maximum",params:{comparison: "<=", limit: 100},message:"must be <= 100",schema:100,parentSchema:schema30.properties.concurrency,data:data6};
 if(vErrors === null){
 vErrors = [err15];
 }
@@ -1272,7 +1585,7 @@ vErrors.push(err15);
 errors++;
 }
 if(data6 < 1 || isNaN(data6)){
-const err16 = {instancePath:instancePath+"/concurrency",schemaPath:"#/properties/concurrency/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema26.properties.concurrency,data:data6};
+const err16 = {instancePath:instancePath+"/concurrency",schemaPath:"#/properties/concurrency/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema30.properties.concurrency,data:data6};
 if(vErrors === null){
 vErrors = [err16];
 }
@@ -1286,7 +1599,7 @@ errors++;
 if(data.maxIterations !== undefined){
 let data7 = data.maxIterations;
 if(!(((typeof data7 == "number") && (!(data7 % 1) && !isNaN(data7))) && (isFinite(data7)))){
-const err17 = {instancePath:instancePath+"/maxIterations",schemaPath:"#/properties/maxIterations/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema26.properties.maxIterations.type,parentSchema:schema26.properties.maxIterations,data:data7};
+const err17 = {instancePath:instancePath+"/maxIterations",schemaPath:"#/properties/maxIterations/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema30.properties.maxIterations.type,parentSchema:schema30.properties.maxIterations,data:data7};
 if(vErrors === null){
 vErrors = [err17];
 }
@@ -1297,7 +1610,7 @@ errors++;
 }
 if((typeof data7 == "number") && (isFinite(data7))){
 if(data7 > 100000 || isNaN(data7)){
-const err18 = {instancePath:instancePath+"/maxIterations",schemaPath:"#/properties/maxIterations/maximum",keyword:"maximum",params:{comparison: "<=", limit: 100000},message:"must be <= 100000",schema:100000,parentSchema:schema26.properties.maxIterations,data:data7};
+const err18 = {instancePath:instancePath+"/maxIterations",schemaPath:"#/properties/maxIterations/maximum",keyword:"maximum",params:{comparison: "<=", limit: 100000},message:"must be <= 100000",schema:100000,parentSchema:schema30.properties.maxIterations,data:data7};
 if(vErrors === null){
 vErrors = [err18];
 }
@@ -1307,7 +1620,7 @@ vErrors.push(err18);
 errors++;
 }
 if(data7 < 1 || isNaN(data7)){
-const err19 = {instancePath:instancePath+"/maxIterations",schemaPath:"#/properties/maxIterations/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema26.properties.maxIterations,data:data7};
+const err19 = {instancePath:instancePath+"/maxIterations",schemaPath:"#/properties/maxIterations/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema30.properties.maxIterations,data:data7};
 if(vErrors === null){
 vErrors = [err19];
 }
@@ -1327,7 +1640,7 @@ errors = vErrors.length;
 if(data.timeoutMs !== undefined){
 let data9 = data.timeoutMs;
 if(!(((typeof data9 == "number") && (!(data9 % 1) && !isNaN(data9))) && (isFinite(data9)))){
-const err20 = {instancePath:instancePath+"/timeoutMs",schemaPath:"#/properties/timeoutMs/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema26.properties.timeoutMs.type,parentSchema:schema26.properties.timeoutMs,data:data9};
+const err20 = {instancePath:instancePath+"/timeoutMs",schemaPath:"#/properties/timeoutMs/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema30.properties.timeoutMs.type,parentSchema:schema30.properties.timeoutMs,data:data9};
 if(vErrors === null){
 vErrors = [err20];
 }
@@ -1338,7 +1651,7 @@ errors++;
 }
 if((typeof data9 == "number") && (isFinite(data9))){
 if(data9 > 3600000 || isNaN(data9)){
-const err21 = {instancePath:instancePath+"/timeoutMs",schemaPath:"#/properties/timeoutMs/maximum",keyword:"maximum",params:{comparison: "<=", limit: 3600000},message:"must be <= 3600000",schema:3600000,parentSchema:schema26.properties.timeoutMs,data:data9};
+const err21 = {instancePath:instancePath+"/timeoutMs",schemaPath:"#/properties/timeoutMs/maximum",keyword:"maximum",params:{comparison: "<=", limit: 3600000},message:"must be <= 3600000",schema:3600000,parentSchema:schema30.properties.timeoutMs,data:data9};
 if(vErrors === null){
 vErrors = [err21];
 }
@@ -1348,7 +1661,7 @@ vErrors.push(err21);
 errors++;
 }
 if(data9 < 1 || isNaN(data9)){
-const err22 = {instancePath:instancePath+"/timeoutMs",schemaPath:"#/properties/timeoutMs/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema26.properties.timeoutMs,data:data9};
+const err22 = {instancePath:instancePath+"/timeoutMs",schemaPath:"#/properties/timeoutMs/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema30.properties.timeoutMs,data:data9};
 if(vErrors === null){
 vErrors = [err22];
 }
@@ -1367,7 +1680,7 @@ errors = vErrors.length;
 }
 }
 else {
-const err23 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema26.type,parentSchema:schema26,data};
+const err23 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema30.type,parentSchema:schema30,data};
 if(vErrors === null){
 vErrors = [err23];
 }
@@ -1376,18 +1689,18 @@ vErrors.push(err23);
 }
 errors++;
 }
-validate25.errors = vErrors;
+validate30.errors = vErrors;
 return errors === 0;
 }
 
-const schema29 = {"type":"object","additionalProperties":false,"required":["id","type","var","value"],"properties":{"id":{"$ref":"#/definitions/StepId"},"type":{"const":"set"},"name":{"type":"string"},"description":{"type":"string"},"var":{"type":"string","pattern":"^[A-Za-z_][A-Za-z0-9_]*$","description":"Later mappings read it as $vars.<var>."},"value":{"$ref":"#/definitions/Mapping"},"timeoutMs":{"type":"integer","minimum":1,"maximum":3600000},"onError":{"$ref":"#/definitions/OnError"}}};
+const schema33 = {"type":"object","additionalProperties":false,"required":["id","type","var","value"],"properties":{"id":{"$ref":"#/definitions/StepId"},"type":{"const":"set"},"name":{"type":"string"},"description":{"type":"string"},"var":{"type":"string","pattern":"^[A-Za-z_][A-Za-z0-9_]*$","description":"Later mappings read it as $vars.<var>."},"value":{"$ref":"#/definitions/Mapping"},"timeoutMs":{"type":"integer","minimum":1,"maximum":3600000},"onError":{"$ref":"#/definitions/OnError"}}};
 
-function validate28(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate33(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.id === undefined){
-const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'",schema:schema29.required,parentSchema:schema29,data};
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'",schema:schema33.required,parentSchema:schema33,data};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -1397,7 +1710,7 @@ vErrors.push(err0);
 errors++;
 }
 if(data.type === undefined){
-const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "type"},message:"must have required property '"+"type"+"'",schema:schema29.required,parentSchema:schema29,data};
+const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "type"},message:"must have required property '"+"type"+"'",schema:schema33.required,parentSchema:schema33,data};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -1407,7 +1720,7 @@ vErrors.push(err1);
 errors++;
 }
 if(data.var === undefined){
-const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "var"},message:"must have required property '"+"var"+"'",schema:schema29.required,parentSchema:schema29,data};
+const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "var"},message:"must have required property '"+"var"+"'",schema:schema33.required,parentSchema:schema33,data};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -1417,7 +1730,7 @@ vErrors.push(err2);
 errors++;
 }
 if(data.value === undefined){
-const err3 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "value"},message:"must have required property '"+"value"+"'",schema:schema29.required,parentSchema:schema29,data};
+const err3 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "value"},message:"must have required property '"+"value"+"'",schema:schema33.required,parentSchema:schema33,data};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -1428,7 +1741,7 @@ errors++;
 }
 for(const key0 in data){
 if(!((((((((key0 === "id") || (key0 === "type")) || (key0 === "name")) || (key0 === "description")) || (key0 === "var")) || (key0 === "value")) || (key0 === "timeoutMs")) || (key0 === "onError"))){
-const err4 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema29,data};
+const err4 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema33,data};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -1466,7 +1779,7 @@ errors++;
 if(data.type !== undefined){
 let data1 = data.type;
 if("set" !== data1){
-const err7 = {instancePath:instancePath+"/type",schemaPath:"#/properties/type/const",keyword:"const",params:{allowedValue: "set"},message:"must be equal to constant",schema:"set",parentSchema:schema29.properties.type,data:data1};
+const err7 = {instancePath:instancePath+"/type",schemaPath:"#/properties/type/const",keyword:"const",params:{allowedValue: "set"},message:"must be equal to constant",schema:"set",parentSchema:schema33.properties.type,data:data1};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -1479,7 +1792,7 @@ errors++;
 if(data.name !== undefined){
 let data2 = data.name;
 if(typeof data2 !== "string"){
-const err8 = {instancePath:instancePath+"/name",schemaPath:"#/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema29.properties.name.type,parentSchema:schema29.properties.name,data:data2};
+const err8 = {instancePath:instancePath+"/name",schemaPath:"#/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema33.properties.name.type,parentSchema:schema33.properties.name,data:data2};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -1492,7 +1805,7 @@ errors++;
 if(data.description !== undefined){
 let data3 = data.description;
 if(typeof data3 !== "string"){
-const err9 = {instancePath:instancePath+"/description",schemaPath:"#/properties/description/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema29.properties.description.type,parentSchema:schema29.properties.description,data:data3};
+const err9 = {instancePath:instancePath+"/description",schemaPath:"#/properties/description/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema33.properties.description.type,parentSchema:schema33.properties.description,data:data3};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -1506,7 +1819,7 @@ if(data.var !== undefined){
 let data4 = data.var;
 if(typeof data4 === "string"){
 if(!pattern1.test(data4)){
-const err10 = {instancePath:instancePath+"/var",schemaPath:"#/properties/var/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z_][A-Za-z0-9_]*$"},message:"must match pattern \""+"^[A-Za-z_][A-Za-z0-9_]*$"+"\"",schema:"^[A-Za-z_][A-Za-z0-9_]*$",parentSchema:schema29.properties.var,data:data4};
+const err10 = {instancePath:instancePath+"/var",schemaPath:"#/properties/var/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z_][A-Za-z0-9_]*$"},message:"must match pattern \""+"^[A-Za-z_][A-Za-z0-9_]*$"+"\"",schema:"^[A-Za-z_][A-Za-z0-9_]*$",parentSchema:schema33.properties.var,data:data4};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -1517,7 +1830,7 @@ errors++;
 }
 }
 else {
-const err11 = {instancePath:instancePath+"/var",schemaPath:"#/properties/var/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema29.properties.var.type,parentSchema:schema29.properties.var,data:data4};
+const err11 = {instancePath:instancePath+"/var",schemaPath:"#/properties/var/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema33.properties.var.type,parentSchema:schema33.properties.var,data:data4};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -1536,7 +1849,7 @@ errors = vErrors.length;
 if(data.timeoutMs !== undefined){
 let data6 = data.timeoutMs;
 if(!(((typeof data6 == "number") && (!(data6 % 1) && !isNaN(data6))) && (isFinite(data6)))){
-const err12 = {instancePath:instancePath+"/timeoutMs",schemaPath:"#/properties/timeoutMs/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema29.properties.timeoutMs.type,parentSchema:schema29.properties.timeoutMs,data:data6};
+const err12 = {instancePath:instancePath+"/timeoutMs",schemaPath:"#/properties/timeoutMs/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema33.properties.timeoutMs.type,parentSchema:schema33.properties.timeoutMs,data:data6};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -1547,7 +1860,7 @@ errors++;
 }
 if((typeof data6 == "number") && (isFinite(data6))){
 if(data6 > 3600000 || isNaN(data6)){
-const err13 = {instancePath:instancePath+"/timeoutMs",schemaPath:"#/properties/timeoutMs/maximum",keyword:"maximum",params:{comparison: "<=", limit: 3600000},message:"must be <= 3600000",schema:3600000,parentSchema:schema29.properties.timeoutMs,data:data6};
+const err13 = {instancePath:instancePath+"/timeoutMs",schemaPath:"#/properties/timeoutMs/maximum",keyword:"maximum",params:{comparison: "<=", limit: 3600000},message:"must be <= 3600000",schema:3600000,parentSchema:schema33.properties.timeoutMs,data:data6};
 if(vErrors === null){
 vErrors = [err13];
 }
@@ -1557,7 +1870,7 @@ vErrors.push(err13);
 errors++;
 }
 if(data6 < 1 || isNaN(data6)){
-const err14 = {instancePath:instancePath+"/timeoutMs",schemaPath:"#/properties/timeoutMs/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema29.properties.timeoutMs,data:data6};
+const err14 = {instancePath:instancePath+"/timeoutMs",schemaPath:"#/properties/timeoutMs/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema33.properties.timeoutMs,data:data6};
 if(vErrors === null){
 vErrors = [err14];
 }
@@ -1576,7 +1889,7 @@ errors = vErrors.length;
 }
 }
 else {
-const err15 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema29.type,parentSchema:schema29,data};
+const err15 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema33.type,parentSchema:schema33,data};
 if(vErrors === null){
 vErrors = [err15];
 }
@@ -1585,18 +1898,18 @@ vErrors.push(err15);
 }
 errors++;
 }
-validate28.errors = vErrors;
+validate33.errors = vErrors;
 return errors === 0;
 }
 
-const schema31 = {"type":"object","additionalProperties":false,"required":["id","type","message"],"properties":{"id":{"$ref":"#/definitions/StepId"},"type":{"const":"fail"},"name":{"type":"string"},"description":{"type":"string"},"message":{"$ref":"#/definitions/Mapping","description":"A literal message, or '=' JSONata."},"code":{"type":"string","pattern":"^[A-Za-z0-9_.-]{1,100}$"}}};
+const schema35 = {"type":"object","additionalProperties":false,"required":["id","type","message"],"properties":{"id":{"$ref":"#/definitions/StepId"},"type":{"const":"fail"},"name":{"type":"string"},"description":{"type":"string"},"message":{"$ref":"#/definitions/Mapping","description":"A literal message, or '=' JSONata."},"code":{"type":"string","pattern":"^[A-Za-z0-9_.-]{1,100}$"}}};
 
-function validate32(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate37(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.id === undefined){
-const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'",schema:schema31.required,parentSchema:schema31,data};
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'",schema:schema35.required,parentSchema:schema35,data};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -1606,7 +1919,7 @@ vErrors.push(err0);
 errors++;
 }
 if(data.type === undefined){
-const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "type"},message:"must have required property '"+"type"+"'",schema:schema31.required,parentSchema:schema31,data};
+const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "type"},message:"must have required property '"+"type"+"'",schema:schema35.required,parentSchema:schema35,data};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -1616,7 +1929,7 @@ vErrors.push(err1);
 errors++;
 }
 if(data.message === undefined){
-const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "message"},message:"must have required property '"+"message"+"'",schema:schema31.required,parentSchema:schema31,data};
+const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "message"},message:"must have required property '"+"message"+"'",schema:schema35.required,parentSchema:schema35,data};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -1627,7 +1940,7 @@ errors++;
 }
 for(const key0 in data){
 if(!((((((key0 === "id") || (key0 === "type")) || (key0 === "name")) || (key0 === "description")) || (key0 === "message")) || (key0 === "code"))){
-const err3 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema31,data};
+const err3 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema35,data};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -1665,7 +1978,7 @@ errors++;
 if(data.type !== undefined){
 let data1 = data.type;
 if("fail" !== data1){
-const err6 = {instancePath:instancePath+"/type",schemaPath:"#/properties/type/const",keyword:"const",params:{allowedValue: "fail"},message:"must be equal to constant",schema:"fail",parentSchema:schema31.properties.type,data:data1};
+const err6 = {instancePath:instancePath+"/type",schemaPath:"#/properties/type/const",keyword:"const",params:{allowedValue: "fail"},message:"must be equal to constant",schema:"fail",parentSchema:schema35.properties.type,data:data1};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -1678,7 +1991,7 @@ errors++;
 if(data.name !== undefined){
 let data2 = data.name;
 if(typeof data2 !== "string"){
-const err7 = {instancePath:instancePath+"/name",schemaPath:"#/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.name.type,parentSchema:schema31.properties.name,data:data2};
+const err7 = {instancePath:instancePath+"/name",schemaPath:"#/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema35.properties.name.type,parentSchema:schema35.properties.name,data:data2};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -1691,7 +2004,7 @@ errors++;
 if(data.description !== undefined){
 let data3 = data.description;
 if(typeof data3 !== "string"){
-const err8 = {instancePath:instancePath+"/description",schemaPath:"#/properties/description/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.description.type,parentSchema:schema31.properties.description,data:data3};
+const err8 = {instancePath:instancePath+"/description",schemaPath:"#/properties/description/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema35.properties.description.type,parentSchema:schema35.properties.description,data:data3};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -1711,7 +2024,7 @@ if(data.code !== undefined){
 let data5 = data.code;
 if(typeof data5 === "string"){
 if(!pattern3.test(data5)){
-const err9 = {instancePath:instancePath+"/code",schemaPath:"#/properties/code/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9_.-]{1,100}$"},message:"must match pattern \""+"^[A-Za-z0-9_.-]{1,100}$"+"\"",schema:"^[A-Za-z0-9_.-]{1,100}$",parentSchema:schema31.properties.code,data:data5};
+const err9 = {instancePath:instancePath+"/code",schemaPath:"#/properties/code/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9_.-]{1,100}$"},message:"must match pattern \""+"^[A-Za-z0-9_.-]{1,100}$"+"\"",schema:"^[A-Za-z0-9_.-]{1,100}$",parentSchema:schema35.properties.code,data:data5};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -1722,7 +2035,7 @@ errors++;
 }
 }
 else {
-const err10 = {instancePath:instancePath+"/code",schemaPath:"#/properties/code/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.code.type,parentSchema:schema31.properties.code,data:data5};
+const err10 = {instancePath:instancePath+"/code",schemaPath:"#/properties/code/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema35.properties.code.type,parentSchema:schema35.properties.code,data:data5};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -1734,7 +2047,7 @@ errors++;
 }
 }
 else {
-const err11 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.type,parentSchema:schema31,data};
+const err11 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema35.type,parentSchema:schema35,data};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -1743,18 +2056,18 @@ vErrors.push(err11);
 }
 errors++;
 }
-validate32.errors = vErrors;
+validate37.errors = vErrors;
 return errors === 0;
 }
 
-const schema33 = {"type":"object","additionalProperties":false,"required":["id","type"],"properties":{"id":{"$ref":"#/definitions/StepId"},"type":{"const":"succeed"},"name":{"type":"string"},"description":{"type":"string"},"output":{"$ref":"#/definitions/Mapping"}}};
+const schema37 = {"type":"object","additionalProperties":false,"required":["id","type"],"properties":{"id":{"$ref":"#/definitions/StepId"},"type":{"const":"succeed"},"name":{"type":"string"},"description":{"type":"string"},"output":{"$ref":"#/definitions/Mapping"}}};
 
-function validate35(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate40(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.id === undefined){
-const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'",schema:schema33.required,parentSchema:schema33,data};
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'",schema:schema37.required,parentSchema:schema37,data};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -1764,7 +2077,7 @@ vErrors.push(err0);
 errors++;
 }
 if(data.type === undefined){
-const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "type"},message:"must have required property '"+"type"+"'",schema:schema33.required,parentSchema:schema33,data};
+const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "type"},message:"must have required property '"+"type"+"'",schema:schema37.required,parentSchema:schema37,data};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -1775,7 +2088,7 @@ errors++;
 }
 for(const key0 in data){
 if(!(((((key0 === "id") || (key0 === "type")) || (key0 === "name")) || (key0 === "description")) || (key0 === "output"))){
-const err2 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema33,data};
+const err2 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema37,data};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -1813,7 +2126,7 @@ errors++;
 if(data.type !== undefined){
 let data1 = data.type;
 if("succeed" !== data1){
-const err5 = {instancePath:instancePath+"/type",schemaPath:"#/properties/type/const",keyword:"const",params:{allowedValue: "succeed"},message:"must be equal to constant",schema:"succeed",parentSchema:schema33.properties.type,data:data1};
+const err5 = {instancePath:instancePath+"/type",schemaPath:"#/properties/type/const",keyword:"const",params:{allowedValue: "succeed"},message:"must be equal to constant",schema:"succeed",parentSchema:schema37.properties.type,data:data1};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -1826,7 +2139,7 @@ errors++;
 if(data.name !== undefined){
 let data2 = data.name;
 if(typeof data2 !== "string"){
-const err6 = {instancePath:instancePath+"/name",schemaPath:"#/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema33.properties.name.type,parentSchema:schema33.properties.name,data:data2};
+const err6 = {instancePath:instancePath+"/name",schemaPath:"#/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema37.properties.name.type,parentSchema:schema37.properties.name,data:data2};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -1839,7 +2152,7 @@ errors++;
 if(data.description !== undefined){
 let data3 = data.description;
 if(typeof data3 !== "string"){
-const err7 = {instancePath:instancePath+"/description",schemaPath:"#/properties/description/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema33.properties.description.type,parentSchema:schema33.properties.description,data:data3};
+const err7 = {instancePath:instancePath+"/description",schemaPath:"#/properties/description/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema37.properties.description.type,parentSchema:schema37.properties.description,data:data3};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -1857,7 +2170,7 @@ errors = vErrors.length;
 }
 }
 else {
-const err8 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema33.type,parentSchema:schema33,data};
+const err8 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema37.type,parentSchema:schema37,data};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -1866,7 +2179,7 @@ vErrors.push(err8);
 }
 errors++;
 }
-validate35.errors = vErrors;
+validate40.errors = vErrors;
 return errors === 0;
 }
 
@@ -1971,7 +2284,7 @@ let valid5 = true;
 const _errs13 = errors;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.type !== undefined){
-if("forEach" !== data.type){
+if("switch" !== data.type){
 const err4 = {};
 if(vErrors === null){
 vErrors = [err4];
@@ -2017,7 +2330,7 @@ let valid7 = true;
 const _errs18 = errors;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.type !== undefined){
-if("set" !== data.type){
+if("forEach" !== data.type){
 const err6 = {};
 if(vErrors === null){
 vErrors = [err6];
@@ -2041,8 +2354,8 @@ vErrors = null;
 }
 if(_valid3){
 const _errs20 = errors;
-if(!(validate28(data, {instancePath,parentData,parentDataProperty,rootData}))){
-vErrors = vErrors === null ? validate28.errors : vErrors.concat(validate28.errors);
+if(!(validate30(data, {instancePath,parentData,parentDataProperty,rootData}))){
+vErrors = vErrors === null ? validate30.errors : vErrors.concat(validate30.errors);
 errors = vErrors.length;
 }
 var _valid3 = _errs20 === errors;
@@ -2063,7 +2376,7 @@ let valid9 = true;
 const _errs23 = errors;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.type !== undefined){
-if("fail" !== data.type){
+if("set" !== data.type){
 const err8 = {};
 if(vErrors === null){
 vErrors = [err8];
@@ -2087,8 +2400,8 @@ vErrors = null;
 }
 if(_valid4){
 const _errs25 = errors;
-if(!(validate32(data, {instancePath,parentData,parentDataProperty,rootData}))){
-vErrors = vErrors === null ? validate32.errors : vErrors.concat(validate32.errors);
+if(!(validate33(data, {instancePath,parentData,parentDataProperty,rootData}))){
+vErrors = vErrors === null ? validate33.errors : vErrors.concat(validate33.errors);
 errors = vErrors.length;
 }
 var _valid4 = _errs25 === errors;
@@ -2109,7 +2422,7 @@ let valid11 = true;
 const _errs28 = errors;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.type !== undefined){
-if("succeed" !== data.type){
+if("fail" !== data.type){
 const err10 = {};
 if(vErrors === null){
 vErrors = [err10];
@@ -2133,8 +2446,8 @@ vErrors = null;
 }
 if(_valid5){
 const _errs30 = errors;
-if(!(validate35(data, {instancePath,parentData,parentDataProperty,rootData}))){
-vErrors = vErrors === null ? validate35.errors : vErrors.concat(validate35.errors);
+if(!(validate37(data, {instancePath,parentData,parentDataProperty,rootData}))){
+vErrors = vErrors === null ? validate37.errors : vErrors.concat(validate37.errors);
 errors = vErrors.length;
 }
 var _valid5 = _errs30 === errors;
@@ -2150,9 +2463,13 @@ vErrors.push(err11);
 }
 errors++;
 }
+const _errs32 = errors;
+let valid13 = true;
+const _errs33 = errors;
 if(data && typeof data == "object" && !Array.isArray(data)){
-if(data.id === undefined){
-const err12 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'",schema:schema15.required,parentSchema:schema15,data};
+if(data.type !== undefined){
+if("succeed" !== data.type){
+const err12 = {};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -2161,8 +2478,29 @@ vErrors.push(err12);
 }
 errors++;
 }
-if(data.type === undefined){
-const err13 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "type"},message:"must have required property '"+"type"+"'",schema:schema15.required,parentSchema:schema15,data};
+}
+}
+var _valid6 = _errs33 === errors;
+errors = _errs32;
+if(vErrors !== null){
+if(_errs32){
+vErrors.length = _errs32;
+}
+else {
+vErrors = null;
+}
+}
+if(_valid6){
+const _errs35 = errors;
+if(!(validate40(data, {instancePath,parentData,parentDataProperty,rootData}))){
+vErrors = vErrors === null ? validate40.errors : vErrors.concat(validate40.errors);
+errors = vErrors.length;
+}
+var _valid6 = _errs35 === errors;
+valid13 = _valid6;
+}
+if(!valid13){
+const err13 = {instancePath,schemaPath:"#/allOf/6/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema",schema:schema15.allOf[6].if,parentSchema:schema15.allOf[6],data};
 if(vErrors === null){
 vErrors = [err13];
 }
@@ -2171,11 +2509,9 @@ vErrors.push(err13);
 }
 errors++;
 }
-if(data.id !== undefined){
-let data6 = data.id;
-if(typeof data6 === "string"){
-if(!pattern2.test(data6)){
-const err14 = {instancePath:instancePath+"/id",schemaPath:"#/definitions/StepId/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z][A-Za-z0-9_]{0,63}$"},message:"must match pattern \""+"^[A-Za-z][A-Za-z0-9_]{0,63}$"+"\"",schema:"^[A-Za-z][A-Za-z0-9_]{0,63}$",parentSchema:schema17,data:data6};
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.id === undefined){
+const err14 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'",schema:schema15.required,parentSchema:schema15,data};
 if(vErrors === null){
 vErrors = [err14];
 }
@@ -2184,9 +2520,8 @@ vErrors.push(err14);
 }
 errors++;
 }
-}
-else {
-const err15 = {instancePath:instancePath+"/id",schemaPath:"#/definitions/StepId/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema17.type,parentSchema:schema17,data:data6};
+if(data.type === undefined){
+const err15 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "type"},message:"must have required property '"+"type"+"'",schema:schema15.required,parentSchema:schema15,data};
 if(vErrors === null){
 vErrors = [err15];
 }
@@ -2195,11 +2530,11 @@ vErrors.push(err15);
 }
 errors++;
 }
-}
-if(data.type !== undefined){
-let data7 = data.type;
-if(!((((((data7 === "action") || (data7 === "if")) || (data7 === "forEach")) || (data7 === "set")) || (data7 === "fail")) || (data7 === "succeed"))){
-const err16 = {instancePath:instancePath+"/type",schemaPath:"#/properties/type/enum",keyword:"enum",params:{allowedValues: schema15.properties.type.enum},message:"must be equal to one of the allowed values",schema:schema15.properties.type.enum,parentSchema:schema15.properties.type,data:data7};
+if(data.id !== undefined){
+let data7 = data.id;
+if(typeof data7 === "string"){
+if(!pattern2.test(data7)){
+const err16 = {instancePath:instancePath+"/id",schemaPath:"#/definitions/StepId/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z][A-Za-z0-9_]{0,63}$"},message:"must match pattern \""+"^[A-Za-z][A-Za-z0-9_]{0,63}$"+"\"",schema:"^[A-Za-z][A-Za-z0-9_]{0,63}$",parentSchema:schema17,data:data7};
 if(vErrors === null){
 vErrors = [err16];
 }
@@ -2209,14 +2544,38 @@ vErrors.push(err16);
 errors++;
 }
 }
-}
 else {
-const err17 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema15.type,parentSchema:schema15,data};
+const err17 = {instancePath:instancePath+"/id",schemaPath:"#/definitions/StepId/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema17.type,parentSchema:schema17,data:data7};
 if(vErrors === null){
 vErrors = [err17];
 }
 else {
 vErrors.push(err17);
+}
+errors++;
+}
+}
+if(data.type !== undefined){
+let data8 = data.type;
+if(!(((((((data8 === "action") || (data8 === "if")) || (data8 === "switch")) || (data8 === "forEach")) || (data8 === "set")) || (data8 === "fail")) || (data8 === "succeed"))){
+const err18 = {instancePath:instancePath+"/type",schemaPath:"#/properties/type/enum",keyword:"enum",params:{allowedValues: schema15.properties.type.enum},message:"must be equal to one of the allowed values",schema:schema15.properties.type.enum,parentSchema:schema15.properties.type,data:data8};
+if(vErrors === null){
+vErrors = [err18];
+}
+else {
+vErrors.push(err18);
+}
+errors++;
+}
+}
+}
+else {
+const err19 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema15.type,parentSchema:schema15,data};
+if(vErrors === null){
+vErrors = [err19];
+}
+else {
+vErrors.push(err19);
 }
 errors++;
 }

@@ -30,7 +30,8 @@ export type StepList = [Step, ...Step[]];
  * This interface was referenced by `WorkflowDefinition`'s JSON-Schema
  * via the `definition` "Step".
  */
-export type Step = ActionStep | IfStep | ForEachStep | SetStep | FailStep | SucceedStep;
+export type Step =
+  ActionStep | IfStep | SwitchStep | ForEachStep | SetStep | FailStep | SucceedStep;
 /**
  * A JSONata expression. A leading '=' is allowed and ignored.
  *
@@ -189,6 +190,40 @@ export interface IfStep {
   else?: StepList;
   timeoutMs?: number;
   onError?: OnError;
+}
+/**
+ * Runs the steps of the first case whose condition is true, else the default steps (when given). $steps.<id> is the index of the case that ran (from 0), "default", or null when nothing ran.
+ *
+ * This interface was referenced by `WorkflowDefinition`'s JSON-Schema
+ * via the `definition` "SwitchStep".
+ */
+export interface SwitchStep {
+  id: StepId;
+  type: 'switch';
+  name?: string;
+  description?: string;
+  /**
+   * Tried in order; the first whose condition is true runs.
+   *
+   * @minItems 1
+   * @maxItems 50
+   */
+  cases: [SwitchCase, ...SwitchCase[]];
+  default?: StepList;
+  timeoutMs?: number;
+  onError?: OnError;
+}
+/**
+ * This interface was referenced by `WorkflowDefinition`'s JSON-Schema
+ * via the `definition` "SwitchCase".
+ */
+export interface SwitchCase {
+  /**
+   * A JSONata expression. A leading '=' is allowed and ignored.
+   */
+  when: string;
+  name?: string;
+  steps: StepList;
 }
 /**
  * This interface was referenced by `WorkflowDefinition`'s JSON-Schema

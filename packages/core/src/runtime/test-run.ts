@@ -2,14 +2,14 @@ import { closestNames } from '../catalog/closest-names.js';
 import { FlowlineError } from '../errors/flowline-error.js';
 import { childPointer } from '../expressions/mapping.js';
 import type { Step, WorkflowDefinition } from '../generated/workflow.js';
-import type { RunTest } from '../store/records.js';
+import type { ChosenBranch, RunTest } from '../store/records.js';
 import { stepShape } from '../steps/step-shapes.js';
 
-/** What a test run may set: a mocked output per action step, a chosen branch per `if` step (both by step id or path). */
+/** What a test run may set: a mocked output per action step, a chosen branch per `if` or `switch` step (both by step id or path). */
 export interface TestRunOptions {
   readonly dryRun?: boolean;
   readonly mocks?: Readonly<Record<string, unknown>>;
-  readonly branches?: Readonly<Record<string, 'then' | 'else'>>;
+  readonly branches?: Readonly<Record<string, ChosenBranch>>;
 }
 
 /** Every step of a definition by id, with its pointer (nested lists and onError steps included). */
@@ -32,7 +32,22 @@ function stepOfKey(key: string): string {
   return key.replace(/\[\d+\]/g, '').split('.').at(-1) ?? key;
 }
 
-function check(definition: WorkflowDefinition, option: 'mocks' | 'branches', entries: Readonly<Record<string, unknown>>, kind: Step['type']): void {
+/** Why `value` is no branch `step` can take in a test run, with what to choose instead; undefined when it is one. */
+function branchRefusal(step: Step, value: unknown): { message: string; hint: string } | undefined {
+  if (step.type === 'if') {
+    return value === 'then' || value === 'else' ? undefined : { message: `not "then" or "else"`, hint: 'Choose "then" or "else".' };
+  }
+  if (step.type === 'switch') {
+    const count = Array.isArray(step.cases) ? step.cases.length : 0;
+    const choices = `a case index from 0 to ${count - 1}${step.default ? ' or "default"' : ''}`;
+    if (value === 'default') return step.default ? undefined : { message: `"default", but switch "${step.id}" has no default steps`, hint: `Choose ${choices}.` };
+    if (typeof value === 'number' && Number.isInteger(value) && value >= 0 && value < count) return undefined;
+    return { message: `not ${choices}`, hint: `Choose ${choices}.` };
+  }
+  return undefined;
+}
+
+function check(definition: WorkflowDefinition, option: 'mocks' | 'branches', entries: Readonly<Record<string, unknown>>, kinds: ReadonlyArray<Step['type']>): void {
   const steps = stepsById(definition);
   for (const [key, value] of Object.entries(entries)) {
     const at = childPointer(`/${option}`, key);
@@ -44,14 +59,15 @@ function check(definition: WorkflowDefinition, option: 'mocks' | 'branches', ent
         hint: closest.length ? `Did you mean ${closest.map((id) => `"${id}"`).join(', ')}?` : 'Name a step by its id, or by its path inside a forEach (e.g. each[0].notify).',
       });
     }
-    if (site.step.type !== kind) {
-      throw new FlowlineError('run.test-wrong-step', `The run option ${option} names "${key}", a ${site.step.type} step; ${option === 'mocks' ? 'only action steps can be mocked' : 'only if steps have a branch to choose'}`, {
+    if (!kinds.includes(site.step.type)) {
+      throw new FlowlineError('run.test-wrong-step', `The run option ${option} names "${key}", a ${site.step.type} step; ${option === 'mocks' ? 'only action steps can be mocked' : 'only if and switch steps have a branch to choose'}`, {
         pointer: site.pointer,
-        hint: option === 'mocks' ? 'Mock the action steps whose answers the later steps depend on.' : 'Name an if step.',
+        hint: option === 'mocks' ? 'Mock the action steps whose answers the later steps depend on.' : 'Name an if or a switch step.',
       });
     }
-    if (option === 'branches' && value !== 'then' && value !== 'else') {
-      throw new FlowlineError('run.test-bad-branch', `The branch chosen for "${key}" is ${JSON.stringify(value)}, not "then" or "else"`, { pointer: at, hint: 'Choose "then" or "else".' });
+    const refusal = option === 'branches' ? branchRefusal(site.step, value) : undefined;
+    if (refusal) {
+      throw new FlowlineError('run.test-bad-branch', `The branch chosen for "${key}" is ${JSON.stringify(value)}, ${refusal.message}`, { pointer: at, hint: refusal.hint });
     }
   }
 }
@@ -69,8 +85,8 @@ export function testOfRun(definition: WorkflowDefinition, options: TestRunOption
       hint: 'Pass dryRun: true with mocks or branches.',
     });
   }
-  if (mocks !== undefined) check(definition, 'mocks', mocks, 'action');
-  if (branches !== undefined) check(definition, 'branches', branches, 'if');
+  if (mocks !== undefined) check(definition, 'mocks', mocks, ['action']);
+  if (branches !== undefined) check(definition, 'branches', branches, ['if', 'switch']);
   return { ...(mocks === undefined ? {} : { mocks }), ...(branches === undefined ? {} : { branches }) };
 }
 

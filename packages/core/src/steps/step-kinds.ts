@@ -5,6 +5,7 @@ import { forEachStep } from './for-each-step.js';
 import { ifStep } from './if-step.js';
 import { setStep } from './set-step.js';
 import type { StepKind } from './step-kind.js';
+import { switchStep } from './switch-step.js';
 import { succeedStep } from './succeed-step.js';
 
 type KindRegistry = { readonly [Type in Step['type']]: StepKind<Extract<Step, { type: Type }>> };
@@ -13,6 +14,7 @@ type KindRegistry = { readonly [Type in Step['type']]: StepKind<Extract<Step, { 
 export const STEP_KINDS: KindRegistry = {
   action: actionStep,
   if: ifStep,
+  switch: switchStep,
   forEach: forEachStep,
   set: setStep,
   fail: failStep,

@@ -5,6 +5,7 @@ import { forEachShape } from './for-each-shape.js';
 import { ifShape } from './if-shape.js';
 import { setShape } from './set-shape.js';
 import type { StepShape } from './step-shape.js';
+import { switchShape } from './switch-shape.js';
 import { succeedShape } from './succeed-shape.js';
 
 type ShapeRegistry = { readonly [Type in Step['type']]: StepShape<Extract<Step, { type: Type }>> };
@@ -13,6 +14,7 @@ type ShapeRegistry = { readonly [Type in Step['type']]: StepShape<Extract<Step, 
 export const STEP_SHAPES: ShapeRegistry = {
   action: actionShape,
   if: ifShape,
+  switch: switchShape,
   forEach: forEachShape,
   set: setShape,
   fail: failShape,

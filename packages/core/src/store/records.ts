@@ -51,14 +51,17 @@ export interface RunRecord {
 export interface RunTest {
   /** Outputs that stand in for action steps' sample outputs. */
   readonly mocks?: Readonly<Record<string, unknown>>;
-  /** Branches taken by `if` steps whatever their condition. */
-  readonly branches?: Readonly<Record<string, 'then' | 'else'>>;
+  /** Branches taken by `if` and `switch` steps whatever their conditions. */
+  readonly branches?: Readonly<Record<string, ChosenBranch>>;
 }
+
+/** A branch a test run chooses: `then` or `else` of an `if`; a case index (from 0) or `default` of a `switch`. */
+export type ChosenBranch = 'then' | 'else' | 'default' | number;
 
 /** How a test run changed a step: its output was mocked, or its branch chosen. */
 export interface StepTestMark {
   readonly mocked?: true;
-  readonly branch?: 'then' | 'else';
+  readonly branch?: ChosenBranch;
 }
 
 export type StepStatus = 'succeeded' | 'failed' | 'skipped';

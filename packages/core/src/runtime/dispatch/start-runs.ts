@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Snapshot } from 'xstate';
 import type { PreparedWorkflow } from '../../machine/prepare-workflow.js';
-import type { RunRecord, StepRecord, TriggerEvent } from '../../store/records.js';
+import type { ChosenBranch, RunRecord, StepRecord, TriggerEvent } from '../../store/records.js';
 import { isFinishedStatus } from '../../store/store-checks.js';
 import { isTruthy } from '../../steps/truthiness.js';
 import { toErrorRecord } from '../error-record.js';
@@ -22,8 +22,11 @@ export interface RunOptions {
    * (e.g. `{ link: { found: false } }`), so a test can take the way a first event would.
    */
   readonly mocks?: Readonly<Record<string, unknown>>;
-  /** Dry runs only: the branch an `if` step takes whatever its condition, by step id or path. */
-  readonly branches?: Readonly<Record<string, 'then' | 'else'>>;
+  /**
+   * Dry runs only: the branch an `if` step takes whatever its condition (`then`, `else`), or the
+   * case a `switch` step runs (its index from 0, or `default`), by step id or path.
+   */
+  readonly branches?: Readonly<Record<string, ChosenBranch>>;
 }
 
 /** A run with its step records, read from the tenant's store. */

@@ -247,6 +247,20 @@ describe('test runs with mocks and chosen branches', () => {
     expect(nowhere.body.error.code).toBe('scope.pointer-not-found');
   });
 
+  it('runs the chosen case of a switch step', async () => {
+    const upsertStep = { type: 'action', operation: 'ghl.contacts.upsert-contact', connection: 'ghl', input: { body: { locationId: '=$config.locationId', email: '=$event.data.email' } } };
+    const routed = {
+      ...branching,
+      id: 'api-switch',
+      steps: [{ id: 'route', type: 'switch', cases: [{ when: '$event.data.role = "lead"', steps: [{ ...upsertStep, id: 'lead' }] }], default: [{ ...upsertStep, id: 'create' }] }],
+    };
+    const chosen = await api.call('POST', '/api/tenants/gym-a/test-runs', { token: gymToken, body: { definition: routed, branches: { route: 'default' } } });
+    expect(chosen.status).toBe(200);
+    expect(requested(chosen.body)).toEqual(['create']);
+    const first = await api.call('POST', '/api/tenants/gym-a/test-runs', { token: gymToken, body: { definition: routed, branches: { route: 0 } } });
+    expect(requested(first.body)).toEqual(['lead']);
+  });
+
   it('refuses a mock for a step the definition does not have with 400 at its pointer', async () => {
     const answer = await api.call('POST', '/api/tenants/gym-a/test-runs', { token: gymToken, body: { definition: branching, mocks: { nosuch: {} } } });
     expect(answer.status).toBe(400);

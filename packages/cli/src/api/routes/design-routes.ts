@@ -56,7 +56,7 @@ const TEST_RUN_BODY = {
     definition: { ...OBJECT, description: 'A workflow definition; it need not be published.' },
     event: { description: 'The trigger payload; default: the trigger\'s sample.' },
     mocks: { ...OBJECT, description: 'Outputs by step id, standing in for the operations\' samples.' },
-    branches: { type: 'object', additionalProperties: { type: 'string', enum: ['then', 'else'] }, description: 'The branch each `if` step takes, by step id.' },
+    branches: { type: 'object', additionalProperties: { anyOf: [{ type: 'string', enum: ['then', 'else', 'default'] }, { type: 'integer', minimum: 0 }] }, description: 'The branch each `if` step takes (then, else), or the case each `switch` step runs (its index, or default), by step id.' },
   },
   additionalProperties: false,
 } as const;
@@ -144,7 +144,7 @@ export function registerDesignRoutes(app: FastifyInstance, context: ApiContext):
     { schema: { tags: TAGS, summary: 'Runs a definition as a dry run (nothing is sent): each action records the request it would send; step outputs may be mocked and branches chosen', params: TENANT_PARAMS, body: TEST_RUN_BODY, response: { 200: ref('Run'), ...{ 422: ref('Error') }, ...ERRORS } } },
     async (request) => {
       const scope = await tenantOf(request, context);
-      const body = request.body as { definition: unknown; event?: unknown; mocks?: Record<string, unknown>; branches?: Record<string, string> };
+      const body = request.body as { definition: unknown; event?: unknown; mocks?: Record<string, unknown>; branches?: Record<string, string | number> };
       const trigger = triggerOf(body.definition);
       if (trigger === undefined) throw new ApiError(422, 'api.no-trigger', 'The definition names no trigger operation', { pointer: '/definition/trigger/operation', hint: 'Give it a trigger, e.g. pushpress.customer.created.' });
       const payload = body.event ?? samplePayload(context, trigger, '/definition/trigger/operation');

@@ -4,9 +4,8 @@ import { tenantOf } from '../access.js';
 import type { ApiContext } from '../api-context.js';
 import type { LoggedEvent } from '../run-event-log.js';
 import { ERRORS, TENANT_PARAMS } from '../schemas.js';
+import { writeOrLetGo } from '../event-stream-writer.js';
 
-/** How much of a stream may wait for a slow client before the stream is ended. */
-const MAX_BUFFERED_BYTES = 1024 * 1024;
 /** How often an idle stream sends a comment, so proxies keep it open. */
 const HEARTBEAT_MS = 15_000;
 
@@ -40,14 +39,10 @@ export function registerEventRoutes(app: FastifyInstance, context: ApiContext): 
       response.writeHead(200, { 'content-type': 'text/event-stream; charset=utf-8', 'cache-control': 'no-cache', connection: 'keep-alive', 'x-accel-buffering': 'no' });
       response.write(': flowline run events\n\n');
       const unsubscribe = context.events.subscribe(scope.tenantId, typeof lastId === 'string' ? lastId : undefined, {
-        event: (event) => {
-          // A client that does not keep up is let go (it reconnects with Last-Event-ID): its stream is never buffered without bound.
-          if (response.writableLength > MAX_BUFFERED_BYTES) response.end();
-          else response.write(frame(event));
-        },
-        gap: (oldest) => response.write(`event: gap\ndata: ${JSON.stringify({ reason: 'the events after Last-Event-ID are no longer kept, or are of an earlier process', ...(oldest === undefined ? {} : { oldest }) })}\n\n`),
+        event: (event) => writeOrLetGo(response, frame(event)),
+        gap: (oldest) => writeOrLetGo(response, `event: gap\ndata: ${JSON.stringify({ reason: 'the events after Last-Event-ID are no longer kept, or are of an earlier process', ...(oldest === undefined ? {} : { oldest }) })}\n\n`),
       });
-      const heartbeat = setInterval(() => response.write(': keep-alive\n\n'), HEARTBEAT_MS);
+      const heartbeat = setInterval(() => writeOrLetGo(response, ': keep-alive\n\n'), HEARTBEAT_MS);
       heartbeat.unref();
       open.add(response);
       request.raw.on('close', () => {

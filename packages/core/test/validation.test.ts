@@ -43,6 +43,14 @@ describe('workflow validation', () => {
     expect(problems).toEqual([expect.objectContaining({ pointer: '/steps/0/type', code: 'schema.enum', suggestion: 'Did you mean "forEach"?' })]);
   });
 
+  it('names only the missing type of a step without one (not every kind\'s demands), guessing "action" when it names an operation', () => {
+    const problems = problemsOf(workflow([{ id: 'a', operation: 'shop.save', connection: 'main' }, { id: 'b', condition: 'true', then: [action('c')] }]));
+    expect(problems).toEqual([
+      { pointer: '/steps/0', code: 'schema.required', message: expect.stringMatching(/^Missing required property "type": the step's kind, one of "action", "if", .*"forEach"/), suggestion: 'It names an operation: did you mean "type": "action"?' },
+      { pointer: '/steps/1', code: 'schema.required', message: expect.stringMatching(/^Missing required property "type"/) },
+    ]);
+  });
+
   it('refuses an action used as a trigger and a trigger used as a step', () => {
     const problems = problemsOf(workflow([action('a', { operation: 'shop.customer.created' })], { trigger: { operation: 'shop.save' } }));
     expect(problems.map((problem) => [problem.pointer, problem.code])).toEqual([

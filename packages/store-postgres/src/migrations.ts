@@ -2,6 +2,7 @@ import type pg from 'pg';
 import { FlowlineError } from '@flowline/core';
 import { quoteIdent, type Sql } from './database.js';
 import { INITIAL_SCHEMA } from './migration-initial.js';
+import { TIMERS_MIGRATION } from './migration-timers.js';
 
 /** One step of the schema. Never edit a shipped migration: add the next one. */
 export interface Migration {
@@ -21,6 +22,11 @@ export const MIGRATIONS: readonly Migration[] = [
     version: 1,
     name: 'tenants, inbox, runs, steps, snapshots, effects, links, dead letters, parked deliveries, tokens, leases, workflow versions, tenant records',
     sql: INITIAL_SCHEMA,
+  },
+  {
+    version: 2,
+    name: 'delays: a waiting run status, and timers',
+    sql: TIMERS_MIGRATION,
   },
 ];
 

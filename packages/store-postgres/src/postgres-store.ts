@@ -13,6 +13,7 @@ import { createParkedOps } from './parked-ops.js';
 import { createRunOps } from './run-ops.js';
 import { createTenantDataOps } from './tenant-data-ops.js';
 import { createTenantRecordOps, type TenantRecordOps } from './tenant-record-ops.js';
+import { createPendingTimers, createTimerOps } from './timer-ops.js';
 import { createTokenOps, type TokenOps } from './token-ops.js';
 import { storeErrorOf } from './transient-errors.js';
 import { createWorkflowVersionOps } from './workflow-version-ops.js';
@@ -105,6 +106,7 @@ export async function createPostgresStore(options: PostgresStoreOptions = {}): P
     forTenant,
     ...createTenantDataOps(db),
     ...createTenantRecordOps(db, key),
+    ...createPendingTimers(db),
     schemaVersion: () => db.read((sql) => schemaVersion(sql, schema)),
     close: () => db.close(),
   };
@@ -119,6 +121,7 @@ function createTenantViews(db: Database, key: Buffer | undefined, now: () => Dat
   const deadLetters = createDeadLetterOps(db);
   const parked = createParkedOps(db);
   const versions = createWorkflowVersionOps(db);
+  const timers = createTimerOps(db);
   const exportRecords = createExportRecords(db);
   const tokens = createTokenOps(db, key, now);
   const leases = createLeaseOps(db, clock);
@@ -136,6 +139,7 @@ function createTenantViews(db: Database, key: Buffer | undefined, now: () => Dat
         ...deadLetters(tenant),
         ...parked(tenant),
         ...versions(tenant),
+        ...timers(tenant),
         exportRecords: exportRecords(tenant),
         ...tokens(tenant),
         ...leases(tenant),

@@ -35,7 +35,7 @@ describe('migrations', () => {
     expect(await applied(schema)).toEqual(MIGRATIONS.map((migration) => migration.version));
     const tables = await adminQuery<{ table_name: string }>(`SELECT table_name FROM information_schema.tables WHERE table_schema = $1 ORDER BY 1`, [schema]);
     expect(tables.map((row) => row.table_name)).toEqual(
-      ['dead_letters', 'idempotency', 'inbox', 'leases', 'links', 'parked_deliveries', 'runs', 'schema_migrations', 'snapshots', 'steps', 'tenants', 'tokens', 'workflow_versions'],
+      ['dead_letters', 'idempotency', 'inbox', 'leases', 'links', 'parked_deliveries', 'runs', 'schema_migrations', 'snapshots', 'steps', 'tenants', 'timers', 'tokens', 'workflow_versions'],
     );
   });
 

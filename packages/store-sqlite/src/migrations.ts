@@ -1,6 +1,7 @@
 import type { Database } from 'better-sqlite3';
 import { FlowlineError } from '@flowline/core';
 import { TENANTS_MIGRATION } from './migration-tenants.js';
+import { TIMERS_MIGRATION } from './migration-timers.js';
 
 /** One step of the schema. Never edit a shipped migration: add the next one. */
 export interface Migration {
@@ -136,6 +137,11 @@ export const MIGRATIONS: readonly Migration[] = [
     version: 6,
     name: 'tenants: every record under its tenant (existing ones under default), workflow versions, tenant records',
     sql: TENANTS_MIGRATION,
+  },
+  {
+    version: 7,
+    name: 'delays: a waiting run status, and timers',
+    sql: TIMERS_MIGRATION,
   },
 ];
 

@@ -16,6 +16,7 @@ import { createRunOps } from './run-ops.js';
 import { lookBeforeOpening, markStore, refuseBlankStore, refuseDamagedStore, refuseEmptiedStore } from './store-file-check.js';
 import { createTenantDataOps } from './tenant-data-ops.js';
 import { createTenantRecordOps, type TenantRecordOps } from './tenant-record-ops.js';
+import { createPendingTimers, createTimerOps } from './timer-ops.js';
 import { createTokenOps, type TokenOps } from './token-ops.js';
 import { createWalSync, walFileSync } from './wal-sync.js';
 import { createWorkflowVersionOps } from './workflow-version-ops.js';
@@ -129,6 +130,7 @@ export function openSqliteStore(options: SqliteStoreOptions, hooks: OpenHooks = 
     forTenant,
     ...createTenantDataOps(db, queue),
     ...createTenantRecordOps(db, queue, key),
+    ...createPendingTimers(db, queue),
     schemaVersion: () => schemaVersion(db),
     async close() {
       if (!db.open) return;
@@ -154,6 +156,7 @@ function createTenantViews(db: Database, queue: WriteQueue, key: Buffer | undefi
   const deadLetters = createDeadLetterOps(db, queue);
   const parked = createParkedOps(db, queue);
   const versions = createWorkflowVersionOps(db, queue);
+  const timers = createTimerOps(db, queue);
   const exportRecords = createExportRecords(db, queue);
   const tokens = createTokenOps(db, queue, key, now);
   const leases = createLeaseOps(db, queue, clock);
@@ -171,6 +174,7 @@ function createTenantViews(db: Database, queue: WriteQueue, key: Buffer | undefi
         ...deadLetters(tenant),
         ...parked(tenant),
         ...versions(tenant),
+        ...timers(tenant),
         exportRecords: exportRecords(tenant),
         ...tokens(tenant),
         ...leases(tenant),

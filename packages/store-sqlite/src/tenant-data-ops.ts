@@ -15,6 +15,7 @@ export const TENANT_TABLES = [
   'tokens',
   'leases',
   'workflow_versions',
+  'timers',
 ] as const;
 
 export type TenantDataOps = Pick<Store, 'listTenantIds' | 'deleteTenant'>;

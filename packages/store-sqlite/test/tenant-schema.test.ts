@@ -60,6 +60,7 @@ describe('the tenant schema', () => {
       tokens: [['tenant', 'connection_id']],
       leases: [['tenant', 'key']],
       workflow_versions: [['tenant', 'workflow_id', 'version']],
+      timers: [['tenant', 'run_id', 'path']],
     });
   });
 

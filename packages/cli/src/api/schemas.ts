@@ -90,7 +90,7 @@ export const SCHEMAS = [
       id: { type: 'string' },
       workflowId: { type: 'string' },
       workflowVersion: { type: ['integer', 'string'] },
-      status: { type: 'string', enum: ['queued', 'running', 'succeeded', 'failed', 'cancelled'] },
+      status: { type: 'string', enum: ['queued', 'running', 'waiting', 'succeeded', 'failed', 'cancelled'] },
       dryRun: { type: 'boolean' },
       queuedAt: { type: 'string' },
       startedAt: { type: 'string' },

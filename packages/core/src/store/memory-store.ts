@@ -1,7 +1,7 @@
 import { FlowlineError } from '../errors/flowline-error.js';
-import type { DeadLetter, IdempotencyRecord, InboxEntry, InboxStatus, RunRecord, RunStatus, StepRecord, TriggerEvent } from './records.js';
-import type { DeadLetterQuery, RunQuery, Store, TenantRecord, TenantStore } from './store.js';
-import { checkId, checkLimit, checkStatus, deadLetterId, INBOX_STATUSES, isFinishedStatus, RUN_STATUSES } from './store-checks.js';
+import type { DeadLetter, IdempotencyRecord, InboxEntry, InboxStatus, PendingTimer, RunRecord, RunStatus, StepRecord, TimerRecord, TriggerEvent } from './records.js';
+import type { DeadLetterQuery, PendingTimerQuery, RunQuery, Store, TenantRecord, TenantStore } from './store.js';
+import { checkId, checkIsoTime, checkLimit, checkStatus, checkTimer, deadLetterId, INBOX_STATUSES, isFinishedStatus, RUN_STATUSES } from './store-checks.js';
 import { checkTenantId, DEFAULT_TENANT } from '../tenants/tenant-id.js';
 import { createMemoryWorkflowVersions } from './memory-workflow-versions.js';
 import { runMatches, compareRuns } from './run-order.js';
@@ -74,6 +74,18 @@ export function createMemoryStore(options: MemoryStoreOptions = {}): Store {
       else views.delete(tenant);
       tenantRecords.delete(tenant);
     },
+    async listPendingTimers(query: PendingTimerQuery = {}) {
+      if (query.dueBy !== undefined) checkIsoTime(query.dueBy, 'dueBy', 'listPendingTimers');
+      checkLimit(query.limit, 'listPendingTimers');
+      const pending: PendingTimer[] = [];
+      for (const [tenant, view] of views) {
+        for (const timer of view[TIMERS]()) {
+          if (timer.firedAt === undefined && (query.dueBy === undefined || timer.dueAt <= query.dueBy)) pending.push({ tenant, ...timer });
+        }
+      }
+      pending.sort(compareTimers);
+      return query.limit === undefined ? pending : pending.slice(0, query.limit);
+    },
     async putTenant(record: TenantRecord) {
       checkTenantId(record.id);
       tenantRecords.set(record.id, toStoredJson(record, `tenant ${record.id}`));
@@ -90,8 +102,17 @@ export function createMemoryStore(options: MemoryStoreOptions = {}): Store {
 
 /** Empties a memory tenant view in place (how the default tenant's records are deleted). */
 const CLEAR = Symbol('clear');
+/** A memory tenant view's timers, for the store's listing across tenants. */
+const TIMERS = Symbol('timers');
 
-type MemoryTenantStore = TenantStore & { readonly [CLEAR]: () => void };
+type MemoryTenantStore = TenantStore & { readonly [CLEAR]: () => void; readonly [TIMERS]: () => Iterable<TimerRecord> };
+
+function compareTimers(a: PendingTimer, b: PendingTimer): number {
+  for (const key of ['dueAt', 'tenant', 'runId', 'path'] as const) {
+    if (a[key] !== b[key]) return a[key] < b[key] ? -1 : 1;
+  }
+  return 0;
+}
 
 function createMemoryTenantStore(tenant: string, maxFinishedRuns: number): MemoryTenantStore {
   const finished = createFinishedOrder();
@@ -107,6 +128,8 @@ function createMemoryTenantStore(tenant: string, maxFinishedRuns: number): Memor
     return bucket;
   };
   const idempotency = new Map<string, string>();
+  /** Timers by run id, then path. */
+  const timers = new Map<string, Map<string, TimerRecord>>();
   const links = new Map<string, Map<string, string>>();
   const deadLetters = new Map<string, { readonly seq: number; readonly at: string; readonly json: string }>();
   let deadLetterSeq = 0;
@@ -119,6 +142,7 @@ function createMemoryTenantStore(tenant: string, maxFinishedRuns: number): Memor
       if (deadLetters.size > 0 && deadLetters.has(`run:${id}`)) continue;
       for (const key of runs.get(id)?.effectKeys ?? []) idempotency.delete(key);
       runs.delete(id);
+      timers.delete(id);
     }
   };
 
@@ -126,7 +150,11 @@ function createMemoryTenantStore(tenant: string, maxFinishedRuns: number): Memor
   const parked = createMemoryParkedDeliveries();
   const store: MemoryTenantStore = {
     tenant,
+    *[TIMERS]() {
+      for (const byPath of timers.values()) yield* byPath.values();
+    },
     [CLEAR]() {
+      timers.clear();
       inbox.clear();
       runs.clear();
       idempotency.clear();
@@ -292,6 +320,25 @@ function createMemoryTenantStore(tenant: string, maxFinishedRuns: number): Memor
 
     ...parked.ops,
     ...versions.ops,
+
+    async putTimer(timer: TimerRecord) {
+      checkTimer(timer);
+      let byPath = timers.get(timer.runId);
+      if (byPath === undefined) {
+        byPath = new Map();
+        timers.set(timer.runId, byPath);
+      }
+      byPath.set(timer.path, fromStoredJson<TimerRecord>(toStoredJson(timer, `timer ${timer.path} of run ${timer.runId}`)));
+    },
+
+    async getTimer(runId: string, path: string) {
+      const timer = timers.get(runId)?.get(path);
+      return timer === undefined ? undefined : { ...timer };
+    },
+
+    async deleteTimers(runId: string) {
+      timers.delete(runId);
+    },
 
     async exportRecords() {
       const allRuns = await store.listRuns();

@@ -22,8 +22,24 @@ export interface TriggerEvent {
   readonly orderingKey?: string;
 }
 
-/** `cancelled`: an operator stopped it; it does nothing more. */
-export type RunStatus = 'queued' | 'running' | 'succeeded' | 'failed' | 'cancelled';
+/** `cancelled`: an operator stopped it; it does nothing more. `waiting`: it sleeps in a `delay` step until its timer is due (nothing of it is in memory). */
+export type RunStatus = 'queued' | 'running' | 'waiting' | 'succeeded' | 'failed' | 'cancelled';
+
+/** A durable timer: the run sleeps in the delay step at `path` until `dueAt`, then goes on from its saved snapshot. */
+export interface TimerRecord {
+  readonly runId: string;
+  /** The delay step's path in the run, e.g. `wait` or `check.wait`. */
+  readonly path: string;
+  /** ISO time (as `Date.toISOString` writes it) it is due. */
+  readonly dueAt: string;
+  /** ISO time the run went on past it; absent while it waits. */
+  readonly firedAt?: string;
+}
+
+/** A timer that waits, with its tenant (what the engine's timer scheduler lists across tenants). */
+export interface PendingTimer extends TimerRecord {
+  readonly tenant: string;
+}
 
 export interface RunRecord {
   readonly id: string;

@@ -3,7 +3,7 @@ import type { InboxStatus, RunStatus } from './records.js';
 import type { WorkflowVersionState } from './store.js';
 
 export const INBOX_STATUSES: readonly InboxStatus[] = ['pending', 'done', 'dead'];
-export const RUN_STATUSES: readonly RunStatus[] = ['queued', 'running', 'succeeded', 'failed', 'cancelled'];
+export const RUN_STATUSES: readonly RunStatus[] = ['queued', 'running', 'waiting', 'succeeded', 'failed', 'cancelled'];
 export const WORKFLOW_VERSION_STATES: readonly WorkflowVersionState[] = ['draft', 'published', 'retired'];
 
 /** A run that will do nothing more. */
@@ -47,4 +47,21 @@ export function deadLetterId(input: { readonly runId?: unknown; readonly inboxId
   checkId(input.reason, 'reason', 'putDeadLetter');
   checkId(input.at, 'at', 'putDeadLetter');
   return `${hasRun ? 'run' : 'inbox'}:${subject}`;
+}
+
+const ISO_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
+
+/** Checks an ISO time as `Date.toISOString` writes it (UTC, milliseconds), so times compare as strings. */
+export function checkIsoTime(value: unknown, name: string, where: string): asserts value is string {
+  if (typeof value !== 'string' || !ISO_TIME.test(value) || Number.isNaN(Date.parse(value))) {
+    throw new FlowlineError('store.invalid_input', `Expected \`${name}\` of ${where} to be an ISO time as Date.toISOString writes it (e.g. 2026-03-08T07:00:00.000Z), got ${JSON.stringify(value) ?? typeof value}.`);
+  }
+}
+
+/** Checks a timer record (see TimerRecord). */
+export function checkTimer(timer: { readonly runId?: unknown; readonly path?: unknown; readonly dueAt?: unknown; readonly firedAt?: unknown }): void {
+  checkId(timer.runId, 'runId', 'putTimer');
+  checkId(timer.path, 'path', 'putTimer');
+  checkIsoTime(timer.dueAt, 'dueAt', 'putTimer');
+  if (timer.firedAt !== undefined) checkIsoTime(timer.firedAt, 'firedAt', 'putTimer');
 }

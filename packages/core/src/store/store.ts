@@ -4,9 +4,11 @@ import type {
   IdempotencyRecord,
   InboxEntry,
   InboxStatus,
+  PendingTimer,
   RunRecord,
   RunStatus,
   StepRecord,
+  TimerRecord,
   TriggerEvent,
 } from './records.js';
 import type { ParkedDelivery, ParkedDeliveryInput, ParkedQuery } from './parked-delivery.js';
@@ -95,8 +97,21 @@ export interface TenantStore {
   listWorkflowVersions(workflowId?: string): Promise<WorkflowVersionRecord[]>;
   deleteWorkflowVersion(workflowId: string, version: number): Promise<{ readonly removed: boolean }>;
 
+  /** Saves a run's timer (the same run and path again replaces it). */
+  putTimer(timer: TimerRecord): Promise<void>;
+  getTimer(runId: string, path: string): Promise<TimerRecord | undefined>;
+  /** Deletes every timer of a run (it was cancelled, or is gone). */
+  deleteTimers(runId: string): Promise<void>;
+
   /** Everything this tenant has in the store, e.g. before it is deleted. */
   exportRecords(): Promise<TenantExport>;
+}
+
+export interface PendingTimerQuery {
+  /** Only timers due at or before this ISO time. */
+  readonly dueBy?: string;
+  /** Earliest due first; at most this many. */
+  readonly limit?: number;
 }
 
 /**
@@ -111,6 +126,8 @@ export interface Store extends TenantStore {
   listTenantIds(): Promise<string[]>;
   /** Operator: deletes every record of `tenant`, its settings included. */
   deleteTenant(tenant: string): Promise<void>;
+  /** Operator: timers not fired yet, of every tenant, earliest `dueAt` first (ties by tenant, run id, path). */
+  listPendingTimers(query?: PendingTimerQuery): Promise<PendingTimer[]>;
 
   /** A tenant's settings, kept for a host that registers tenants at run time (secrets encrypted at rest where the store can). */
   putTenant(record: TenantRecord): Promise<void>;

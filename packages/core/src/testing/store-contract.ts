@@ -5,6 +5,7 @@ import { describeParkedDeliveryContract } from './store-contract-parked.js';
 import { at, event, idempotency, run, step, T0 } from './store-contract-records.js';
 import { describeRunQueryContract } from './store-contract-run-queries.js';
 import { describeTenantContract } from './store-contract-tenants.js';
+import { describeTimerContract } from './store-contract-timers.js';
 import { describeWorkflowVersionContract } from './store-contract-versions.js';
 
 /** What a contract run needs: a fresh, empty store, and how to let go of it. */
@@ -412,6 +413,7 @@ export function describeStoreContract(name: string, makeStore: () => Promise<Sto
     describeRunQueryContract(() => store);
     describeWorkflowVersionContract(() => store);
     describeTenantContract(() => store);
+    describeTimerContract(() => store);
 
     describe('copies, not aliases', () => {
       it('is not changed when the caller changes what it put', async () => {

@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import { FlowlineError, type ConnectionConfig, type Connector, type EngineOptions, type Store } from '@flowline/core';
-import { createGhlConnector, createPushPressConnector, type TokenStore } from '@flowline/connectors';
+import { createGhlConnector, createHttpConnector, createPushPressConnector, type TokenStore } from '@flowline/connectors';
 import type { ServerLimits } from './host/server-limits.js';
 import { readJsonFile } from './read-json-file.js';
 
@@ -17,6 +17,12 @@ export interface HostConfig {
     /** The oldest delivery the webhook receiver accepts, in seconds before now (`created`); default 7 days. */
     readonly maxAgeSeconds?: number;
   };
+  /**
+   * `flowline.http.request`: by default only public addresses are reached (loopback, private and
+   * link-local ones are refused after DNS resolution). `allowPrivateNetworks` lifts that; `allowHosts`
+   * lets named hosts (or IP addresses) through, e.g. `localhost` for a sandbox.
+   */
+  readonly http?: { readonly allowPrivateNetworks?: boolean; readonly allowHosts?: readonly string[] };
   /** Timeouts (ms) and the connection cap of `flowline serve`'s HTTP server; see ServerLimits. */
   readonly server?: Partial<ServerLimits>;
   /** `flowline serve`'s HTTP API for a builder; on when a port is given (here or --api-port). */
@@ -29,6 +35,8 @@ export interface HostConfig {
     readonly tokenSecret?: string;
     /** Origins a builder's browser may call the API from (CORS); default none. */
     readonly corsOrigins?: readonly string[];
+    /** Serve the builder at `/` of the API's origin (as --ui does): `true`, or where its files are and who may frame it. */
+    readonly ui?: boolean | { readonly root?: string; readonly frameAncestors?: readonly string[] };
   };
   readonly connections?: Readonly<Record<string, ConnectionConfig>>;
   /** Non-secret values workflows read as `$config`. */
@@ -65,11 +73,12 @@ export async function loadHostConfig(path: string | undefined): Promise<HostConf
   return resolveEnv(raw as HostConfig);
 }
 
-/** The connectors a host runs with: GoHighLevel and PushPress, pointed where the config says. */
+/** The connectors a host runs with: GoHighLevel and PushPress, pointed where the config says, and http (flowline.http.request). */
 export function hostConnectors(config: HostConfig, tokenStore?: TokenStore): Connector[] {
   return [
     createGhlConnector({ ...(config.ghl?.baseUrl ? { baseUrl: config.ghl.baseUrl } : {}), ...(tokenStore ? { tokenStore } : {}) }),
     createPushPressConnector(config.pushpress?.baseUrl ? { baseUrl: config.pushpress.baseUrl } : {}),
+    createHttpConnector({ allowPrivateNetworks: config.http?.allowPrivateNetworks === true, allowHosts: config.http?.allowHosts ?? [] }),
   ];
 }
 

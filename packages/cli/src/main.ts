@@ -62,6 +62,7 @@ export async function main(argv: readonly string[], io: CommandIo = processIo): 
       'max-age-seconds': { type: 'string' },
       'max-connections': { type: 'string' },
       'api-port': { type: 'string' },
+      ui: { type: 'boolean', default: false },
       file: { type: 'string' },
       tenant: { type: 'string' },
       'dead-letter': { type: 'boolean', default: false },
@@ -103,6 +104,7 @@ export async function main(argv: readonly string[], io: CommandIo = processIo): 
           maxAgeSeconds: positive(values['max-age-seconds'], 'max-age-seconds'),
           maxConnections: positive(values['max-connections'], 'max-connections'),
           apiPort: integer(values['api-port'], 'api-port'),
+          ui: values.ui ?? false,
         },
         io,
       );

@@ -13,6 +13,7 @@ import { registerRunRoutes } from './routes/run-routes.js';
 import { registerTenantRoutes } from './routes/tenant-routes.js';
 import { registerWorkflowRoutes } from './routes/workflow-routes.js';
 import { SCHEMAS } from './schemas.js';
+import { registerUiRoutes, type UiOptions } from './ui-static.js';
 
 export interface ApiServerOptions {
   /** Default 127.0.0.1. */
@@ -23,6 +24,8 @@ export interface ApiServerOptions {
   readonly port: number;
   /** The largest request body, in bytes; default 1 MiB. */
   readonly bodyLimit?: number;
+  /** Serve the builder's built files at `/` on the same origin (`flowline serve --ui`). */
+  readonly ui?: UiOptions;
 }
 
 export interface RunningApi {
@@ -104,6 +107,7 @@ async function buildApi(context: ApiContext, options: ApiServerOptions): Promise
   registerEventRoutes(app, context);
   registerOptionRoutes(app, context, context.options);
   registerOAuthRoutes(app, context);
+  if (options.ui !== undefined) await registerUiRoutes(app, options.ui);
   return app;
 }
 

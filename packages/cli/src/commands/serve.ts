@@ -1,5 +1,6 @@
 import { FlowlineError } from '@flowline/core';
 import { encryptionKeyFromEnv, type Durability } from '@flowline/store-sqlite';
+import { uiSettings } from '../api/ui-settings.js';
 import { loadHostConfig, type HostConfig } from '../host-config.js';
 import { lockDataDir, type DataDirLock } from '../host/data-dir-lock.js';
 import { loadWorkflows } from '../host/load-workflows.js';
@@ -28,11 +29,13 @@ export interface ServeArgs {
   readonly maxConnections?: number | undefined;
   /** `--api-port` (over the config's `api.port`): serve the HTTP API there. */
   readonly apiPort?: number | undefined;
+  /** `--ui` (or the config's `api.ui`): serve the builder at `/` of the API's origin. */
+  readonly ui?: boolean | undefined;
 }
 
 export const SERVE_USAGE = `usage: flowline serve <workflow.json | directory>... [--config flowline.config.json] [--port 8787] [--host 127.0.0.1]
                       [--data-dir .data | --memory] [--durability power|process] [--concurrency N] [--receiver-thread]
-                      [--max-age-seconds N] [--max-connections N] [--api-port N]
+                      [--max-age-seconds N] [--max-connections N] [--api-port N] [--ui]
 
   Runs the workflows behind the signed PushPress webhook receiver (POST /webhooks/pushpress),
   with the durable store in --data-dir. One process owns a data directory at a time.
@@ -46,6 +49,8 @@ export const SERVE_USAGE = `usage: flowline serve <workflow.json | directory>...
   --api-port          serve the HTTP API for a builder on this port (GET /api/openapi.json
                       describes it); its keys: FLOWLINE_API_KEY (the operator's) and
                       FLOWLINE_API_TOKEN_SECRET (signs tenant tokens), or the config's "api"
+  --ui                serve the visual builder at / of the API's origin (needs --api-port);
+                      open it with ?tenant=<id>&token=<tenant token>
   Timeouts: the config file's "server" object (headersTimeoutMs, requestTimeoutMs,
   keepAliveTimeoutMs, bodyTimeoutMs, maxConnections).`;
 
@@ -61,6 +66,7 @@ function serverLimits(config: HostConfig, args: ServeArgs): ServerLimits {
 /** The HTTP API's port and keys: the config's `api`, --api-port over its port, keys from the environment by default; none without a port. */
 function apiOptions(config: HostConfig, args: ServeArgs, env: NodeJS.ProcessEnv = process.env) {
   const port = args.apiPort ?? config.api?.port;
+  const ui = uiSettings(config.api?.ui, args.ui ?? false, port !== undefined);
   if (port === undefined) return undefined;
   const operatorKey = config.api?.operatorKey ?? env['FLOWLINE_API_KEY'];
   const tokenSecret = config.api?.tokenSecret ?? env['FLOWLINE_API_TOKEN_SECRET'];
@@ -70,7 +76,7 @@ function apiOptions(config: HostConfig, args: ServeArgs, env: NodeJS.ProcessEnv 
       hint: 'Set FLOWLINE_API_KEY (at least 16 characters) and FLOWLINE_API_TOKEN_SECRET (at least 32 bytes), e.g. with `openssl rand -hex 32`.',
     });
   }
-  return { port, host: config.api?.host ?? args.host, operatorKey, tokenSecret, ...(config.api?.corsOrigins ? { corsOrigins: config.api.corsOrigins } : {}) };
+  return { port, host: config.api?.host ?? args.host, operatorKey, tokenSecret, ...(config.api?.corsOrigins ? { corsOrigins: config.api.corsOrigins } : {}), ...(ui === undefined ? {} : { ui }) };
 }
 
 function maxAgeSeconds(config: HostConfig, args: ServeArgs): number | undefined {
@@ -146,6 +152,7 @@ export async function serveCommand(args: ServeArgs, io: CommandIo, stopped: () =
       io.out(`flowline serving ${workflows.length} workflow(s); store ${storage.describe}${args.receiverThread ? '; webhook server on a thread of its own' : ''}`);
       if (tenants.length > 0) io.out(`${tenants.length} more tenant(s): ${tenants.map((tenant) => tenant.settings.id).slice(0, 10).join(', ')}${tenants.length > 10 ? ', …' : ''}; their webhooks: POST ${host.webhookUrl}/<tenant>`);
       if (host.apiUrl !== undefined) io.out(`HTTP API: ${host.apiUrl}/api (described at ${host.apiUrl}/api/openapi.json)`);
+      if (host.apiUrl !== undefined && api?.ui !== undefined) io.out(`Builder: ${host.apiUrl}/?tenant=<id>&token=<tenant token>`);
       io.out(`PushPress webhooks: POST ${host.webhookUrl}`);
       await stopped();
       io.out('stopping: finishing runs in progress');

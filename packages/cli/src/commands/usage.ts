@@ -9,7 +9,7 @@ export const MAIN_USAGE = `flowline: run JSON workflows from PushPress to GoHigh
   flowline catalog [<operation-id>] [--kind trigger|action] [--search <words>] [--json]
   flowline serve <workflow.json | dir>... [--config <file>] [--port 8787] [--host 127.0.0.1]
                  [--data-dir .data | --memory] [--durability power|process] [--concurrency N]
-                 [--receiver-thread] [--max-age-seconds N] [--max-connections N] [--api-port N]
+                 [--receiver-thread] [--max-age-seconds N] [--max-connections N] [--api-port N] [--ui]
   flowline runs list [--status S] [--workflow ID] [--limit N] [--dead | --parked] [--json] [--tenant <id>] [--data-dir .data]
   flowline runs show <run-id> [--json] [--tenant <id>] [--data-dir .data]
   flowline runs retry <run-id | dead-letter-id | parked:<id>> <workflow.json | dir>... [--config <file>] [--tenant <id>] [--data-dir .data]

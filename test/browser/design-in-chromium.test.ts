@@ -153,7 +153,7 @@ describe(`the browser entries in headless Chromium under "Content-Security-Polic
     expect(report.consoleErrors, `console errors; the server was asked for ${requests.join(', ')}`).toEqual([]);
     expect(report.pageErrors).toEqual([]);
 
-    expect(results['catalogSize']).toBe(130);
+    expect(results['catalogSize']).toBe(131);
     expect(results['triggerHasSample']).toBe(true);
     const lazyChunk = /\/catalog-operations-[^/]+\.js$/;
     expect(results['scriptsBeforeCatalog']).toEqual(expect.arrayContaining(['/page.js', '/design.js', '/catalog.js']));

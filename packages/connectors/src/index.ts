@@ -95,3 +95,21 @@ export {
   type OptionsResult,
   type ResolveOptionsRequest,
 } from './options/index.js';
+export {
+  BlockedAddressError,
+  createAddressGuard,
+  createHttpConnector,
+  DEFAULT_HTTP_TIMEOUT_MS,
+  DEFAULT_MAX_RESPONSE_BYTES,
+  forbiddenRange,
+  HTTP_CONNECTOR,
+  HTTP_REQUEST_OPERATION,
+  MAX_REDIRECTS,
+  systemResolve,
+  type AddressGuardOptions,
+  type HttpConnector,
+  type HttpConnectorOptions,
+  type HttpRequestInput,
+  type HttpResponseOutput,
+  type ResolveHost,
+} from './http/index.js';

@@ -7,8 +7,8 @@
 import { createCatalog, type Catalog, type OperationDescriptor } from '@flowline/core/design';
 
 /**
- * The 130 operations an engine with the GoHighLevel and PushPress connectors offers: the engine's
- * `flowline.links.*` (3), the PushPress triggers (23) and customer lookup, the GoHighLevel actions (103).
+ * The 131 operations an engine with the GoHighLevel, PushPress and http connectors offers: the engine's
+ * `flowline.links.*` (3), `flowline.http.request`, the PushPress triggers (23) and customer lookup, the GoHighLevel actions (103).
  */
 export async function loadCatalogOperations(): Promise<readonly OperationDescriptor[]> {
   const { catalogOperations } = await import('./catalog-operations.js');

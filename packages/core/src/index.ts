@@ -61,4 +61,7 @@ export type * from './generated/workflow.js';
 export { BUILT_IN_CONNECTION, LINK_OPERATIONS } from './connectors/link-operations.js';
 export type { DeadLetterQuery, PendingTimerQuery } from './store/store.js';
 export { deadlineSignal, type DeadlineSignal } from './runtime/deadline-signal.js';
-export { fromStoredJson, toStoredJson } from './store/stored-json.js';
+export { fromStoredJson, toOptionalStoredJson, toStoredJson } from './store/stored-json.js';
+export { encryptionKeyFromEnv, keyFingerprint, parseEncryptionKey, SECRET_KEY_ENV, type EncryptionKeyInput } from './store/secrets/encryption-key.js';
+export { openSecret, sealSecret, type Sealed } from './store/secrets/secret-cipher.js';
+export { createLeasedTokenStore, type ConnectorTokenStore, type TokensWithLeases, type TokenStoreAdapterOptions } from './store/leased-token-store.js';

@@ -1,7 +1,6 @@
-import { FlowlineError, fromStoredJson, type DeadLetter, type DeadLetterInput, type ErrorRecord, type TenantStore } from '@flowline/core';
+import { FlowlineError, fromStoredJson, type DeadLetter, type DeadLetterInput, type ErrorRecord, type TenantStore, toOptionalStoredJson } from '@flowline/core';
 import type { Database, Sql } from './database.js';
 import { checkId, sqlLimit } from './input-checks.js';
-import { toOptionalJsonColumn } from './json-column.js';
 
 export type DeadLetterOps = Pick<TenantStore, 'putDeadLetter' | 'getDeadLetter' | 'listDeadLetters' | 'removeDeadLetter'>;
 
@@ -35,7 +34,7 @@ export function createDeadLetterOps(db: Database): (tenant: string) => DeadLette
       checkId(input.reason, 'reason', 'putDeadLetter');
       checkId(input.at, 'at', 'putDeadLetter');
       const id = `${subject.kind}:${subject.id}`;
-      const error = toOptionalJsonColumn(input.error, `the error of dead letter ${id}`);
+      const error = toOptionalStoredJson(input.error, `the error of dead letter ${id}`);
       const values = [tenant, id, subject.kind === 'run' ? subject.id : null, subject.kind === 'inbox' ? subject.id : null, input.reason, error, input.at];
       const row = await db.write(async (sql) => (await sql.query<DeadLetterRow>(upsert, values)).rows[0]);
       if (row === undefined) throw corrupt(`dead letter ${id} is missing right after it was written`);

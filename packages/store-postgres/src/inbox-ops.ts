@@ -1,7 +1,6 @@
-import { FlowlineError, fromStoredJson, toStoredJson, type ErrorRecord, type InboxEntry, type InboxStatus, type TenantStore } from '@flowline/core';
+import { FlowlineError, fromStoredJson, toStoredJson, type ErrorRecord, type InboxEntry, type InboxStatus, type TenantStore, toOptionalStoredJson } from '@flowline/core';
 import type { Database, Sql } from './database.js';
 import { checkId, checkOneOf, sqlLimit } from './input-checks.js';
-import { toOptionalJsonColumn } from './json-column.js';
 
 const INBOX_STATUSES: readonly InboxStatus[] = ['pending', 'done', 'dead'];
 
@@ -46,7 +45,7 @@ export function createInboxOps(db: Database): (tenant: string) => InboxOps {
     async setInboxStatus(id, status, update) {
       checkOneOf(status, INBOX_STATUSES, `the status of inbox entry ${id}`);
       const runIds = update === undefined ? undefined : toStoredJson(update.runIds, `the run ids of inbox entry ${id}`);
-      const error = update === undefined ? null : toOptionalJsonColumn(update.error, `the error of inbox entry ${id}`);
+      const error = update === undefined ? null : toOptionalStoredJson(update.error, `the error of inbox entry ${id}`);
       return db.write(async (sql) => {
         const result = runIds === undefined ? await sql.query(setStatus, [status, tenant, id]) : await sql.query(setAll, [status, runIds, error, tenant, id]);
         if (result.rowCount === 0) {

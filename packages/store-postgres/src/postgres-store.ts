@@ -1,8 +1,7 @@
 import pg from 'pg';
-import { checkTenantId, DEFAULT_TENANT, FlowlineError, type Store, type TenantStore } from '@flowline/core';
+import { checkTenantId, DEFAULT_TENANT, FlowlineError, type Store, type TenantStore, parseEncryptionKey, type EncryptionKeyInput } from '@flowline/core';
 import { createDatabase, type Database } from './database.js';
 import { createDeadLetterOps, type DeadLetterOps } from './dead-letter-ops.js';
-import { parseEncryptionKey, type EncryptionKeyInput } from './encryption-key.js';
 import { createExportRecords } from './export-records.js';
 import { createIdempotencyOps } from './idempotency-ops.js';
 import { createInboxOps } from './inbox-ops.js';

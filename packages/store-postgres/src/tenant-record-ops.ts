@@ -1,7 +1,5 @@
-import { checkTenantId, FlowlineError, fromStoredJson, toStoredJson, type Store, type TenantRecord } from '@flowline/core';
-import { keyFingerprint, parseEncryptionKey, SECRET_KEY_ENV, type EncryptionKeyInput } from './encryption-key.js';
+import { checkTenantId, FlowlineError, fromStoredJson, toStoredJson, type Store, type TenantRecord, keyFingerprint, openSecret, parseEncryptionKey, sealSecret, SECRET_KEY_ENV, type EncryptionKeyInput, type Sealed } from '@flowline/core';
 import { checkId } from './input-checks.js';
-import { open, seal, type Sealed } from './token-cipher.js';
 import type { Database } from './database.js';
 
 export interface TenantRecordOps extends Pick<Store, 'putTenant' | 'getTenant' | 'listTenants'> {
@@ -68,7 +66,7 @@ export function createTenantRecordOps(db: Database, key: Buffer | undefined): Te
     }
     let plaintext: string;
     try {
-      plaintext = open(k, sealed, secretsAad(row.id));
+      plaintext = openSecret(k, sealed, secretsAad(row.id));
     } catch (cause) {
       throw secretsCorrupt(row.id, String(row.secrets_key_id), cause);
     }
@@ -87,7 +85,7 @@ export function createTenantRecordOps(db: Database, key: Buffer | undefined): Te
       let sealed: Sealed | undefined;
       if (record.secrets !== undefined) {
         const k = requireKey(`store the secrets of tenant ${JSON.stringify(record.id)}`);
-        sealed = seal(k, toStoredJson(record.secrets, `the secrets of tenant ${record.id}`), secretsAad(record.id));
+        sealed = sealSecret(k, toStoredJson(record.secrets, `the secrets of tenant ${record.id}`), secretsAad(record.id));
       }
       const values = [record.id, settings, sealed === undefined ? null : (keyId ?? ''), sealed?.iv ?? null, sealed?.tag ?? null, sealed?.ciphertext ?? null, record.createdAt, record.updatedAt];
       return db.write(async (sql) => {
@@ -120,11 +118,11 @@ export function createTenantRecordOps(db: Database, key: Buffer | undefined): Te
           }
           let plaintext: string;
           try {
-            plaintext = open(previous, sealed, secretsAad(row.id));
+            plaintext = openSecret(previous, sealed, secretsAad(row.id));
           } catch (cause) {
             throw secretsCorrupt(row.id, previousId, cause);
           }
-          const next = seal(current, plaintext, secretsAad(row.id));
+          const next = sealSecret(current, plaintext, secretsAad(row.id));
           await sql.query(reseal, [keyId ?? '', next.iv, next.tag, next.ciphertext, row.id]);
           reencrypted += 1;
         }

@@ -1,7 +1,5 @@
-import { FlowlineError, toStoredJson } from '@flowline/core';
-import { keyFingerprint, parseEncryptionKey, SECRET_KEY_ENV, type EncryptionKeyInput } from './encryption-key.js';
+import { FlowlineError, toStoredJson, keyFingerprint, openSecret, parseEncryptionKey, sealSecret, SECRET_KEY_ENV, type EncryptionKeyInput } from '@flowline/core';
 import { checkId } from './input-checks.js';
-import { open, seal } from './token-cipher.js';
 import type { Database } from './database.js';
 
 /** OAuth tokens of one connection (access token, refresh token, expiry, scopes…), as a JSON object. */
@@ -63,7 +61,7 @@ export function createTokenOps(db: Database, key: Buffer | undefined, now: () =>
       if (typeof tokens !== 'object' || tokens === null || Array.isArray(tokens)) {
         throw new FlowlineError('store.invalid_input', `Expected the tokens of connection ${JSON.stringify(connectionId)} to be an object.`);
       }
-      const sealed = seal(k, toStoredJson(tokens, `the tokens of connection ${JSON.stringify(connectionId)}`), connectionId);
+      const sealed = sealSecret(k, toStoredJson(tokens, `the tokens of connection ${JSON.stringify(connectionId)}`), connectionId);
       const updatedAt = now().toISOString();
       return db.write(async (sql) => {
         await sql.query(upsert, [tenant, connectionId, keyId ?? '', sealed.iv, sealed.tag, sealed.ciphertext, updatedAt]);
@@ -83,7 +81,7 @@ export function createTokenOps(db: Database, key: Buffer | undefined, now: () =>
       }
       let plaintext: string;
       try {
-        plaintext = open(k, row, connectionId);
+        plaintext = openSecret(k, row, connectionId);
       } catch (cause) {
         throw new FlowlineError(
           'store.token_corrupt',
@@ -110,14 +108,14 @@ export function createTokenOps(db: Database, key: Buffer | undefined, now: () =>
           }
           let plaintext: string;
           try {
-            plaintext = open(previous, row, row.connection_id);
+            plaintext = openSecret(previous, row, row.connection_id);
           } catch (cause) {
             throw new FlowlineError('store.token_corrupt', `Cannot re-encrypt the tokens of connection ${JSON.stringify(row.connection_id)}: they do not authenticate under the previous key.`, {
               hint: 'Nothing was changed. Authorize that connection again, or delete its tokens, then rotate.',
               cause,
             });
           }
-          const sealed = seal(current, plaintext, row.connection_id);
+          const sealed = sealSecret(current, plaintext, row.connection_id);
           await sql.query(upsert, [row.tenant, row.connection_id, keyId ?? '', sealed.iv, sealed.tag, sealed.ciphertext, updatedAt]);
           reencrypted += 1;
         }

@@ -1,7 +1,6 @@
 import type { Database } from 'better-sqlite3';
-import { FlowlineError, fromStoredJson, type DeadLetter, type DeadLetterInput, type ErrorRecord, type TenantStore } from '@flowline/core';
+import { FlowlineError, fromStoredJson, type DeadLetter, type DeadLetterInput, type ErrorRecord, type TenantStore, toOptionalStoredJson } from '@flowline/core';
 import { checkId, sqlLimit } from './input-checks.js';
-import { toOptionalJsonColumn } from './json-column.js';
 import type { WriteQueue } from './write-queue.js';
 
 export type DeadLetterOps = Pick<TenantStore, 'putDeadLetter' | 'getDeadLetter' | 'listDeadLetters' | 'removeDeadLetter'>;
@@ -43,7 +42,7 @@ export function createDeadLetterOps(db: Database, queue: WriteQueue): (tenant: s
       checkId(input.reason, 'reason', 'putDeadLetter');
       checkId(input.at, 'at', 'putDeadLetter');
       const id = `${subject.kind}:${subject.id}`;
-      const error = toOptionalJsonColumn(input.error, `the error of dead letter ${id}`);
+      const error = toOptionalStoredJson(input.error, `the error of dead letter ${id}`);
       const row = await queue.write(() =>
         replace(tenant, id, subject.kind === 'run' ? subject.id : null, subject.kind === 'inbox' ? subject.id : null, input.reason, error, input.at),
       );

@@ -1,8 +1,7 @@
 import type { Database } from 'better-sqlite3';
-import { FlowlineError, fromStoredJson, toStoredJson, type ErrorRecord, type InboxEntry, type InboxStatus, type TenantStore } from '@flowline/core';
+import { FlowlineError, fromStoredJson, toStoredJson, type ErrorRecord, type InboxEntry, type InboxStatus, type TenantStore, toOptionalStoredJson } from '@flowline/core';
 import { checkId, checkOneOf, sqlLimit } from './input-checks.js';
 import type { WriteQueue } from './write-queue.js';
-import { toOptionalJsonColumn } from './json-column.js';
 
 const INBOX_STATUSES: readonly InboxStatus[] = ['pending', 'done', 'dead'];
 
@@ -57,7 +56,7 @@ export function createInboxOps(db: Database, queue: WriteQueue): (tenant: string
     async setInboxStatus(id, status, update) {
       checkOneOf(status, INBOX_STATUSES, `the status of inbox entry ${id}`);
       const runIds = update === undefined ? undefined : toStoredJson(update.runIds, `the run ids of inbox entry ${id}`);
-      const error = update === undefined ? null : toOptionalJsonColumn(update.error, `the error of inbox entry ${id}`);
+      const error = update === undefined ? null : toOptionalStoredJson(update.error, `the error of inbox entry ${id}`);
       return queue.write(() => {
         const result = runIds === undefined ? setStatus.run(status, tenant, id) : setAll.run(status, runIds, error, tenant, id);
         if (result.changes === 0) {

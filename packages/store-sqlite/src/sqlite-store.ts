@@ -1,9 +1,8 @@
 import { realpathSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Database } from 'better-sqlite3';
-import { checkTenantId, DEFAULT_TENANT, FlowlineError, type Store, type TenantStore } from '@flowline/core';
+import { checkTenantId, DEFAULT_TENANT, FlowlineError, type Store, type TenantStore, parseEncryptionKey, type EncryptionKeyInput } from '@flowline/core';
 import { createDeadLetterOps, type DeadLetterOps } from './dead-letter-ops.js';
-import { parseEncryptionKey, type EncryptionKeyInput } from './encryption-key.js';
 import { createIdempotencyOps } from './idempotency-ops.js';
 import { createExportRecords } from './export-records.js';
 import { createInboxOps } from './inbox-ops.js';

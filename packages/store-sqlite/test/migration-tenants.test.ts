@@ -2,9 +2,8 @@ import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { RunRecord, StepRecord } from '@flowline/core';
 import { createSqliteStore, LATEST_VERSION } from '../src/index.js';
-import { keyFingerprint, parseEncryptionKey } from '../src/encryption-key.js';
+import { keyFingerprint, parseEncryptionKey, sealSecret } from '@flowline/core';
 import { migrate } from '../src/migrations.js';
-import { seal } from '../src/token-cipher.js';
 import { makeTempDir, TEST_KEY } from './temp-dir.js';
 
 const T0 = '2024-03-01T00:00:00.000Z';
@@ -57,7 +56,7 @@ function writeVersion5(path: string): Record<string, number> {
     JSON.stringify({ trigger: 'pushpress.member.updated', payload: {}, id: 'p1' }),
   );
   const key = parseEncryptionKey(TEST_KEY);
-  const sealed = seal(key, JSON.stringify({ accessToken: 'at', refreshToken: 'rt' }), 'ghl-main');
+  const sealed = sealSecret(key, JSON.stringify({ accessToken: 'at', refreshToken: 'rt' }), 'ghl-main');
   db.prepare('INSERT INTO tokens (connection_id, key_id, iv, tag, ciphertext, updated_at) VALUES (?, ?, ?, ?, ?, ?)').run('ghl-main', keyFingerprint(key), sealed.iv, sealed.tag, sealed.ciphertext, T0);
   db.prepare('INSERT INTO leases (key, owner, expires_at) VALUES (?, ?, ?)').run('order:usr_1', 'w1', 9_999_999_999_999);
   const counts = countRows(db);

@@ -23,6 +23,11 @@ export function toStoredJson(value: unknown, what: string): string {
   return text;
 }
 
+/** A nullable JSON column: `undefined` is stored as NULL, anything else as `toStoredJson` does. */
+export function toOptionalStoredJson(value: unknown, what: string): string | null {
+  return value === undefined ? null : toStoredJson(value, what);
+}
+
 /** Parses what `toStoredJson` produced. */
 export function fromStoredJson<T>(text: string): T {
   return JSON.parse(text) as T;

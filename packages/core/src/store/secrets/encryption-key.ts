@@ -1,5 +1,5 @@
 import { createHmac } from 'node:crypto';
-import { FlowlineError } from '@flowline/core';
+import { FlowlineError } from '../../errors/flowline-error.js';
 
 /** A 32-byte AES-256 key, as bytes or as text in hex (64 digits) or base64 (standard or URL-safe). */
 export type EncryptionKeyInput = Uint8Array | string;

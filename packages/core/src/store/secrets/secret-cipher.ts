@@ -11,7 +11,7 @@ export interface Sealed {
  * Encrypts with AES-256-GCM under a fresh random nonce. `aad` (the connection id) is
  * authenticated, so a ciphertext copied to another row does not decrypt.
  */
-export function seal(key: Buffer, plaintext: string, aad: string): Sealed {
+export function sealSecret(key: Buffer, plaintext: string, aad: string): Sealed {
   const iv = randomBytes(12);
   const cipher = createCipheriv('aes-256-gcm', key, iv);
   cipher.setAAD(Buffer.from(aad, 'utf8'));
@@ -19,8 +19,8 @@ export function seal(key: Buffer, plaintext: string, aad: string): Sealed {
   return { iv, tag: cipher.getAuthTag(), ciphertext };
 }
 
-/** Decrypts what `seal` produced; throws when the key, the aad or any byte is wrong. */
-export function open(key: Buffer, sealed: Sealed, aad: string): string {
+/** Decrypts what `sealSecret` produced; throws when the key, the aad or any byte is wrong. */
+export function openSecret(key: Buffer, sealed: Sealed, aad: string): string {
   const decipher = createDecipheriv('aes-256-gcm', key, sealed.iv);
   decipher.setAAD(Buffer.from(aad, 'utf8'));
   decipher.setAuthTag(sealed.tag);

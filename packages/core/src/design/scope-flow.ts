@@ -95,6 +95,10 @@ function outputNode(step: Step, state: FlowState, context: FlowContext, forEachB
       return named({ ...place, type: 'boolean', description: 'Whether the condition was true (the then list ran).' }, undefined);
     case 'switch':
       return named({ ...place, type: 'any', nullable: true, description: 'The index of the case that ran (from 0), "default", or null when none did.' }, undefined);
+    case 'delay': {
+      const until: ScopeNode = { name: 'until', path: memberPath(place.path, 'until'), type: 'string', certain: true, description: 'The ISO time the delay waited for.' };
+      return named({ ...place, type: 'object', description: 'When the delay went on.', children: [until] }, undefined);
+    }
     case 'set':
       return named(mappingNode(step.value, place, { lookup: (source) => lookup(source, state, context), templates: context.templates }), undefined);
     case 'forEach': {

@@ -74,6 +74,32 @@ export const workflowSchema = {
         "filter": {
           "type": "string",
           "description": "JSONata over the event payload; a run starts only when it is true."
+        },
+        "input": {
+          "type": "object",
+          "description": "flowline.manual only: a JSON Schema the payload of a manual run must satisfy (ajv, draft-07 keywords); a payload that does not is refused with JSON pointers."
+        },
+        "schedule": {
+          "type": "object",
+          "additionalProperties": false,
+          "required": [
+            "cron"
+          ],
+          "description": "flowline.schedule only: when runs start.",
+          "properties": {
+            "cron": {
+              "type": "string",
+              "minLength": 9,
+              "maxLength": 120,
+              "description": "A cron pattern of 5 fields (minute hour day-of-month month day-of-week), or 6 with seconds first, e.g. \"0 9 1 * *\" (09:00 on the 1st of each month)."
+            },
+            "timeZone": {
+              "type": "string",
+              "minLength": 1,
+              "maxLength": 64,
+              "description": "An IANA time zone (America/New_York) the pattern is read in; default the tenant's $config.timeZone, else UTC."
+            }
+          }
         }
       }
     },
@@ -209,7 +235,8 @@ export const workflowSchema = {
             "forEach",
             "set",
             "fail",
-            "succeed"
+            "succeed",
+            "delay"
           ]
         }
       },
@@ -297,9 +324,21 @@ export const workflowSchema = {
           "then": {
             "$ref": "#/definitions/SucceedStep"
           }
+        },
+        {
+          "if": {
+            "properties": {
+              "type": {
+                "const": "delay"
+              }
+            }
+          },
+          "then": {
+            "$ref": "#/definitions/DelayStep"
+          }
         }
       ],
-      "tsType": "ActionStep | IfStep | SwitchStep | ForEachStep | SetStep | FailStep | SucceedStep"
+      "tsType": "ActionStep | IfStep | SwitchStep | ForEachStep | SetStep | FailStep | SucceedStep | DelayStep"
     },
     "ActionStep": {
       "type": "object",
@@ -635,6 +674,77 @@ export const workflowSchema = {
         },
         "output": {
           "$ref": "#/definitions/Mapping"
+        }
+      }
+    },
+    "DelayDuration": {
+      "description": "How long to wait: an ISO 8601 duration (P3D, PT2H30M, P1W; years and months count calendar months in UTC), or parts that add up ({ \"days\": 3, \"hours\": 2 }).",
+      "anyOf": [
+        {
+          "type": "string",
+          "minLength": 2,
+          "maxLength": 64
+        },
+        {
+          "type": "object",
+          "additionalProperties": false,
+          "minProperties": 1,
+          "properties": {
+            "days": {
+              "type": "integer",
+              "minimum": 0,
+              "maximum": 3660
+            },
+            "hours": {
+              "type": "integer",
+              "minimum": 0,
+              "maximum": 87840
+            },
+            "minutes": {
+              "type": "integer",
+              "minimum": 0,
+              "maximum": 5270400
+            },
+            "seconds": {
+              "type": "integer",
+              "minimum": 0,
+              "maximum": 316224000
+            }
+          }
+        }
+      ]
+    },
+    "DelayStep": {
+      "type": "object",
+      "additionalProperties": false,
+      "required": [
+        "id",
+        "type"
+      ],
+      "description": "Waits, durably: the run's snapshot is saved and the run is listed as waiting (nothing of it in memory) until its timer is due, across restarts; then the next step runs. Give exactly one of for (a duration from when the step is reached) and until (a time). A time already past goes on at once. $steps.<id> is { until } (the ISO time it waited for).",
+      "properties": {
+        "id": {
+          "$ref": "#/definitions/StepId"
+        },
+        "type": {
+          "const": "delay"
+        },
+        "name": {
+          "type": "string"
+        },
+        "description": {
+          "type": "string"
+        },
+        "for": {
+          "$ref": "#/definitions/DelayDuration"
+        },
+        "until": {
+          "type": "string",
+          "minLength": 1,
+          "description": "An ISO time with its offset (2026-12-24T09:00:00-05:00 or ...Z), or, starting with '=', a JSONata expression giving an ISO time or milliseconds since the epoch."
+        },
+        "onError": {
+          "$ref": "#/definitions/OnError"
         }
       }
     }

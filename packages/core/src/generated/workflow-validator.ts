@@ -19,8 +19,8 @@ const require1 = interop(runtime1);
 
 export const validate = validate10;
 export default validate10;
-const schema11 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://flowline.dev/schemas/workflow.schema.json","title":"WorkflowDefinition","description":"A Flowline workflow: one trigger and the steps a matching event runs, in order. Mappings are JSONata; connections are named, never inlined.","type":"object","additionalProperties":false,"required":["id","name","version","trigger","steps"],"properties":{"$schema":{"type":"string","description":"Path or URL of this schema, for editors."},"id":{"type":"string","pattern":"^[a-z0-9][a-z0-9._-]{0,99}$","description":"Stable identifier: lower-case letters, digits, dot, dash, underscore."},"name":{"type":"string","minLength":1,"maxLength":200},"version":{"type":"integer","minimum":1,"description":"Bumped by the author on each change."},"description":{"type":"string"},"trigger":{"$ref":"#/definitions/Trigger"},"templates":{"type":"object","description":"Named mappings, used from any mapping as {\"$use\": \"name\"}.","propertyNames":{"pattern":"^[A-Za-z_][A-Za-z0-9_]*$"},"additionalProperties":{"$ref":"#/definitions/Mapping"}},"steps":{"$ref":"#/definitions/StepList"}},"definitions":{"Trigger":{"type":"object","additionalProperties":false,"required":["operation"],"properties":{"operation":{"type":"string","description":"A trigger operation id from the catalog, e.g. pushpress.customer.created."},"filter":{"type":"string","description":"JSONata over the event payload; a run starts only when it is true."}}},"Expression":{"type":"string","minLength":1,"description":"A JSONata expression. A leading '=' is allowed and ignored."},"Mapping":{"description":"A JSONata expression (a string), or an object/array whose string values starting with '=' are JSONata and the rest literal. {\"$use\": \"template\"} inserts a named template; other keys beside $use extend or override it.","anyOf":[{"type":"string"},{"type":"number"},{"type":"boolean"},{"type":"null"},{"type":"array","items":{"$ref":"#/definitions/Mapping"}},{"type":"object","additionalProperties":{"$ref":"#/definitions/Mapping"}}]},"StepList":{"type":"array","minItems":1,"items":{"$ref":"#/definitions/Step"}},"StepId":{"type":"string","pattern":"^[A-Za-z][A-Za-z0-9_]{0,63}$","description":"Unique in the workflow; earlier steps' outputs are $steps.<id>."},"RetryPolicy":{"type":"object","additionalProperties":false,"properties":{"attempts":{"type":"integer","minimum":1,"maximum":20,"description":"Attempts in all, the first included. Default 3 for actions."},"initialDelayMs":{"type":"integer","minimum":0,"maximum":3600000,"description":"Default 500."},"factor":{"type":"number","minimum":1,"maximum":10,"description":"Default 2."},"maxDelayMs":{"type":"integer","minimum":0,"maximum":3600000,"description":"Default 30000."},"jitter":{"type":"boolean","description":"Randomize each delay between 1x and 2x. Default true."},"retryOn":{"type":"array","uniqueItems":true,"description":"Error categories that retry. Default: network, timeout, rate_limited, server. validation, credentials, permission, not_found and expression never retry.","items":{"enum":["validation","credentials","permission","not_found","conflict","rate_limited","server","network","timeout","expression","internal"]}}}},"OnError":{"description":"What a failure of this step does: fail the run (default), continue with the next step (the error is in $steps.<id>.error), or run fallback steps ($error in scope) and continue.","anyOf":[{"enum":["fail","continue"]},{"$ref":"#/definitions/StepList"}]},"Step":{"type":"object","required":["id","type"],"properties":{"id":{"$ref":"#/definitions/StepId"},"type":{"enum":["action","if","switch","forEach","set","fail","succeed"]}},"allOf":[{"if":{"properties":{"type":{"const":"action"}}},"then":{"$ref":"#/definitions/ActionStep"}},{"if":{"properties":{"type":{"const":"if"}}},"then":{"$ref":"#/definitions/IfStep"}},{"if":{"properties":{"type":{"const":"switch"}}},"then":{"$ref":"#/definitions/SwitchStep"}},{"if":{"properties":{"type":{"const":"forEach"}}},"then":{"$ref":"#/definitions/ForEachStep"}},{"if":{"properties":{"type":{"const":"set"}}},"then":{"$ref":"#/definitions/SetStep"}},{"if":{"properties":{"type":{"const":"fail"}}},"then":{"$ref":"#/definitions/FailStep"}},{"if":{"properties":{"type":{"const":"succeed"}}},"then":{"$ref":"#/definitions/SucceedStep"}}],"tsType":"ActionStep | IfStep | SwitchStep | ForEachStep | SetStep | FailStep | SucceedStep"},"ActionStep":{"type":"object","additionalProperties":false,"required":["id","type","operation","connection"],"properties":{"id":{"$ref":"#/definitions/StepId"},"type":{"const":"action"},"name":{"type":"string"},"description":{"type":"string"},"operation":{"type":"string","description":"An action operation id from the catalog, e.g. ghl.contacts.upsert-contact."},"connection":{"type":"string","pattern":"^[A-Za-z0-9_.-]{1,100}$","description":"The name of a connection the host configured."},"input":{"$ref":"#/definitions/Mapping"},"idempotencyKey":{"$ref":"#/definitions/Expression"},"rateLimit":{"$ref":"#/definitions/RateLimit"},"timeoutMs":{"type":"integer","minimum":1,"maximum":3600000},"retry":{"$ref":"#/definitions/RetryPolicy"},"onError":{"$ref":"#/definitions/OnError"}}},"RateLimit":{"type":"object","additionalProperties":false,"required":["limit","intervalMs"],"description":"Shared by every run of every workflow on this engine that uses the same key.","properties":{"key":{"$ref":"#/definitions/Expression","description":"JSONata giving the limiter key; default: the operation's connector and connection."},"limit":{"type":"integer","minimum":1},"intervalMs":{"type":"integer","minimum":1},"concurrency":{"type":"integer","minimum":1}}},"IfStep":{"type":"object","additionalProperties":false,"required":["id","type","condition","then"],"properties":{"id":{"$ref":"#/definitions/StepId"},"type":{"const":"if"},"name":{"type":"string"},"description":{"type":"string"},"condition":{"$ref":"#/definitions/Expression"},"then":{"$ref":"#/definitions/StepList"},"else":{"$ref":"#/definitions/StepList"},"timeoutMs":{"type":"integer","minimum":1,"maximum":3600000},"onError":{"$ref":"#/definitions/OnError"}}},"SwitchStep":{"type":"object","additionalProperties":false,"required":["id","type","cases"],"description":"Runs the steps of the first case whose condition is true, else the default steps (when given). $steps.<id> is the index of the case that ran (from 0), \"default\", or null when nothing ran.","properties":{"id":{"$ref":"#/definitions/StepId"},"type":{"const":"switch"},"name":{"type":"string"},"description":{"type":"string"},"cases":{"type":"array","minItems":1,"maxItems":50,"items":{"$ref":"#/definitions/SwitchCase"},"description":"Tried in order; the first whose condition is true runs."},"default":{"$ref":"#/definitions/StepList"},"timeoutMs":{"type":"integer","minimum":1,"maximum":3600000},"onError":{"$ref":"#/definitions/OnError"}}},"SwitchCase":{"type":"object","additionalProperties":false,"required":["when","steps"],"properties":{"when":{"$ref":"#/definitions/Expression","description":"JSONata condition, true or false as in if."},"name":{"type":"string"},"steps":{"$ref":"#/definitions/StepList"}}},"ForEachStep":{"type":"object","additionalProperties":false,"required":["id","type","over","steps"],"properties":{"id":{"$ref":"#/definitions/StepId"},"type":{"const":"forEach"},"name":{"type":"string"},"description":{"type":"string"},"over":{"$ref":"#/definitions/Expression","description":"JSONata giving the array to walk."},"as":{"type":"string","pattern":"^[A-Za-z_][A-Za-z0-9_]*$","description":"The item's variable name; default item ($item, with $index)."},"concurrency":{"type":"integer","minimum":1,"maximum":100,"description":"Items run at once; default 1 (in order)."},"maxIterations":{"type":"integer","minimum":1,"maximum":100000,"description":"More items fail the step; default 1000."},"steps":{"$ref":"#/definitions/StepList"},"timeoutMs":{"type":"integer","minimum":1,"maximum":3600000},"onError":{"$ref":"#/definitions/OnError"}}},"SetStep":{"type":"object","additionalProperties":false,"required":["id","type","var","value"],"properties":{"id":{"$ref":"#/definitions/StepId"},"type":{"const":"set"},"name":{"type":"string"},"description":{"type":"string"},"var":{"type":"string","pattern":"^[A-Za-z_][A-Za-z0-9_]*$","description":"Later mappings read it as $vars.<var>."},"value":{"$ref":"#/definitions/Mapping"},"timeoutMs":{"type":"integer","minimum":1,"maximum":3600000},"onError":{"$ref":"#/definitions/OnError"}}},"FailStep":{"type":"object","additionalProperties":false,"required":["id","type","message"],"properties":{"id":{"$ref":"#/definitions/StepId"},"type":{"const":"fail"},"name":{"type":"string"},"description":{"type":"string"},"message":{"$ref":"#/definitions/Mapping","description":"A literal message, or '=' JSONata."},"code":{"type":"string","pattern":"^[A-Za-z0-9_.-]{1,100}$"}}},"SucceedStep":{"type":"object","additionalProperties":false,"required":["id","type"],"properties":{"id":{"$ref":"#/definitions/StepId"},"type":{"const":"succeed"},"name":{"type":"string"},"description":{"type":"string"},"output":{"$ref":"#/definitions/Mapping"}}}}};
-const schema12 = {"type":"object","additionalProperties":false,"required":["operation"],"properties":{"operation":{"type":"string","description":"A trigger operation id from the catalog, e.g. pushpress.customer.created."},"filter":{"type":"string","description":"JSONata over the event payload; a run starts only when it is true."}}};
+const schema11 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://flowline.dev/schemas/workflow.schema.json","title":"WorkflowDefinition","description":"A Flowline workflow: one trigger and the steps a matching event runs, in order. Mappings are JSONata; connections are named, never inlined.","type":"object","additionalProperties":false,"required":["id","name","version","trigger","steps"],"properties":{"$schema":{"type":"string","description":"Path or URL of this schema, for editors."},"id":{"type":"string","pattern":"^[a-z0-9][a-z0-9._-]{0,99}$","description":"Stable identifier: lower-case letters, digits, dot, dash, underscore."},"name":{"type":"string","minLength":1,"maxLength":200},"version":{"type":"integer","minimum":1,"description":"Bumped by the author on each change."},"description":{"type":"string"},"trigger":{"$ref":"#/definitions/Trigger"},"templates":{"type":"object","description":"Named mappings, used from any mapping as {\"$use\": \"name\"}.","propertyNames":{"pattern":"^[A-Za-z_][A-Za-z0-9_]*$"},"additionalProperties":{"$ref":"#/definitions/Mapping"}},"steps":{"$ref":"#/definitions/StepList"}},"definitions":{"Trigger":{"type":"object","additionalProperties":false,"required":["operation"],"properties":{"operation":{"type":"string","description":"A trigger operation id from the catalog, e.g. pushpress.customer.created."},"filter":{"type":"string","description":"JSONata over the event payload; a run starts only when it is true."},"input":{"type":"object","description":"flowline.manual only: a JSON Schema the payload of a manual run must satisfy (ajv, draft-07 keywords); a payload that does not is refused with JSON pointers."},"schedule":{"type":"object","additionalProperties":false,"required":["cron"],"description":"flowline.schedule only: when runs start.","properties":{"cron":{"type":"string","minLength":9,"maxLength":120,"description":"A cron pattern of 5 fields (minute hour day-of-month month day-of-week), or 6 with seconds first, e.g. \"0 9 1 * *\" (09:00 on the 1st of each month)."},"timeZone":{"type":"string","minLength":1,"maxLength":64,"description":"An IANA time zone (America/New_York) the pattern is read in; default the tenant's $config.timeZone, else UTC."}}}}},"Expression":{"type":"string","minLength":1,"description":"A JSONata expression. A leading '=' is allowed and ignored."},"Mapping":{"description":"A JSONata expression (a string), or an object/array whose string values starting with '=' are JSONata and the rest literal. {\"$use\": \"template\"} inserts a named template; other keys beside $use extend or override it.","anyOf":[{"type":"string"},{"type":"number"},{"type":"boolean"},{"type":"null"},{"type":"array","items":{"$ref":"#/definitions/Mapping"}},{"type":"object","additionalProperties":{"$ref":"#/definitions/Mapping"}}]},"StepList":{"type":"array","minItems":1,"items":{"$ref":"#/definitions/Step"}},"StepId":{"type":"string","pattern":"^[A-Za-z][A-Za-z0-9_]{0,63}$","description":"Unique in the workflow; earlier steps' outputs are $steps.<id>."},"RetryPolicy":{"type":"object","additionalProperties":false,"properties":{"attempts":{"type":"integer","minimum":1,"maximum":20,"description":"Attempts in all, the first included. Default 3 for actions."},"initialDelayMs":{"type":"integer","minimum":0,"maximum":3600000,"description":"Default 500."},"factor":{"type":"number","minimum":1,"maximum":10,"description":"Default 2."},"maxDelayMs":{"type":"integer","minimum":0,"maximum":3600000,"description":"Default 30000."},"jitter":{"type":"boolean","description":"Randomize each delay between 1x and 2x. Default true."},"retryOn":{"type":"array","uniqueItems":true,"description":"Error categories that retry. Default: network, timeout, rate_limited, server. validation, credentials, permission, not_found and expression never retry.","items":{"enum":["validation","credentials","permission","not_found","conflict","rate_limited","server","network","timeout","expression","internal"]}}}},"OnError":{"description":"What a failure of this step does: fail the run (default), continue with the next step (the error is in $steps.<id>.error), or run fallback steps ($error in scope) and continue.","anyOf":[{"enum":["fail","continue"]},{"$ref":"#/definitions/StepList"}]},"Step":{"type":"object","required":["id","type"],"properties":{"id":{"$ref":"#/definitions/StepId"},"type":{"enum":["action","if","switch","forEach","set","fail","succeed","delay"]}},"allOf":[{"if":{"properties":{"type":{"const":"action"}}},"then":{"$ref":"#/definitions/ActionStep"}},{"if":{"properties":{"type":{"const":"if"}}},"then":{"$ref":"#/definitions/IfStep"}},{"if":{"properties":{"type":{"const":"switch"}}},"then":{"$ref":"#/definitions/SwitchStep"}},{"if":{"properties":{"type":{"const":"forEach"}}},"then":{"$ref":"#/definitions/ForEachStep"}},{"if":{"properties":{"type":{"const":"set"}}},"then":{"$ref":"#/definitions/SetStep"}},{"if":{"properties":{"type":{"const":"fail"}}},"then":{"$ref":"#/definitions/FailStep"}},{"if":{"properties":{"type":{"const":"succeed"}}},"then":{"$ref":"#/definitions/SucceedStep"}},{"if":{"properties":{"type":{"const":"delay"}}},"then":{"$ref":"#/definitions/DelayStep"}}],"tsType":"ActionStep | IfStep | SwitchStep | ForEachStep | SetStep | FailStep | SucceedStep | DelayStep"},"ActionStep":{"type":"object","additionalProperties":false,"required":["id","type","operation","connection"],"properties":{"id":{"$ref":"#/definitions/StepId"},"type":{"const":"action"},"name":{"type":"string"},"description":{"type":"string"},"operation":{"type":"string","description":"An action operation id from the catalog, e.g. ghl.contacts.upsert-contact."},"connection":{"type":"string","pattern":"^[A-Za-z0-9_.-]{1,100}$","description":"The name of a connection the host configured."},"input":{"$ref":"#/definitions/Mapping"},"idempotencyKey":{"$ref":"#/definitions/Expression"},"rateLimit":{"$ref":"#/definitions/RateLimit"},"timeoutMs":{"type":"integer","minimum":1,"maximum":3600000},"retry":{"$ref":"#/definitions/RetryPolicy"},"onError":{"$ref":"#/definitions/OnError"}}},"RateLimit":{"type":"object","additionalProperties":false,"required":["limit","intervalMs"],"description":"Shared by every run of every workflow on this engine that uses the same key.","properties":{"key":{"$ref":"#/definitions/Expression","description":"JSONata giving the limiter key; default: the operation's connector and connection."},"limit":{"type":"integer","minimum":1},"intervalMs":{"type":"integer","minimum":1},"concurrency":{"type":"integer","minimum":1}}},"IfStep":{"type":"object","additionalProperties":false,"required":["id","type","condition","then"],"properties":{"id":{"$ref":"#/definitions/StepId"},"type":{"const":"if"},"name":{"type":"string"},"description":{"type":"string"},"condition":{"$ref":"#/definitions/Expression"},"then":{"$ref":"#/definitions/StepList"},"else":{"$ref":"#/definitions/StepList"},"timeoutMs":{"type":"integer","minimum":1,"maximum":3600000},"onError":{"$ref":"#/definitions/OnError"}}},"SwitchStep":{"type":"object","additionalProperties":false,"required":["id","type","cases"],"description":"Runs the steps of the first case whose condition is true, else the default steps (when given). $steps.<id> is the index of the case that ran (from 0), \"default\", or null when nothing ran.","properties":{"id":{"$ref":"#/definitions/StepId"},"type":{"const":"switch"},"name":{"type":"string"},"description":{"type":"string"},"cases":{"type":"array","minItems":1,"maxItems":50,"items":{"$ref":"#/definitions/SwitchCase"},"description":"Tried in order; the first whose condition is true runs."},"default":{"$ref":"#/definitions/StepList"},"timeoutMs":{"type":"integer","minimum":1,"maximum":3600000},"onError":{"$ref":"#/definitions/OnError"}}},"SwitchCase":{"type":"object","additionalProperties":false,"required":["when","steps"],"properties":{"when":{"$ref":"#/definitions/Expression","description":"JSONata condition, true or false as in if."},"name":{"type":"string"},"steps":{"$ref":"#/definitions/StepList"}}},"ForEachStep":{"type":"object","additionalProperties":false,"required":["id","type","over","steps"],"properties":{"id":{"$ref":"#/definitions/StepId"},"type":{"const":"forEach"},"name":{"type":"string"},"description":{"type":"string"},"over":{"$ref":"#/definitions/Expression","description":"JSONata giving the array to walk."},"as":{"type":"string","pattern":"^[A-Za-z_][A-Za-z0-9_]*$","description":"The item's variable name; default item ($item, with $index)."},"concurrency":{"type":"integer","minimum":1,"maximum":100,"description":"Items run at once; default 1 (in order)."},"maxIterations":{"type":"integer","minimum":1,"maximum":100000,"description":"More items fail the step; default 1000."},"steps":{"$ref":"#/definitions/StepList"},"timeoutMs":{"type":"integer","minimum":1,"maximum":3600000},"onError":{"$ref":"#/definitions/OnError"}}},"SetStep":{"type":"object","additionalProperties":false,"required":["id","type","var","value"],"properties":{"id":{"$ref":"#/definitions/StepId"},"type":{"const":"set"},"name":{"type":"string"},"description":{"type":"string"},"var":{"type":"string","pattern":"^[A-Za-z_][A-Za-z0-9_]*$","description":"Later mappings read it as $vars.<var>."},"value":{"$ref":"#/definitions/Mapping"},"timeoutMs":{"type":"integer","minimum":1,"maximum":3600000},"onError":{"$ref":"#/definitions/OnError"}}},"FailStep":{"type":"object","additionalProperties":false,"required":["id","type","message"],"properties":{"id":{"$ref":"#/definitions/StepId"},"type":{"const":"fail"},"name":{"type":"string"},"description":{"type":"string"},"message":{"$ref":"#/definitions/Mapping","description":"A literal message, or '=' JSONata."},"code":{"type":"string","pattern":"^[A-Za-z0-9_.-]{1,100}$"}}},"SucceedStep":{"type":"object","additionalProperties":false,"required":["id","type"],"properties":{"id":{"$ref":"#/definitions/StepId"},"type":{"const":"succeed"},"name":{"type":"string"},"description":{"type":"string"},"output":{"$ref":"#/definitions/Mapping"}}},"DelayDuration":{"description":"How long to wait: an ISO 8601 duration (P3D, PT2H30M, P1W; years and months count calendar months in UTC), or parts that add up ({ \"days\": 3, \"hours\": 2 }).","anyOf":[{"type":"string","minLength":2,"maxLength":64},{"type":"object","additionalProperties":false,"minProperties":1,"properties":{"days":{"type":"integer","minimum":0,"maximum":3660},"hours":{"type":"integer","minimum":0,"maximum":87840},"minutes":{"type":"integer","minimum":0,"maximum":5270400},"seconds":{"type":"integer","minimum":0,"maximum":316224000}}}]},"DelayStep":{"type":"object","additionalProperties":false,"required":["id","type"],"description":"Waits, durably: the run's snapshot is saved and the run is listed as waiting (nothing of it in memory) until its timer is due, across restarts; then the next step runs. Give exactly one of for (a duration from when the step is reached) and until (a time). A time already past goes on at once. $steps.<id> is { until } (the ISO time it waited for).","properties":{"id":{"$ref":"#/definitions/StepId"},"type":{"const":"delay"},"name":{"type":"string"},"description":{"type":"string"},"for":{"$ref":"#/definitions/DelayDuration"},"until":{"type":"string","minLength":1,"description":"An ISO time with its offset (2026-12-24T09:00:00-05:00 or ...Z), or, starting with '=', a JSONata expression giving an ISO time or milliseconds since the epoch."},"onError":{"$ref":"#/definitions/OnError"}}}}};
+const schema12 = {"type":"object","additionalProperties":false,"required":["operation"],"properties":{"operation":{"type":"string","description":"A trigger operation id from the catalog, e.g. pushpress.customer.created."},"filter":{"type":"string","description":"JSONata over the event payload; a run starts only when it is true."},"input":{"type":"object","description":"flowline.manual only: a JSON Schema the payload of a manual run must satisfy (ajv, draft-07 keywords); a payload that does not is refused with JSON pointers."},"schedule":{"type":"object","additionalProperties":false,"required":["cron"],"description":"flowline.schedule only: when runs start.","properties":{"cron":{"type":"string","minLength":9,"maxLength":120,"description":"A cron pattern of 5 fields (minute hour day-of-month month day-of-week), or 6 with seconds first, e.g. \"0 9 1 * *\" (09:00 on the 1st of each month)."},"timeZone":{"type":"string","minLength":1,"maxLength":64,"description":"An IANA time zone (America/New_York) the pattern is read in; default the tenant's $config.timeZone, else UTC."}}}}};
 const pattern0 = new RegExp("^[a-z0-9][a-z0-9._-]{0,99}$", "u");
 const pattern1 = new RegExp("^[A-Za-z_][A-Za-z0-9_]*$", "u");
 const func2 = require1.default;
@@ -163,12 +163,12 @@ return errors === 0;
 }
 
 const schema14 = {"type":"array","minItems":1,"items":{"$ref":"#/definitions/Step"}};
-const schema15 = {"type":"object","required":["id","type"],"properties":{"id":{"$ref":"#/definitions/StepId"},"type":{"enum":["action","if","switch","forEach","set","fail","succeed"]}},"allOf":[{"if":{"properties":{"type":{"const":"action"}}},"then":{"$ref":"#/definitions/ActionStep"}},{"if":{"properties":{"type":{"const":"if"}}},"then":{"$ref":"#/definitions/IfStep"}},{"if":{"properties":{"type":{"const":"switch"}}},"then":{"$ref":"#/definitions/SwitchStep"}},{"if":{"properties":{"type":{"const":"forEach"}}},"then":{"$ref":"#/definitions/ForEachStep"}},{"if":{"properties":{"type":{"const":"set"}}},"then":{"$ref":"#/definitions/SetStep"}},{"if":{"properties":{"type":{"const":"fail"}}},"then":{"$ref":"#/definitions/FailStep"}},{"if":{"properties":{"type":{"const":"succeed"}}},"then":{"$ref":"#/definitions/SucceedStep"}}],"tsType":"ActionStep | IfStep | SwitchStep | ForEachStep | SetStep | FailStep | SucceedStep"};
+const schema15 = {"type":"object","required":["id","type"],"properties":{"id":{"$ref":"#/definitions/StepId"},"type":{"enum":["action","if","switch","forEach","set","fail","succeed","delay"]}},"allOf":[{"if":{"properties":{"type":{"const":"action"}}},"then":{"$ref":"#/definitions/ActionStep"}},{"if":{"properties":{"type":{"const":"if"}}},"then":{"$ref":"#/definitions/IfStep"}},{"if":{"properties":{"type":{"const":"switch"}}},"then":{"$ref":"#/definitions/SwitchStep"}},{"if":{"properties":{"type":{"const":"forEach"}}},"then":{"$ref":"#/definitions/ForEachStep"}},{"if":{"properties":{"type":{"const":"set"}}},"then":{"$ref":"#/definitions/SetStep"}},{"if":{"properties":{"type":{"const":"fail"}}},"then":{"$ref":"#/definitions/FailStep"}},{"if":{"properties":{"type":{"const":"succeed"}}},"then":{"$ref":"#/definitions/SucceedStep"}},{"if":{"properties":{"type":{"const":"delay"}}},"then":{"$ref":"#/definitions/DelayStep"}}],"tsType":"ActionStep | IfStep | SwitchStep | ForEachStep | SetStep | FailStep | SucceedStep | DelayStep"};
 const schema17 = {"type":"string","pattern":"^[A-Za-z][A-Za-z0-9_]{0,63}$","description":"Unique in the workflow; earlier steps' outputs are $steps.<id>."};
 const schema16 = {"type":"object","additionalProperties":false,"required":["id","type","operation","connection"],"properties":{"id":{"$ref":"#/definitions/StepId"},"type":{"const":"action"},"name":{"type":"string"},"description":{"type":"string"},"operation":{"type":"string","description":"An action operation id from the catalog, e.g. ghl.contacts.upsert-contact."},"connection":{"type":"string","pattern":"^[A-Za-z0-9_.-]{1,100}$","description":"The name of a connection the host configured."},"input":{"$ref":"#/definitions/Mapping"},"idempotencyKey":{"$ref":"#/definitions/Expression"},"rateLimit":{"$ref":"#/definitions/RateLimit"},"timeoutMs":{"type":"integer","minimum":1,"maximum":3600000},"retry":{"$ref":"#/definitions/RetryPolicy"},"onError":{"$ref":"#/definitions/OnError"}}};
 const schema18 = {"type":"string","minLength":1,"description":"A JSONata expression. A leading '=' is allowed and ignored."};
 const schema21 = {"type":"object","additionalProperties":false,"properties":{"attempts":{"type":"integer","minimum":1,"maximum":20,"description":"Attempts in all, the first included. Default 3 for actions."},"initialDelayMs":{"type":"integer","minimum":0,"maximum":3600000,"description":"Default 500."},"factor":{"type":"number","minimum":1,"maximum":10,"description":"Default 2."},"maxDelayMs":{"type":"integer","minimum":0,"maximum":3600000,"description":"Default 30000."},"jitter":{"type":"boolean","description":"Randomize each delay between 1x and 2x. Default true."},"retryOn":{"type":"array","uniqueItems":true,"description":"Error categories that retry. Default: network, timeout, rate_limited, server. validation, credentials, permission, not_found and expression never retry.","items":{"enum":["validation","credentials","permission","not_found","conflict","rate_limited","server","network","timeout","expression","internal"]}}}};
-const func4 = Object.prototype.hasOwnProperty;
+const func8 = Object.prototype.hasOwnProperty;
 const func0 = require0.default;
 const pattern2 = new RegExp("^[A-Za-z][A-Za-z0-9_]{0,63}$", "u");
 const pattern3 = new RegExp("^[A-Za-z0-9_.-]{1,100}$", "u");
@@ -426,7 +426,7 @@ vErrors.push(err3);
 errors++;
 }
 for(const key0 in data){
-if(!(func4.call(schema16.properties, key0))){
+if(!(func8.call(schema16.properties, key0))){
 const err4 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema16,data};
 if(vErrors === null){
 vErrors = [err4];
@@ -908,7 +908,7 @@ vErrors.push(err3);
 errors++;
 }
 for(const key0 in data){
-if(!(func4.call(schema23.properties, key0))){
+if(!(func8.call(schema23.properties, key0))){
 const err4 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema23,data};
 if(vErrors === null){
 vErrors = [err4];
@@ -1436,7 +1436,7 @@ vErrors.push(err3);
 errors++;
 }
 for(const key0 in data){
-if(!(func4.call(schema30.properties, key0))){
+if(!(func8.call(schema30.properties, key0))){
 const err4 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema30,data};
 if(vErrors === null){
 vErrors = [err4];
@@ -2183,6 +2183,395 @@ validate40.errors = vErrors;
 return errors === 0;
 }
 
+const schema39 = {"type":"object","additionalProperties":false,"required":["id","type"],"description":"Waits, durably: the run's snapshot is saved and the run is listed as waiting (nothing of it in memory) until its timer is due, across restarts; then the next step runs. Give exactly one of for (a duration from when the step is reached) and until (a time). A time already past goes on at once. $steps.<id> is { until } (the ISO time it waited for).","properties":{"id":{"$ref":"#/definitions/StepId"},"type":{"const":"delay"},"name":{"type":"string"},"description":{"type":"string"},"for":{"$ref":"#/definitions/DelayDuration"},"until":{"type":"string","minLength":1,"description":"An ISO time with its offset (2026-12-24T09:00:00-05:00 or ...Z), or, starting with '=', a JSONata expression giving an ISO time or milliseconds since the epoch."},"onError":{"$ref":"#/definitions/OnError"}}};
+const schema41 = {"description":"How long to wait: an ISO 8601 duration (P3D, PT2H30M, P1W; years and months count calendar months in UTC), or parts that add up ({ \"days\": 3, \"hours\": 2 }).","anyOf":[{"type":"string","minLength":2,"maxLength":64},{"type":"object","additionalProperties":false,"minProperties":1,"properties":{"days":{"type":"integer","minimum":0,"maximum":3660},"hours":{"type":"integer","minimum":0,"maximum":87840},"minutes":{"type":"integer","minimum":0,"maximum":5270400},"seconds":{"type":"integer","minimum":0,"maximum":316224000}}}]};
+
+function validate43(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.id === undefined){
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'",schema:schema39.required,parentSchema:schema39,data};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+if(data.type === undefined){
+const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "type"},message:"must have required property '"+"type"+"'",schema:schema39.required,parentSchema:schema39,data};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+for(const key0 in data){
+if(!(((((((key0 === "id") || (key0 === "type")) || (key0 === "name")) || (key0 === "description")) || (key0 === "for")) || (key0 === "until")) || (key0 === "onError"))){
+const err2 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema39,data};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+}
+if(data.id !== undefined){
+let data0 = data.id;
+if(typeof data0 === "string"){
+if(!pattern2.test(data0)){
+const err3 = {instancePath:instancePath+"/id",schemaPath:"#/definitions/StepId/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z][A-Za-z0-9_]{0,63}$"},message:"must match pattern \""+"^[A-Za-z][A-Za-z0-9_]{0,63}$"+"\"",schema:"^[A-Za-z][A-Za-z0-9_]{0,63}$",parentSchema:schema17,data:data0};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+}
+else {
+const err4 = {instancePath:instancePath+"/id",schemaPath:"#/definitions/StepId/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema17.type,parentSchema:schema17,data:data0};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+}
+if(data.type !== undefined){
+let data1 = data.type;
+if("delay" !== data1){
+const err5 = {instancePath:instancePath+"/type",schemaPath:"#/properties/type/const",keyword:"const",params:{allowedValue: "delay"},message:"must be equal to constant",schema:"delay",parentSchema:schema39.properties.type,data:data1};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+}
+if(data.name !== undefined){
+let data2 = data.name;
+if(typeof data2 !== "string"){
+const err6 = {instancePath:instancePath+"/name",schemaPath:"#/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema39.properties.name.type,parentSchema:schema39.properties.name,data:data2};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
+}
+}
+if(data.description !== undefined){
+let data3 = data.description;
+if(typeof data3 !== "string"){
+const err7 = {instancePath:instancePath+"/description",schemaPath:"#/properties/description/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema39.properties.description.type,parentSchema:schema39.properties.description,data:data3};
+if(vErrors === null){
+vErrors = [err7];
+}
+else {
+vErrors.push(err7);
+}
+errors++;
+}
+}
+if(data.for !== undefined){
+let data4 = data.for;
+const _errs12 = errors;
+let valid3 = false;
+const _errs13 = errors;
+if(typeof data4 === "string"){
+if(func2(data4) > 64){
+const err8 = {instancePath:instancePath+"/for",schemaPath:"#/definitions/DelayDuration/anyOf/0/maxLength",keyword:"maxLength",params:{limit: 64},message:"must NOT have more than 64 characters",schema:64,parentSchema:schema41.anyOf[0],data:data4};
+if(vErrors === null){
+vErrors = [err8];
+}
+else {
+vErrors.push(err8);
+}
+errors++;
+}
+if(func2(data4) < 2){
+const err9 = {instancePath:instancePath+"/for",schemaPath:"#/definitions/DelayDuration/anyOf/0/minLength",keyword:"minLength",params:{limit: 2},message:"must NOT have fewer than 2 characters",schema:2,parentSchema:schema41.anyOf[0],data:data4};
+if(vErrors === null){
+vErrors = [err9];
+}
+else {
+vErrors.push(err9);
+}
+errors++;
+}
+}
+else {
+const err10 = {instancePath:instancePath+"/for",schemaPath:"#/definitions/DelayDuration/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema41.anyOf[0].type,parentSchema:schema41.anyOf[0],data:data4};
+if(vErrors === null){
+vErrors = [err10];
+}
+else {
+vErrors.push(err10);
+}
+errors++;
+}
+var _valid0 = _errs13 === errors;
+valid3 = valid3 || _valid0;
+if(!valid3){
+const _errs15 = errors;
+if(data4 && typeof data4 == "object" && !Array.isArray(data4)){
+if(Object.keys(data4).length < 1){
+const err11 = {instancePath:instancePath+"/for",schemaPath:"#/definitions/DelayDuration/anyOf/1/minProperties",keyword:"minProperties",params:{limit: 1},message:"must NOT have fewer than 1 properties",schema:1,parentSchema:schema41.anyOf[1],data:data4};
+if(vErrors === null){
+vErrors = [err11];
+}
+else {
+vErrors.push(err11);
+}
+errors++;
+}
+for(const key1 in data4){
+if(!((((key1 === "days") || (key1 === "hours")) || (key1 === "minutes")) || (key1 === "seconds"))){
+const err12 = {instancePath:instancePath+"/for",schemaPath:"#/definitions/DelayDuration/anyOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties",schema:false,parentSchema:schema41.anyOf[1],data:data4};
+if(vErrors === null){
+vErrors = [err12];
+}
+else {
+vErrors.push(err12);
+}
+errors++;
+}
+}
+if(data4.days !== undefined){
+let data5 = data4.days;
+if(!(((typeof data5 == "number") && (!(data5 % 1) && !isNaN(data5))) && (isFinite(data5)))){
+const err13 = {instancePath:instancePath+"/for/days",schemaPath:"#/definitions/DelayDuration/anyOf/1/properties/days/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema41.anyOf[1].properties.days.type,parentSchema:schema41.anyOf[1].properties.days,data:data5};
+if(vErrors === null){
+vErrors = [err13];
+}
+else {
+vErrors.push(err13);
+}
+errors++;
+}
+if((typeof data5 == "number") && (isFinite(data5))){
+if(data5 > 3660 || isNaN(data5)){
+const err14 = {instancePath:instancePath+"/for/days",schemaPath:"#/definitions/DelayDuration/anyOf/1/properties/days/maximum",keyword:"maximum",params:{comparison: "<=", limit: 3660},message:"must be <= 3660",schema:3660,parentSchema:schema41.anyOf[1].properties.days,data:data5};
+if(vErrors === null){
+vErrors = [err14];
+}
+else {
+vErrors.push(err14);
+}
+errors++;
+}
+if(data5 < 0 || isNaN(data5)){
+const err15 = {instancePath:instancePath+"/for/days",schemaPath:"#/definitions/DelayDuration/anyOf/1/properties/days/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema41.anyOf[1].properties.days,data:data5};
+if(vErrors === null){
+vErrors = [err15];
+}
+else {
+vErrors.push(err15);
+}
+errors++;
+}
+}
+}
+if(data4.hours !== undefined){
+let data6 = data4.hours;
+if(!(((typeof data6 == "number") && (!(data6 % 1) && !isNaN(data6))) && (isFinite(data6)))){
+const err16 = {instancePath:instancePath+"/for/hours",schemaPath:"#/definitions/DelayDuration/anyOf/1/properties/hours/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema41.anyOf[1].properties.hours.type,parentSchema:schema41.anyOf[1].properties.hours,data:data6};
+if(vErrors === null){
+vErrors = [err16];
+}
+else {
+vErrors.push(err16);
+}
+errors++;
+}
+if((typeof data6 == "number") && (isFinite(data6))){
+if(data6 > 87840 || isNaN(data6)){
+const err17 = {instancePath:instancePath+"/for/hours",schemaPath:"#/definitions/DelayDuration/anyOf/1/properties/hours/maximum",keyword:"maximum",params:{comparison: "<=", limit: 87840},message:"must be <= 87840",schema:87840,parentSchema:schema41.anyOf[1].properties.hours,data:data6};
+if(vErrors === null){
+vErrors = [err17];
+}
+else {
+vErrors.push(err17);
+}
+errors++;
+}
+if(data6 < 0 || isNaN(data6)){
+const err18 = {instancePath:instancePath+"/for/hours",schemaPath:"#/definitions/DelayDuration/anyOf/1/properties/hours/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema41.anyOf[1].properties.hours,data:data6};
+if(vErrors === null){
+vErrors = [err18];
+}
+else {
+vErrors.push(err18);
+}
+errors++;
+}
+}
+}
+if(data4.minutes !== undefined){
+let data7 = data4.minutes;
+if(!(((typeof data7 == "number") && (!(data7 % 1) && !isNaN(data7))) && (isFinite(data7)))){
+const err19 = {instancePath:instancePath+"/for/minutes",schemaPath:"#/definitions/DelayDuration/anyOf/1/properties/minutes/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema41.anyOf[1].properties.minutes.type,parentSchema:schema41.anyOf[1].properties.minutes,data:data7};
+if(vErrors === null){
+vErrors = [err19];
+}
+else {
+vErrors.push(err19);
+}
+errors++;
+}
+if((typeof data7 == "number") && (isFinite(data7))){
+if(data7 > 5270400 || isNaN(data7)){
+const err20 = {instancePath:instancePath+"/for/minutes",schemaPath:"#/definitions/DelayDuration/anyOf/1/properties/minutes/maximum",keyword:"maximum",params:{comparison: "<=", limit: 5270400},message:"must be <= 5270400",schema:5270400,parentSchema:schema41.anyOf[1].properties.minutes,data:data7};
+if(vErrors === null){
+vErrors = [err20];
+}
+else {
+vErrors.push(err20);
+}
+errors++;
+}
+if(data7 < 0 || isNaN(data7)){
+const err21 = {instancePath:instancePath+"/for/minutes",schemaPath:"#/definitions/DelayDuration/anyOf/1/properties/minutes/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema41.anyOf[1].properties.minutes,data:data7};
+if(vErrors === null){
+vErrors = [err21];
+}
+else {
+vErrors.push(err21);
+}
+errors++;
+}
+}
+}
+if(data4.seconds !== undefined){
+let data8 = data4.seconds;
+if(!(((typeof data8 == "number") && (!(data8 % 1) && !isNaN(data8))) && (isFinite(data8)))){
+const err22 = {instancePath:instancePath+"/for/seconds",schemaPath:"#/definitions/DelayDuration/anyOf/1/properties/seconds/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema41.anyOf[1].properties.seconds.type,parentSchema:schema41.anyOf[1].properties.seconds,data:data8};
+if(vErrors === null){
+vErrors = [err22];
+}
+else {
+vErrors.push(err22);
+}
+errors++;
+}
+if((typeof data8 == "number") && (isFinite(data8))){
+if(data8 > 316224000 || isNaN(data8)){
+const err23 = {instancePath:instancePath+"/for/seconds",schemaPath:"#/definitions/DelayDuration/anyOf/1/properties/seconds/maximum",keyword:"maximum",params:{comparison: "<=", limit: 316224000},message:"must be <= 316224000",schema:316224000,parentSchema:schema41.anyOf[1].properties.seconds,data:data8};
+if(vErrors === null){
+vErrors = [err23];
+}
+else {
+vErrors.push(err23);
+}
+errors++;
+}
+if(data8 < 0 || isNaN(data8)){
+const err24 = {instancePath:instancePath+"/for/seconds",schemaPath:"#/definitions/DelayDuration/anyOf/1/properties/seconds/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema41.anyOf[1].properties.seconds,data:data8};
+if(vErrors === null){
+vErrors = [err24];
+}
+else {
+vErrors.push(err24);
+}
+errors++;
+}
+}
+}
+}
+else {
+const err25 = {instancePath:instancePath+"/for",schemaPath:"#/definitions/DelayDuration/anyOf/1/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema41.anyOf[1].type,parentSchema:schema41.anyOf[1],data:data4};
+if(vErrors === null){
+vErrors = [err25];
+}
+else {
+vErrors.push(err25);
+}
+errors++;
+}
+var _valid0 = _errs15 === errors;
+valid3 = valid3 || _valid0;
+}
+if(!valid3){
+const err26 = {instancePath:instancePath+"/for",schemaPath:"#/definitions/DelayDuration/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema41.anyOf,parentSchema:schema41,data:data4};
+if(vErrors === null){
+vErrors = [err26];
+}
+else {
+vErrors.push(err26);
+}
+errors++;
+}
+else {
+errors = _errs12;
+if(vErrors !== null){
+if(_errs12){
+vErrors.length = _errs12;
+}
+else {
+vErrors = null;
+}
+}
+}
+}
+if(data.until !== undefined){
+let data9 = data.until;
+if(typeof data9 === "string"){
+if(func2(data9) < 1){
+const err27 = {instancePath:instancePath+"/until",schemaPath:"#/properties/until/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema39.properties.until,data:data9};
+if(vErrors === null){
+vErrors = [err27];
+}
+else {
+vErrors.push(err27);
+}
+errors++;
+}
+}
+else {
+const err28 = {instancePath:instancePath+"/until",schemaPath:"#/properties/until/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema39.properties.until.type,parentSchema:schema39.properties.until,data:data9};
+if(vErrors === null){
+vErrors = [err28];
+}
+else {
+vErrors.push(err28);
+}
+errors++;
+}
+}
+if(data.onError !== undefined){
+if(!(validate19(data.onError, {instancePath:instancePath+"/onError",parentData:data,parentDataProperty:"onError",rootData}))){
+vErrors = vErrors === null ? validate19.errors : vErrors.concat(validate19.errors);
+errors = vErrors.length;
+}
+}
+}
+else {
+const err29 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema39.type,parentSchema:schema39,data};
+if(vErrors === null){
+vErrors = [err29];
+}
+else {
+vErrors.push(err29);
+}
+errors++;
+}
+validate43.errors = vErrors;
+return errors === 0;
+}
+
 
 function validate14(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
@@ -2509,9 +2898,13 @@ vErrors.push(err13);
 }
 errors++;
 }
+const _errs37 = errors;
+let valid15 = true;
+const _errs38 = errors;
 if(data && typeof data == "object" && !Array.isArray(data)){
-if(data.id === undefined){
-const err14 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'",schema:schema15.required,parentSchema:schema15,data};
+if(data.type !== undefined){
+if("delay" !== data.type){
+const err14 = {};
 if(vErrors === null){
 vErrors = [err14];
 }
@@ -2520,8 +2913,29 @@ vErrors.push(err14);
 }
 errors++;
 }
-if(data.type === undefined){
-const err15 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "type"},message:"must have required property '"+"type"+"'",schema:schema15.required,parentSchema:schema15,data};
+}
+}
+var _valid7 = _errs38 === errors;
+errors = _errs37;
+if(vErrors !== null){
+if(_errs37){
+vErrors.length = _errs37;
+}
+else {
+vErrors = null;
+}
+}
+if(_valid7){
+const _errs40 = errors;
+if(!(validate43(data, {instancePath,parentData,parentDataProperty,rootData}))){
+vErrors = vErrors === null ? validate43.errors : vErrors.concat(validate43.errors);
+errors = vErrors.length;
+}
+var _valid7 = _errs40 === errors;
+valid15 = _valid7;
+}
+if(!valid15){
+const err15 = {instancePath,schemaPath:"#/allOf/7/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema",schema:schema15.allOf[7].if,parentSchema:schema15.allOf[7],data};
 if(vErrors === null){
 vErrors = [err15];
 }
@@ -2530,11 +2944,9 @@ vErrors.push(err15);
 }
 errors++;
 }
-if(data.id !== undefined){
-let data7 = data.id;
-if(typeof data7 === "string"){
-if(!pattern2.test(data7)){
-const err16 = {instancePath:instancePath+"/id",schemaPath:"#/definitions/StepId/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z][A-Za-z0-9_]{0,63}$"},message:"must match pattern \""+"^[A-Za-z][A-Za-z0-9_]{0,63}$"+"\"",schema:"^[A-Za-z][A-Za-z0-9_]{0,63}$",parentSchema:schema17,data:data7};
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.id === undefined){
+const err16 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'",schema:schema15.required,parentSchema:schema15,data};
 if(vErrors === null){
 vErrors = [err16];
 }
@@ -2543,9 +2955,8 @@ vErrors.push(err16);
 }
 errors++;
 }
-}
-else {
-const err17 = {instancePath:instancePath+"/id",schemaPath:"#/definitions/StepId/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema17.type,parentSchema:schema17,data:data7};
+if(data.type === undefined){
+const err17 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "type"},message:"must have required property '"+"type"+"'",schema:schema15.required,parentSchema:schema15,data};
 if(vErrors === null){
 vErrors = [err17];
 }
@@ -2554,11 +2965,11 @@ vErrors.push(err17);
 }
 errors++;
 }
-}
-if(data.type !== undefined){
-let data8 = data.type;
-if(!(((((((data8 === "action") || (data8 === "if")) || (data8 === "switch")) || (data8 === "forEach")) || (data8 === "set")) || (data8 === "fail")) || (data8 === "succeed"))){
-const err18 = {instancePath:instancePath+"/type",schemaPath:"#/properties/type/enum",keyword:"enum",params:{allowedValues: schema15.properties.type.enum},message:"must be equal to one of the allowed values",schema:schema15.properties.type.enum,parentSchema:schema15.properties.type,data:data8};
+if(data.id !== undefined){
+let data8 = data.id;
+if(typeof data8 === "string"){
+if(!pattern2.test(data8)){
+const err18 = {instancePath:instancePath+"/id",schemaPath:"#/definitions/StepId/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z][A-Za-z0-9_]{0,63}$"},message:"must match pattern \""+"^[A-Za-z][A-Za-z0-9_]{0,63}$"+"\"",schema:"^[A-Za-z][A-Za-z0-9_]{0,63}$",parentSchema:schema17,data:data8};
 if(vErrors === null){
 vErrors = [err18];
 }
@@ -2568,14 +2979,38 @@ vErrors.push(err18);
 errors++;
 }
 }
-}
 else {
-const err19 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema15.type,parentSchema:schema15,data};
+const err19 = {instancePath:instancePath+"/id",schemaPath:"#/definitions/StepId/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema17.type,parentSchema:schema17,data:data8};
 if(vErrors === null){
 vErrors = [err19];
 }
 else {
 vErrors.push(err19);
+}
+errors++;
+}
+}
+if(data.type !== undefined){
+let data9 = data.type;
+if(!((((((((data9 === "action") || (data9 === "if")) || (data9 === "switch")) || (data9 === "forEach")) || (data9 === "set")) || (data9 === "fail")) || (data9 === "succeed")) || (data9 === "delay"))){
+const err20 = {instancePath:instancePath+"/type",schemaPath:"#/properties/type/enum",keyword:"enum",params:{allowedValues: schema15.properties.type.enum},message:"must be equal to one of the allowed values",schema:schema15.properties.type.enum,parentSchema:schema15.properties.type,data:data9};
+if(vErrors === null){
+vErrors = [err20];
+}
+else {
+vErrors.push(err20);
+}
+errors++;
+}
+}
+}
+else {
+const err21 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema15.type,parentSchema:schema15,data};
+if(vErrors === null){
+vErrors = [err21];
+}
+else {
+vErrors.push(err21);
 }
 errors++;
 }
@@ -2812,7 +3247,7 @@ vErrors.push(err15);
 errors++;
 }
 for(const key1 in data5){
-if(!((key1 === "operation") || (key1 === "filter"))){
+if(!((((key1 === "operation") || (key1 === "filter")) || (key1 === "input")) || (key1 === "schedule"))){
 const err16 = {instancePath:instancePath+"/trigger",schemaPath:"#/definitions/Trigger/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties",schema:false,parentSchema:schema12,data:data5};
 if(vErrors === null){
 vErrors = [err16];
@@ -2849,9 +3284,10 @@ vErrors.push(err18);
 errors++;
 }
 }
-}
-else {
-const err19 = {instancePath:instancePath+"/trigger",schemaPath:"#/definitions/Trigger/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema12.type,parentSchema:schema12,data:data5};
+if(data5.input !== undefined){
+let data8 = data5.input;
+if(!(data8 && typeof data8 == "object" && !Array.isArray(data8))){
+const err19 = {instancePath:instancePath+"/trigger/input",schemaPath:"#/definitions/Trigger/properties/input/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema12.properties.input.type,parentSchema:schema12.properties.input,data:data8};
 if(vErrors === null){
 vErrors = [err19];
 }
@@ -2861,14 +3297,11 @@ vErrors.push(err19);
 errors++;
 }
 }
-if(data.templates !== undefined){
-let data8 = data.templates;
-if(data8 && typeof data8 == "object" && !Array.isArray(data8)){
-for(const key2 in data8){
-const _errs22 = errors;
-if(typeof key2 === "string"){
-if(!pattern1.test(key2)){
-const err20 = {instancePath:instancePath+"/templates",schemaPath:"#/properties/templates/propertyNames/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z_][A-Za-z0-9_]*$"},message:"must match pattern \""+"^[A-Za-z_][A-Za-z0-9_]*$"+"\"",schema:"^[A-Za-z_][A-Za-z0-9_]*$",parentSchema:schema11.properties.templates.propertyNames,data:key2,propertyName:key2};
+if(data5.schedule !== undefined){
+let data9 = data5.schedule;
+if(data9 && typeof data9 == "object" && !Array.isArray(data9)){
+if(data9.cron === undefined){
+const err20 = {instancePath:instancePath+"/trigger/schedule",schemaPath:"#/definitions/Trigger/properties/schedule/required",keyword:"required",params:{missingProperty: "cron"},message:"must have required property '"+"cron"+"'",schema:schema12.properties.schedule.required,parentSchema:schema12.properties.schedule,data:data9};
 if(vErrors === null){
 vErrors = [err20];
 }
@@ -2877,10 +3310,9 @@ vErrors.push(err20);
 }
 errors++;
 }
-}
-var valid3 = _errs22 === errors;
-if(!valid3){
-const err21 = {instancePath:instancePath+"/templates",schemaPath:"#/properties/templates/propertyNames",keyword:"propertyNames",params:{propertyName: key2},message:"property name must be valid",schema:schema11.properties.templates.propertyNames,parentSchema:schema11.properties.templates,data:data8};
+for(const key2 in data9){
+if(!((key2 === "cron") || (key2 === "timeZone"))){
+const err21 = {instancePath:instancePath+"/trigger/schedule",schemaPath:"#/definitions/Trigger/properties/schedule/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties",schema:false,parentSchema:schema12.properties.schedule,data:data9};
 if(vErrors === null){
 vErrors = [err21];
 }
@@ -2890,20 +3322,143 @@ vErrors.push(err21);
 errors++;
 }
 }
-for(const key3 in data8){
-if(!(validate11(data8[key3], {instancePath:instancePath+"/templates/" + key3.replace(/~/g, "~0").replace(/\//g, "~1"),parentData:data8,parentDataProperty:key3,rootData}))){
+if(data9.cron !== undefined){
+let data10 = data9.cron;
+if(typeof data10 === "string"){
+if(func2(data10) > 120){
+const err22 = {instancePath:instancePath+"/trigger/schedule/cron",schemaPath:"#/definitions/Trigger/properties/schedule/properties/cron/maxLength",keyword:"maxLength",params:{limit: 120},message:"must NOT have more than 120 characters",schema:120,parentSchema:schema12.properties.schedule.properties.cron,data:data10};
+if(vErrors === null){
+vErrors = [err22];
+}
+else {
+vErrors.push(err22);
+}
+errors++;
+}
+if(func2(data10) < 9){
+const err23 = {instancePath:instancePath+"/trigger/schedule/cron",schemaPath:"#/definitions/Trigger/properties/schedule/properties/cron/minLength",keyword:"minLength",params:{limit: 9},message:"must NOT have fewer than 9 characters",schema:9,parentSchema:schema12.properties.schedule.properties.cron,data:data10};
+if(vErrors === null){
+vErrors = [err23];
+}
+else {
+vErrors.push(err23);
+}
+errors++;
+}
+}
+else {
+const err24 = {instancePath:instancePath+"/trigger/schedule/cron",schemaPath:"#/definitions/Trigger/properties/schedule/properties/cron/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.properties.schedule.properties.cron.type,parentSchema:schema12.properties.schedule.properties.cron,data:data10};
+if(vErrors === null){
+vErrors = [err24];
+}
+else {
+vErrors.push(err24);
+}
+errors++;
+}
+}
+if(data9.timeZone !== undefined){
+let data11 = data9.timeZone;
+if(typeof data11 === "string"){
+if(func2(data11) > 64){
+const err25 = {instancePath:instancePath+"/trigger/schedule/timeZone",schemaPath:"#/definitions/Trigger/properties/schedule/properties/timeZone/maxLength",keyword:"maxLength",params:{limit: 64},message:"must NOT have more than 64 characters",schema:64,parentSchema:schema12.properties.schedule.properties.timeZone,data:data11};
+if(vErrors === null){
+vErrors = [err25];
+}
+else {
+vErrors.push(err25);
+}
+errors++;
+}
+if(func2(data11) < 1){
+const err26 = {instancePath:instancePath+"/trigger/schedule/timeZone",schemaPath:"#/definitions/Trigger/properties/schedule/properties/timeZone/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema12.properties.schedule.properties.timeZone,data:data11};
+if(vErrors === null){
+vErrors = [err26];
+}
+else {
+vErrors.push(err26);
+}
+errors++;
+}
+}
+else {
+const err27 = {instancePath:instancePath+"/trigger/schedule/timeZone",schemaPath:"#/definitions/Trigger/properties/schedule/properties/timeZone/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.properties.schedule.properties.timeZone.type,parentSchema:schema12.properties.schedule.properties.timeZone,data:data11};
+if(vErrors === null){
+vErrors = [err27];
+}
+else {
+vErrors.push(err27);
+}
+errors++;
+}
+}
+}
+else {
+const err28 = {instancePath:instancePath+"/trigger/schedule",schemaPath:"#/definitions/Trigger/properties/schedule/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema12.properties.schedule.type,parentSchema:schema12.properties.schedule,data:data9};
+if(vErrors === null){
+vErrors = [err28];
+}
+else {
+vErrors.push(err28);
+}
+errors++;
+}
+}
+}
+else {
+const err29 = {instancePath:instancePath+"/trigger",schemaPath:"#/definitions/Trigger/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema12.type,parentSchema:schema12,data:data5};
+if(vErrors === null){
+vErrors = [err29];
+}
+else {
+vErrors.push(err29);
+}
+errors++;
+}
+}
+if(data.templates !== undefined){
+let data12 = data.templates;
+if(data12 && typeof data12 == "object" && !Array.isArray(data12)){
+for(const key3 in data12){
+const _errs31 = errors;
+if(typeof key3 === "string"){
+if(!pattern1.test(key3)){
+const err30 = {instancePath:instancePath+"/templates",schemaPath:"#/properties/templates/propertyNames/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z_][A-Za-z0-9_]*$"},message:"must match pattern \""+"^[A-Za-z_][A-Za-z0-9_]*$"+"\"",schema:"^[A-Za-z_][A-Za-z0-9_]*$",parentSchema:schema11.properties.templates.propertyNames,data:key3,propertyName:key3};
+if(vErrors === null){
+vErrors = [err30];
+}
+else {
+vErrors.push(err30);
+}
+errors++;
+}
+}
+var valid4 = _errs31 === errors;
+if(!valid4){
+const err31 = {instancePath:instancePath+"/templates",schemaPath:"#/properties/templates/propertyNames",keyword:"propertyNames",params:{propertyName: key3},message:"property name must be valid",schema:schema11.properties.templates.propertyNames,parentSchema:schema11.properties.templates,data:data12};
+if(vErrors === null){
+vErrors = [err31];
+}
+else {
+vErrors.push(err31);
+}
+errors++;
+}
+}
+for(const key4 in data12){
+if(!(validate11(data12[key4], {instancePath:instancePath+"/templates/" + key4.replace(/~/g, "~0").replace(/\//g, "~1"),parentData:data12,parentDataProperty:key4,rootData}))){
 vErrors = vErrors === null ? validate11.errors : vErrors.concat(validate11.errors);
 errors = vErrors.length;
 }
 }
 }
 else {
-const err22 = {instancePath:instancePath+"/templates",schemaPath:"#/properties/templates/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.templates.type,parentSchema:schema11.properties.templates,data:data8};
+const err32 = {instancePath:instancePath+"/templates",schemaPath:"#/properties/templates/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.templates.type,parentSchema:schema11.properties.templates,data:data12};
 if(vErrors === null){
-vErrors = [err22];
+vErrors = [err32];
 }
 else {
-vErrors.push(err22);
+vErrors.push(err32);
 }
 errors++;
 }
@@ -2916,12 +3471,12 @@ errors = vErrors.length;
 }
 }
 else {
-const err23 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.type,parentSchema:schema11,data};
+const err33 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.type,parentSchema:schema11,data};
 if(vErrors === null){
-vErrors = [err23];
+vErrors = [err33];
 }
 else {
-vErrors.push(err23);
+vErrors.push(err33);
 }
 errors++;
 }

@@ -31,7 +31,7 @@ export type StepList = [Step, ...Step[]];
  * via the `definition` "Step".
  */
 export type Step =
-  ActionStep | IfStep | SwitchStep | ForEachStep | SetStep | FailStep | SucceedStep;
+  ActionStep | IfStep | SwitchStep | ForEachStep | SetStep | FailStep | SucceedStep | DelayStep;
 /**
  * A JSONata expression. A leading '=' is allowed and ignored.
  *
@@ -53,6 +53,20 @@ export type StepId = string;
  * via the `definition` "OnError".
  */
 export type OnError = ('fail' | 'continue') | StepList;
+/**
+ * How long to wait: an ISO 8601 duration (P3D, PT2H30M, P1W; years and months count calendar months in UTC), or parts that add up ({ "days": 3, "hours": 2 }).
+ *
+ * This interface was referenced by `WorkflowDefinition`'s JSON-Schema
+ * via the `definition` "DelayDuration".
+ */
+export type DelayDuration =
+  | string
+  | {
+      days?: number;
+      hours?: number;
+      minutes?: number;
+      seconds?: number;
+    };
 
 /**
  * A Flowline workflow: one trigger and the steps a matching event runs, in order. Mappings are JSONata; connections are named, never inlined.
@@ -94,6 +108,23 @@ export interface Trigger {
    * JSONata over the event payload; a run starts only when it is true.
    */
   filter?: string;
+  /**
+   * flowline.manual only: a JSON Schema the payload of a manual run must satisfy (ajv, draft-07 keywords); a payload that does not is refused with JSON pointers.
+   */
+  input?: {};
+  /**
+   * flowline.schedule only: when runs start.
+   */
+  schedule?: {
+    /**
+     * A cron pattern of 5 fields (minute hour day-of-month month day-of-week), or 6 with seconds first, e.g. "0 9 1 * *" (09:00 on the 1st of each month).
+     */
+    cron: string;
+    /**
+     * An IANA time zone (America/New_York) the pattern is read in; default the tenant's $config.timeZone, else UTC.
+     */
+    timeZone?: string;
+  };
 }
 /**
  * This interface was referenced by `WorkflowDefinition`'s JSON-Schema
@@ -304,4 +335,22 @@ export interface SucceedStep {
   name?: string;
   description?: string;
   output?: Mapping;
+}
+/**
+ * Waits, durably: the run's snapshot is saved and the run is listed as waiting (nothing of it in memory) until its timer is due, across restarts; then the next step runs. Give exactly one of for (a duration from when the step is reached) and until (a time). A time already past goes on at once. $steps.<id> is { until } (the ISO time it waited for).
+ *
+ * This interface was referenced by `WorkflowDefinition`'s JSON-Schema
+ * via the `definition` "DelayStep".
+ */
+export interface DelayStep {
+  id: StepId;
+  type: 'delay';
+  name?: string;
+  description?: string;
+  for?: DelayDuration;
+  /**
+   * An ISO time with its offset (2026-12-24T09:00:00-05:00 or ...Z), or, starting with '=', a JSONata expression giving an ISO time or milliseconds since the epoch.
+   */
+  until?: string;
+  onError?: OnError;
 }

@@ -6,6 +6,7 @@ import { isStoreUnavailable } from '../store/store-unavailable-error.js';
 import type { StepOutcome } from '../steps/step-outcome.js';
 import type { RunMachine, RunMachineEvent } from './run-machine.js';
 import { runStep } from './run-step.js';
+import { RunWaiting } from './run-waiting.js';
 
 /** Thrown between steps of a run an operator cancelled. */
 export class RunCancelled extends Error {
@@ -49,7 +50,8 @@ export async function driveRun(
         const outcome: StepOutcome = await runStep(step, snapshot.context, services, signal);
         event = { type: 'step.done', outcome };
       } catch (error) {
-        if (isStoreUnavailable(error) || error instanceof RunCancelled) throw error;
+        if (error instanceof RunWaiting) error.snapshot = actor.getPersistedSnapshot();
+        if (isStoreUnavailable(error) || error instanceof RunCancelled || error instanceof RunWaiting) throw error;
         event = { type: 'step.crashed', error };
       }
       actor.send(event);

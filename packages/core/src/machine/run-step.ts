@@ -9,6 +9,7 @@ import type { StepRecord } from '../store/records.js';
 import { isoTime } from '../runtime/iso-time.js';
 import { emitIfHeard } from '../runtime/run-events.js';
 import { isStoreUnavailable } from '../store/store-unavailable-error.js';
+import { RunWaiting } from './run-waiting.js';
 
 type Writable<T> = { -readonly [Key in keyof T]: T[Key] };
 
@@ -45,7 +46,7 @@ export async function runStep(prepared: PreparedStep, context: RunContext, servi
   try {
     report = await prepared.execute({ context, scope: buildScope(context, services.config), path, signal, services, skip, retrying });
   } catch (error) {
-    if (isStoreUnavailable(error)) throw error;
+    if (isStoreUnavailable(error) || error instanceof RunWaiting) throw error;
     report = { outcome: { type: 'error', error: toErrorRecord(error, services.redact) } };
   }
   if (skipped.length > 0) await Promise.all(skipped);

@@ -18,6 +18,8 @@ import { toErrorRecord } from './error-record.js';
 import { IdleSignals } from './idle-signals.js';
 import { silentLogger, type Logger } from './logger.js';
 import { PayloadChecker } from './payload-checker.js';
+import { fireTimer } from './timers/fire-timer.js';
+import { TimerScheduler } from './timers/timer-scheduler.js';
 import { createRunEventEmitter, type RunEventName, type RunEvents } from './run-events.js';
 import { checkStoreRetryOptions, StoreOutage, type StoreRetryOptions } from './store-outage.js';
 import { stopAndDelete, type RemoveTenantOptions, type TenantRemoval } from './tenants/remove-tenant.js';
@@ -87,6 +89,8 @@ export interface Engine extends TenantScope {
   removeTenant(id: string, options?: RemoveTenantOptions): Promise<TenantRemoval>;
   /** Finishes what a previous process left, for every tenant (see TenantScope.resume). Call it once, after deploying. */
   resume(): Promise<CompletedRun[]>;
+  /** Stops waking waiting runs (delay steps) in this process, e.g. before the host closes the store; resolves once none is being woken. `resume()` starts them. */
+  stopTimers(): Promise<void>;
   /** Subscribes to every tenant's run and step events (each names its tenant); returns the unsubscribe function. */
   on<Name extends RunEventName>(name: Name, listener: (event: RunEvents[Name]) => void): () => void;
   /** Resolves when every submitted event has been processed. */
@@ -119,6 +123,7 @@ export function createEngine(options: EngineOptions = {}): Engine {
     connectors,
     now: options.now ?? Date.now,
     idleSignals: new IdleSignals(),
+    timerSet: (dueAt) => timers.timerSet(dueAt),
   };
   // Evaluations that outgrow `mainThreadMs` move to worker threads, so none holds the event loop (and the acknowledgements) for long.
   const expressions = new ExpressionCompiler({ limits: options.expressionLimits, functions: options.expressionFunctions, offThread: createExpressionWorkers });
@@ -142,6 +147,8 @@ export function createEngine(options: EngineOptions = {}): Engine {
   };
 
   const queue = createInboxQueue({ tenant: (id) => tenants.get(id), outage, logger, concurrency: options.concurrency ?? 64, checkEvent });
+  // One scheduler for every tenant's waiting runs (delay steps), started by resume().
+  const timers = new TimerScheduler({ store, now: shared.now, logger, fire: (timer) => fireTimer(tenants.get(timer.tenant), timer, queue, outage) });
 
   const track = (work: Promise<unknown>): void => {
     const settled = work.then(() => undefined, () => undefined);
@@ -220,9 +227,14 @@ export function createEngine(options: EngineOptions = {}): Engine {
       }
     },
     async resume() {
+      timers.start();
       const work = Promise.all([...tenants.keys()].map((id) => scopes.get(id)?.resume() ?? [])).then((runs) => runs.flat());
       track(work);
       return work;
+    },
+    stopTimers() {
+      timers.stop();
+      return timers.settled();
     },
     on(name, listener) {
       shared.events.on(name, listener as never);

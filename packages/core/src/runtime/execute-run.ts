@@ -1,5 +1,6 @@
 import { createActor, type Snapshot } from 'xstate';
 import { driveRun, RunCancelled } from '../machine/drive-run.js';
+import { RunWaiting } from '../machine/run-waiting.js';
 import type { PreparedWorkflow } from '../machine/prepare-workflow.js';
 import type { RunRecord, TriggerEvent } from '../store/records.js';
 import { toErrorRecord } from './error-record.js';
@@ -83,6 +84,18 @@ export async function finishRun(run: RunRecord, result: RunResult, services: Run
 }
 
 /**
+ * Leaves a run waiting for its delay's timer: its snapshot (at the delay step) is saved, then its
+ * record as `waiting`. A crash between the two leaves it `running`, so the next start resumes it,
+ * and its delay step finds its timer and waits again.
+ */
+async function waitRun(run: RunRecord, waiting: RunWaiting, services: RunServices): Promise<RunRecord> {
+  await services.store.putSnapshot(run.id, waiting.snapshot);
+  const waitingRun: RunRecord = { ...run, status: 'waiting', waitingUntil: waiting.dueAt };
+  await services.store.putRun(waitingRun);
+  return waitingRun;
+}
+
+/**
  * Runs (or resumes, from a persisted snapshot) one run's machine to its end. The snapshot after
  * each step is saved to the store as the run moves, so another process can resume it after a
  * crash. (A run with no saved snapshot resumes from its first step; its effects are recorded
@@ -99,7 +112,8 @@ export async function finishRun(run: RunRecord, result: RunResult, services: Run
  * store, as after a crash, for its caller to resume once writes succeed again.
  */
 export async function executeRun(workflow: PreparedWorkflow, queued: RunRecord, services: RunServices, snapshot?: Snapshot<unknown>): Promise<RunRecord> {
-  const run: RunRecord = { ...queued, status: 'running', startedAt: queued.startedAt ?? isoTime(services.now()) };
+  const { waitingUntil: _waitedUntil, ...resumed } = queued;
+  const run: RunRecord = { ...resumed, status: 'running', startedAt: queued.startedAt ?? isoTime(services.now()) };
   let recording: Promise<void> | undefined;
   const recordRunning = (): Promise<void> => (recording ??= services.store.putRun(run));
   let saving: Promise<void> | undefined;
@@ -132,12 +146,15 @@ export async function executeRun(workflow: PreparedWorkflow, queued: RunRecord, 
   };
   let result: RunResult;
   let unavailable: unknown;
+  let waiting: RunWaiting | undefined;
   const signal = services.idleSignals.take();
   try {
     result = await driveRun(actor, workflow.steps, services, signal, save);
   } catch (error) {
     if (isStoreUnavailable(error)) unavailable = error;
-    result = error instanceof RunCancelled ? { status: 'cancelled' } : { status: 'failed', error: toErrorRecord(error, services.redact) };
+    // A run cancelled while its delay was setting its timer is cancelled, not left waiting.
+    if (error instanceof RunWaiting && !services.cancelled.has(run.id)) waiting = error;
+    result = error instanceof RunCancelled || error instanceof RunWaiting ? { status: 'cancelled' } : { status: 'failed', error: toErrorRecord(error, services.redact) };
   } finally {
     services.cancelled.delete(run.id);
     services.idleSignals.give(signal);
@@ -148,5 +165,7 @@ export async function executeRun(workflow: PreparedWorkflow, queued: RunRecord, 
   if (saveFailure !== undefined) {
     services.logger.error('could not save a run\'s record or snapshot while it ran', { runId: run.id, error: toErrorRecord(saveFailure, services.redact) });
   }
+  if (waiting) return waitRun(run, waiting, services);
+  if (result.status === 'cancelled') await services.store.deleteTimers(run.id);
   return finishRun(run, result, services);
 }

@@ -43,6 +43,8 @@ export interface RunServices {
   readonly cancelled: Set<string>;
   /** Signals for runs nothing cancels, reused between runs. */
   readonly idleSignals: IdleSignals;
+  /** Tells the engine's timer scheduler a run now waits for a timer due at `dueAt` (ms since the epoch). */
+  readonly timerSet: (dueAt: number) => void;
   /** Stores a step's record (and keeps it for the run's result, saving a read-back). */
   recordStep(record: StepRecord): Promise<void>;
 }

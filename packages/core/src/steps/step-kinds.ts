@@ -1,5 +1,6 @@
 import type { Step } from '../generated/workflow.js';
 import { actionStep } from './action-step.js';
+import { delayStep } from './delay-step.js';
 import { failStep } from './fail-step.js';
 import { forEachStep } from './for-each-step.js';
 import { ifStep } from './if-step.js';
@@ -19,6 +20,7 @@ export const STEP_KINDS: KindRegistry = {
   set: setStep,
   fail: failStep,
   succeed: succeedStep,
+  delay: delayStep,
 };
 
 export function stepKind<S extends Step>(step: S): StepKind<S> {

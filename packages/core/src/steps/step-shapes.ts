@@ -1,5 +1,6 @@
 import type { Step } from '../generated/workflow.js';
 import { actionShape } from './action-shape.js';
+import { delayShape } from './delay-shape.js';
 import { failShape } from './fail-shape.js';
 import { forEachShape } from './for-each-shape.js';
 import { ifShape } from './if-shape.js';
@@ -19,6 +20,7 @@ export const STEP_SHAPES: ShapeRegistry = {
   set: setShape,
   fail: failShape,
   succeed: succeedShape,
+  delay: delayShape,
 };
 
 export function stepShape<S extends Step>(step: S): StepShape<S> {

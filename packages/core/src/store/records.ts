@@ -55,6 +55,8 @@ export interface RunRecord {
   readonly error?: ErrorRecord;
   /** The step that failed the run, when one did. */
   readonly failedStep?: string;
+  /** While it is `waiting`: the ISO time its delay is due. */
+  readonly waitingUntil?: string;
   /** A new attempt of that run (a retry): effects its earlier attempts did are not done again. */
   readonly retryOf?: string;
   /** A new run of that run's event (a replay). */

@@ -114,8 +114,11 @@ export async function cancel(tenant: TenantRuntime, runId: string): Promise<RunR
   if (!run && !running) throw notFound(runId);
   if (run && isFinishedStatus(run.status)) throw new FlowlineError('runs.finished', `Run ${runId} already ended (${run.status})`, { hint: 'Replay it to run its event again.' });
   if (!running && run) {
-    const cancelled: RunRecord = { ...run, status: 'cancelled', finishedAt: isoTime(services.now()) };
+    const { waitingUntil: _waited, ...rest } = run;
+    const cancelled: RunRecord = { ...rest, status: 'cancelled', finishedAt: isoTime(services.now()) };
     await store.putRun(cancelled);
+    // A waiting run's timer goes with it, so the scheduler never wakes for it.
+    await store.deleteTimers(runId);
     return cancelled;
   }
   const ended = new Promise<void>((resolve) => {

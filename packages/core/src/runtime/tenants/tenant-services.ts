@@ -22,6 +22,8 @@ export interface SharedServices {
   readonly connectors: ReadonlyMap<string, Connector>;
   readonly now: () => number;
   readonly idleSignals: IdleSignals;
+  /** Wakes the timer scheduler earlier when a new timer is due before it would wake. */
+  readonly timerSet: (dueAt: number) => void;
 }
 
 /**

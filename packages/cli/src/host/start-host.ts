@@ -231,6 +231,8 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
     async close() {
       await api?.close();
       await receiver.close();
+      // Waiting runs stay waiting (their timers are in the store); none is woken while the host stops.
+      await engine.stopTimers();
       await engine.idle();
     },
   };

@@ -129,14 +129,21 @@ function semanticProblems(definition: Partial<WorkflowDefinition>, options: Vali
           problems.push(...inputProblems(operation.input, step.input, `${at}/input`, { expressions: options.expressions, templates }));
         }
       }
-      for (const field of shape.mappings(step)) {
+      const fields = shape.mappings(step);
+      for (const field of fields.filter((one) => !one.afterBody)) {
         problems.push(...mappingProblems(field.mapping, `${at}/${field.field}`, true, options, available, sites, templates, field.expression));
       }
       const after = new Set<string>();
+      const body = new Set<string>();
       for (const nested of stepLists(step)) {
         // Inline lists (if branches, onError fallbacks) start after the step has recorded its output.
         const inner = walk(nested.steps, `${at}/${nested.field}`, nested.inline ? new Set([...available, step.id]) : available);
         if (nested.inline) for (const id of inner) after.add(id);
+        else if (nested.field !== 'onError') for (const id of inner) body.add(id);
+      }
+      // A loop's update and until see the iteration's own steps.
+      for (const field of fields.filter((one) => one.afterBody)) {
+        problems.push(...mappingProblems(field.mapping, `${at}/${field.field}`, true, options, new Set([...available, ...body]), sites, templates, field.expression));
       }
       available.add(step.id);
       for (const id of after) available.add(id);

@@ -4,7 +4,7 @@ import type { Mapping, WorkflowDefinition } from '../generated/workflow.js';
 import { runNode, triggerNode } from './fixed-nodes.js';
 import { existingDepth, pointerOf, pointerTokens } from './json-pointer.js';
 import { schemaNode, sampleNode } from './schema-node.js';
-import { entryState, isStep, nestedLists, rootNodes, START, throughList, type FlowContext, type FlowState } from './scope-flow.js';
+import { entryState, fieldState, isStep, nestedLists, rootNodes, START, throughList, type FlowContext, type FlowState } from './scope-flow.js';
 import { asPossible, type ScopeNode } from './scope-node.js';
 
 export interface ScopeAtOptions {
@@ -21,7 +21,7 @@ export interface ScopeAtOptions {
 /** What is in scope at one point of a workflow. */
 export interface ScopeAt {
   readonly pointer: string;
-  /** `$event`, `$trigger`, `$config`, `$run`, `$steps`, `$vars`, then `$item`/`$index` inside a forEach body and `$error` inside onError steps. */
+  /** `$event`, `$trigger`, `$config`, `$run`, `$steps`, `$vars`, then `$item`/`$index` inside a forEach body, `$cursor`/`$iteration` inside a loop and `$error` inside onError steps. */
   readonly names: readonly ScopeNode[];
 }
 
@@ -54,7 +54,7 @@ function stateIn(list: readonly unknown[], tokens: readonly string[], state: Flo
     const fieldTokens = entry.field.split('/');
     return fieldTokens.every((token, at) => inside[at] === token);
   });
-  if (!nested) return before;
+  if (!nested) return inside[0] === undefined ? before : fieldState(step, inside[0], before, context);
   return stateIn(nested.steps, inside.slice(nested.field.split('/').length), entryState(step, nested.field, before, context), context);
 }
 

@@ -1,5 +1,5 @@
 import type { Catalog } from '../catalog/catalog.js';
-import type { ForEachStep, Mapping, Step } from '../generated/workflow.js';
+import type { ForEachStep, LoopStep, Mapping, Step } from '../generated/workflow.js';
 import { STEP_SHAPES } from '../steps/step-shapes.js';
 import { errorNode, failedStepNode } from './fixed-nodes.js';
 import { mappingNode } from './mapping-node.js';
@@ -107,9 +107,30 @@ function outputNode(step: Step, state: FlowState, context: FlowContext, forEachB
       const children = own.map(([id, node]) => repath(node, memberPath(item.path, id), id));
       return named({ ...place, type: 'array', description: 'One object per item, with that item\'s step outputs.', items: { ...item, children } }, undefined);
     }
+    case 'loop': {
+      const cursor = cursorNode(step, state, context, memberPath(place.path, 'cursor'), 'cursor');
+      const iterations: ScopeNode = { name: 'iterations', path: memberPath(place.path, 'iterations'), type: 'integer', certain: true, description: 'How many iterations ran.' };
+      return named({ ...place, type: 'object', description: 'The iterations that ran and the last cursor.', children: [iterations, cursor] }, undefined);
+    }
     default:
       return undefined;
   }
+}
+
+/** A loop's cursor as its init mapping shapes it (any, without one). */
+function cursorNode(step: LoopStep, state: FlowState, context: FlowContext, path: string, name: string): ScopeNode {
+  const description = 'The loop\'s cursor: init at first, then what update made of it.';
+  if (step.init === undefined) return { name, path, type: 'any', certain: true, description };
+  const node = mappingNode(step.init, { name, path, certain: true }, { lookup: (source) => lookup(source, state, context), templates: context.templates });
+  return { ...node, certain: true, description };
+}
+
+/** The state inside a loop body: `$cursor` (or `$<as>`) and `$iteration` bound, no `$error`. */
+function loopBodyState(step: LoopStep, state: FlowState, context: FlowContext): FlowState {
+  const name = `$${typeof step.as === 'string' ? step.as : 'cursor'}`;
+  const iteration: ScopeNode = { name: '$iteration', path: '$iteration', type: 'integer', certain: true, description: 'The iteration, from 0.' };
+  const locals = new Map([...state.locals, [name, cursorNode(step, state, context, name, name)], ['$iteration', iteration]]);
+  return { ...state, locals, error: undefined };
 }
 
 /** The state inside a forEach body: `$item` (or `$<as>`) and `$index` bound, no `$error`. */
@@ -123,10 +144,21 @@ function bodyState(step: ForEachStep, state: FlowState, context: FlowContext): F
   return { ...state, locals, error: undefined };
 }
 
+/**
+ * The state a field of a step itself is evaluated in, when it differs from the state before the step:
+ * a loop's `while` sees `$cursor` and `$iteration`, its `update` and `until` the iteration's steps too.
+ */
+export function fieldState(step: Step, field: string, state: FlowState, context: FlowContext): FlowState {
+  if (step.type !== 'loop' || !['while', 'update', 'until'].includes(field)) return state;
+  const inside = loopBodyState(step, state, context);
+  return field === 'while' ? inside : throughList(Array.isArray(step.steps) ? step.steps : [], inside, context);
+}
+
 /** The state at the start of a step's nested list `field`. */
 export function entryState(step: Step, field: string, state: FlowState, context: FlowContext): FlowState {
   if (field === 'onError') return { ...withStep(state, step.id, failedStepNode(step.id, stepPath(step.id))), error: errorNode('$error', '$error', true) };
   if (step.type === 'forEach') return bodyState(step, state, context);
+  if (step.type === 'loop') return loopBodyState(step, state, context);
   const output = outputNode(step, state, context);
   if (step.type === 'if' && output) return withStep(state, step.id, { ...output, sample: field === 'then' });
   if (step.type === 'switch' && output) {
@@ -161,6 +193,10 @@ function afterSuccess(step: Step, state: FlowState, context: FlowContext): FlowS
   if (step.type === 'forEach') {
     const body = throughList(Array.isArray(step.steps) ? step.steps : [], bodyState(step, state, context), context);
     return withStep(state, step.id, outputNode(step, state, context, body));
+  }
+  if (step.type === 'loop') {
+    throughList(Array.isArray(step.steps) ? step.steps : [], loopBodyState(step, state, context), context);
+    return withStep(state, step.id, outputNode(step, state, context));
   }
   const output = outputNode(step, state, context);
   const after = withStep(state, step.id, output);

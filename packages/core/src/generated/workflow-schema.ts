@@ -236,7 +236,8 @@ export const workflowSchema = {
             "set",
             "fail",
             "succeed",
-            "delay"
+            "delay",
+            "loop"
           ]
         }
       },
@@ -336,9 +337,21 @@ export const workflowSchema = {
           "then": {
             "$ref": "#/definitions/DelayStep"
           }
+        },
+        {
+          "if": {
+            "properties": {
+              "type": {
+                "const": "loop"
+              }
+            }
+          },
+          "then": {
+            "$ref": "#/definitions/LoopStep"
+          }
         }
       ],
-      "tsType": "ActionStep | IfStep | SwitchStep | ForEachStep | SetStep | FailStep | SucceedStep | DelayStep"
+      "tsType": "ActionStep | IfStep | SwitchStep | ForEachStep | SetStep | FailStep | SucceedStep | DelayStep | LoopStep"
     },
     "ActionStep": {
       "type": "object",
@@ -742,6 +755,69 @@ export const workflowSchema = {
           "type": "string",
           "minLength": 1,
           "description": "An ISO time with its offset (2026-12-24T09:00:00-05:00 or ...Z), or, starting with '=', a JSONata expression giving an ISO time or milliseconds since the epoch."
+        },
+        "onError": {
+          "$ref": "#/definitions/OnError"
+        }
+      }
+    },
+    "LoopStep": {
+      "type": "object",
+      "additionalProperties": false,
+      "required": [
+        "id",
+        "type",
+        "steps",
+        "maxIterations"
+      ],
+      "description": "Runs its steps again and again with a cursor (paging): the cursor starts as init; before each iteration while (when given) must be true; after it the cursor becomes update, then until (when given) ends the loop when true. Inside, $cursor (or $<as>) and $iteration (from 0) are bound and $steps holds the iteration's own steps. More than maxIterations iterations fail the step. $steps.<id> is { iterations, cursor }.",
+      "properties": {
+        "id": {
+          "$ref": "#/definitions/StepId"
+        },
+        "type": {
+          "const": "loop"
+        },
+        "name": {
+          "type": "string"
+        },
+        "description": {
+          "type": "string"
+        },
+        "init": {
+          "$ref": "#/definitions/Mapping",
+          "description": "The cursor before the first iteration, e.g. { \"startAfterId\": null }; default {}."
+        },
+        "steps": {
+          "$ref": "#/definitions/StepList"
+        },
+        "update": {
+          "$ref": "#/definitions/Mapping",
+          "description": "The cursor after an iteration, from that iteration's $steps and the old $cursor; default the cursor unchanged."
+        },
+        "while": {
+          "$ref": "#/definitions/Expression",
+          "description": "JSONata checked before each iteration (with $cursor); the loop ends when it is false."
+        },
+        "until": {
+          "$ref": "#/definitions/Expression",
+          "description": "JSONata checked after each iteration, once the cursor is updated; the loop ends when it is true."
+        },
+        "as": {
+          "type": "string",
+          "pattern": "^[A-Za-z_][A-Za-z0-9_]*$",
+          "description": "The cursor's variable name; default cursor ($cursor, with $iteration)."
+        },
+        "maxIterations": {
+          "type": "integer",
+          "minimum": 1,
+          "maximum": 1000,
+          "description": "Required: a loop that would go on past this many iterations fails the step."
+        },
+        "timeoutMs": {
+          "type": "integer",
+          "minimum": 1,
+          "maximum": 3600000
         },
         "onError": {
           "$ref": "#/definitions/OnError"

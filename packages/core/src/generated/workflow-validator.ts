@@ -19,7 +19,7 @@ const require1 = interop(runtime1);
 
 export const validate = validate10;
 export default validate10;
-const schema11 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://flowline.dev/schemas/workflow.schema.json","title":"WorkflowDefinition","description":"A Flowline workflow: one trigger and the steps a matching event runs, in order. Mappings are JSONata; connections are named, never inlined.","type":"object","additionalProperties":false,"required":["id","name","version","trigger","steps"],"properties":{"$schema":{"type":"string","description":"Path or URL of this schema, for editors."},"id":{"type":"string","pattern":"^[a-z0-9][a-z0-9._-]{0,99}$","description":"Stable identifier: lower-case letters, digits, dot, dash, underscore."},"name":{"type":"string","minLength":1,"maxLength":200},"version":{"type":"integer","minimum":1,"description":"Bumped by the author on each change."},"description":{"type":"string"},"trigger":{"$ref":"#/definitions/Trigger"},"templates":{"type":"object","description":"Named mappings, used from any mapping as {\"$use\": \"name\"}.","propertyNames":{"pattern":"^[A-Za-z_][A-Za-z0-9_]*$"},"additionalProperties":{"$ref":"#/definitions/Mapping"}},"steps":{"$ref":"#/definitions/StepList"}},"definitions":{"Trigger":{"type":"object","additionalProperties":false,"required":["operation"],"properties":{"operation":{"type":"string","description":"A trigger operation id from the catalog, e.g. pushpress.customer.created."},"filter":{"type":"string","description":"JSONata over the event payload; a run starts only when it is true."},"input":{"type":"object","description":"flowline.manual only: a JSON Schema the payload of a manual run must satisfy (ajv, draft-07 keywords); a payload that does not is refused with JSON pointers."},"schedule":{"type":"object","additionalProperties":false,"required":["cron"],"description":"flowline.schedule only: when runs start.","properties":{"cron":{"type":"string","minLength":9,"maxLength":120,"description":"A cron pattern of 5 fields (minute hour day-of-month month day-of-week), or 6 with seconds first, e.g. \"0 9 1 * *\" (09:00 on the 1st of each month)."},"timeZone":{"type":"string","minLength":1,"maxLength":64,"description":"An IANA time zone (America/New_York) the pattern is read in; default the tenant's $config.timeZone, else UTC."}}}}},"Expression":{"type":"string","minLength":1,"description":"A JSONata expression. A leading '=' is allowed and ignored."},"Mapping":{"description":"A JSONata expression (a string), or an object/array whose string values starting with '=' are JSONata and the rest literal. {\"$use\": \"template\"} inserts a named template; other keys beside $use extend or override it.","anyOf":[{"type":"string"},{"type":"number"},{"type":"boolean"},{"type":"null"},{"type":"array","items":{"$ref":"#/definitions/Mapping"}},{"type":"object","additionalProperties":{"$ref":"#/definitions/Mapping"}}]},"StepList":{"type":"array","minItems":1,"items":{"$ref":"#/definitions/Step"}},"StepId":{"type":"string","pattern":"^[A-Za-z][A-Za-z0-9_]{0,63}$","description":"Unique in the workflow; earlier steps' outputs are $steps.<id>."},"RetryPolicy":{"type":"object","additionalProperties":false,"properties":{"attempts":{"type":"integer","minimum":1,"maximum":20,"description":"Attempts in all, the first included. Default 3 for actions."},"initialDelayMs":{"type":"integer","minimum":0,"maximum":3600000,"description":"Default 500."},"factor":{"type":"number","minimum":1,"maximum":10,"description":"Default 2."},"maxDelayMs":{"type":"integer","minimum":0,"maximum":3600000,"description":"Default 30000."},"jitter":{"type":"boolean","description":"Randomize each delay between 1x and 2x. Default true."},"retryOn":{"type":"array","uniqueItems":true,"description":"Error categories that retry. Default: network, timeout, rate_limited, server. validation, credentials, permission, not_found and expression never retry.","items":{"enum":["validation","credentials","permission","not_found","conflict","rate_limited","server","network","timeout","expression","internal"]}}}},"OnError":{"description":"What a failure of this step does: fail the run (default), continue with the next step (the error is in $steps.<id>.error), or run fallback steps ($error in scope) and continue.","anyOf":[{"enum":["fail","continue"]},{"$ref":"#/definitions/StepList"}]},"Step":{"type":"object","required":["id","type"],"properties":{"id":{"$ref":"#/definitions/StepId"},"type":{"enum":["action","if","switch","forEach","set","fail","succeed","delay"]}},"allOf":[{"if":{"properties":{"type":{"const":"action"}}},"then":{"$ref":"#/definitions/ActionStep"}},{"if":{"properties":{"type":{"const":"if"}}},"then":{"$ref":"#/definitions/IfStep"}},{"if":{"properties":{"type":{"const":"switch"}}},"then":{"$ref":"#/definitions/SwitchStep"}},{"if":{"properties":{"type":{"const":"forEach"}}},"then":{"$ref":"#/definitions/ForEachStep"}},{"if":{"properties":{"type":{"const":"set"}}},"then":{"$ref":"#/definitions/SetStep"}},{"if":{"properties":{"type":{"const":"fail"}}},"then":{"$ref":"#/definitions/FailStep"}},{"if":{"properties":{"type":{"const":"succeed"}}},"then":{"$ref":"#/definitions/SucceedStep"}},{"if":{"properties":{"type":{"const":"delay"}}},"then":{"$ref":"#/definitions/DelayStep"}}],"tsType":"ActionStep | IfStep | SwitchStep | ForEachStep | SetStep | FailStep | SucceedStep | DelayStep"},"ActionStep":{"type":"object","additionalProperties":false,"required":["id","type","operation","connection"],"properties":{"id":{"$ref":"#/definitions/StepId"},"type":{"const":"action"},"name":{"type":"string"},"description":{"type":"string"},"operation":{"type":"string","description":"An action operation id from the catalog, e.g. ghl.contacts.upsert-contact."},"connection":{"type":"string","pattern":"^[A-Za-z0-9_.-]{1,100}$","description":"The name of a connection the host configured."},"input":{"$ref":"#/definitions/Mapping"},"idempotencyKey":{"$ref":"#/definitions/Expression"},"rateLimit":{"$ref":"#/definitions/RateLimit"},"timeoutMs":{"type":"integer","minimum":1,"maximum":3600000},"retry":{"$ref":"#/definitions/RetryPolicy"},"onError":{"$ref":"#/definitions/OnError"}}},"RateLimit":{"type":"object","additionalProperties":false,"required":["limit","intervalMs"],"description":"Shared by every run of every workflow on this engine that uses the same key.","properties":{"key":{"$ref":"#/definitions/Expression","description":"JSONata giving the limiter key; default: the operation's connector and connection."},"limit":{"type":"integer","minimum":1},"intervalMs":{"type":"integer","minimum":1},"concurrency":{"type":"integer","minimum":1}}},"IfStep":{"type":"object","additionalProperties":false,"required":["id","type","condition","then"],"properties":{"id":{"$ref":"#/definitions/StepId"},"type":{"const":"if"},"name":{"type":"string"},"description":{"type":"string"},"condition":{"$ref":"#/definitions/Expression"},"then":{"$ref":"#/definitions/StepList"},"else":{"$ref":"#/definitions/StepList"},"timeoutMs":{"type":"integer","minimum":1,"maximum":3600000},"onError":{"$ref":"#/definitions/OnError"}}},"SwitchStep":{"type":"object","additionalProperties":false,"required":["id","type","cases"],"description":"Runs the steps of the first case whose condition is true, else the default steps (when given). $steps.<id> is the index of the case that ran (from 0), \"default\", or null when nothing ran.","properties":{"id":{"$ref":"#/definitions/StepId"},"type":{"const":"switch"},"name":{"type":"string"},"description":{"type":"string"},"cases":{"type":"array","minItems":1,"maxItems":50,"items":{"$ref":"#/definitions/SwitchCase"},"description":"Tried in order; the first whose condition is true runs."},"default":{"$ref":"#/definitions/StepList"},"timeoutMs":{"type":"integer","minimum":1,"maximum":3600000},"onError":{"$ref":"#/definitions/OnError"}}},"SwitchCase":{"type":"object","additionalProperties":false,"required":["when","steps"],"properties":{"when":{"$ref":"#/definitions/Expression","description":"JSONata condition, true or false as in if."},"name":{"type":"string"},"steps":{"$ref":"#/definitions/StepList"}}},"ForEachStep":{"type":"object","additionalProperties":false,"required":["id","type","over","steps"],"properties":{"id":{"$ref":"#/definitions/StepId"},"type":{"const":"forEach"},"name":{"type":"string"},"description":{"type":"string"},"over":{"$ref":"#/definitions/Expression","description":"JSONata giving the array to walk."},"as":{"type":"string","pattern":"^[A-Za-z_][A-Za-z0-9_]*$","description":"The item's variable name; default item ($item, with $index)."},"concurrency":{"type":"integer","minimum":1,"maximum":100,"description":"Items run at once; default 1 (in order)."},"maxIterations":{"type":"integer","minimum":1,"maximum":100000,"description":"More items fail the step; default 1000."},"steps":{"$ref":"#/definitions/StepList"},"timeoutMs":{"type":"integer","minimum":1,"maximum":3600000},"onError":{"$ref":"#/definitions/OnError"}}},"SetStep":{"type":"object","additionalProperties":false,"required":["id","type","var","value"],"properties":{"id":{"$ref":"#/definitions/StepId"},"type":{"const":"set"},"name":{"type":"string"},"description":{"type":"string"},"var":{"type":"string","pattern":"^[A-Za-z_][A-Za-z0-9_]*$","description":"Later mappings read it as $vars.<var>."},"value":{"$ref":"#/definitions/Mapping"},"timeoutMs":{"type":"integer","minimum":1,"maximum":3600000},"onError":{"$ref":"#/definitions/OnError"}}},"FailStep":{"type":"object","additionalProperties":false,"required":["id","type","message"],"properties":{"id":{"$ref":"#/definitions/StepId"},"type":{"const":"fail"},"name":{"type":"string"},"description":{"type":"string"},"message":{"$ref":"#/definitions/Mapping","description":"A literal message, or '=' JSONata."},"code":{"type":"string","pattern":"^[A-Za-z0-9_.-]{1,100}$"}}},"SucceedStep":{"type":"object","additionalProperties":false,"required":["id","type"],"properties":{"id":{"$ref":"#/definitions/StepId"},"type":{"const":"succeed"},"name":{"type":"string"},"description":{"type":"string"},"output":{"$ref":"#/definitions/Mapping"}}},"DelayDuration":{"description":"How long to wait: an ISO 8601 duration (P3D, PT2H30M, P1W; years and months count calendar months in UTC), or parts that add up ({ \"days\": 3, \"hours\": 2 }).","anyOf":[{"type":"string","minLength":2,"maxLength":64},{"type":"object","additionalProperties":false,"minProperties":1,"properties":{"days":{"type":"integer","minimum":0,"maximum":3660},"hours":{"type":"integer","minimum":0,"maximum":87840},"minutes":{"type":"integer","minimum":0,"maximum":5270400},"seconds":{"type":"integer","minimum":0,"maximum":316224000}}}]},"DelayStep":{"type":"object","additionalProperties":false,"required":["id","type"],"description":"Waits, durably: the run's snapshot is saved and the run is listed as waiting (nothing of it in memory) until its timer is due, across restarts; then the next step runs. Give exactly one of for (a duration from when the step is reached) and until (a time). A time already past goes on at once. $steps.<id> is { until } (the ISO time it waited for).","properties":{"id":{"$ref":"#/definitions/StepId"},"type":{"const":"delay"},"name":{"type":"string"},"description":{"type":"string"},"for":{"$ref":"#/definitions/DelayDuration"},"until":{"type":"string","minLength":1,"description":"An ISO time with its offset (2026-12-24T09:00:00-05:00 or ...Z), or, starting with '=', a JSONata expression giving an ISO time or milliseconds since the epoch."},"onError":{"$ref":"#/definitions/OnError"}}}}};
+const schema11 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://flowline.dev/schemas/workflow.schema.json","title":"WorkflowDefinition","description":"A Flowline workflow: one trigger and the steps a matching event runs, in order. Mappings are JSONata; connections are named, never inlined.","type":"object","additionalProperties":false,"required":["id","name","version","trigger","steps"],"properties":{"$schema":{"type":"string","description":"Path or URL of this schema, for editors."},"id":{"type":"string","pattern":"^[a-z0-9][a-z0-9._-]{0,99}$","description":"Stable identifier: lower-case letters, digits, dot, dash, underscore."},"name":{"type":"string","minLength":1,"maxLength":200},"version":{"type":"integer","minimum":1,"description":"Bumped by the author on each change."},"description":{"type":"string"},"trigger":{"$ref":"#/definitions/Trigger"},"templates":{"type":"object","description":"Named mappings, used from any mapping as {\"$use\": \"name\"}.","propertyNames":{"pattern":"^[A-Za-z_][A-Za-z0-9_]*$"},"additionalProperties":{"$ref":"#/definitions/Mapping"}},"steps":{"$ref":"#/definitions/StepList"}},"definitions":{"Trigger":{"type":"object","additionalProperties":false,"required":["operation"],"properties":{"operation":{"type":"string","description":"A trigger operation id from the catalog, e.g. pushpress.customer.created."},"filter":{"type":"string","description":"JSONata over the event payload; a run starts only when it is true."},"input":{"type":"object","description":"flowline.manual only: a JSON Schema the payload of a manual run must satisfy (ajv, draft-07 keywords); a payload that does not is refused with JSON pointers."},"schedule":{"type":"object","additionalProperties":false,"required":["cron"],"description":"flowline.schedule only: when runs start.","properties":{"cron":{"type":"string","minLength":9,"maxLength":120,"description":"A cron pattern of 5 fields (minute hour day-of-month month day-of-week), or 6 with seconds first, e.g. \"0 9 1 * *\" (09:00 on the 1st of each month)."},"timeZone":{"type":"string","minLength":1,"maxLength":64,"description":"An IANA time zone (America/New_York) the pattern is read in; default the tenant's $config.timeZone, else UTC."}}}}},"Expression":{"type":"string","minLength":1,"description":"A JSONata expression. A leading '=' is allowed and ignored."},"Mapping":{"description":"A JSONata expression (a string), or an object/array whose string values starting with '=' are JSONata and the rest literal. {\"$use\": \"template\"} inserts a named template; other keys beside $use extend or override it.","anyOf":[{"type":"string"},{"type":"number"},{"type":"boolean"},{"type":"null"},{"type":"array","items":{"$ref":"#/definitions/Mapping"}},{"type":"object","additionalProperties":{"$ref":"#/definitions/Mapping"}}]},"StepList":{"type":"array","minItems":1,"items":{"$ref":"#/definitions/Step"}},"StepId":{"type":"string","pattern":"^[A-Za-z][A-Za-z0-9_]{0,63}$","description":"Unique in the workflow; earlier steps' outputs are $steps.<id>."},"RetryPolicy":{"type":"object","additionalProperties":false,"properties":{"attempts":{"type":"integer","minimum":1,"maximum":20,"description":"Attempts in all, the first included. Default 3 for actions."},"initialDelayMs":{"type":"integer","minimum":0,"maximum":3600000,"description":"Default 500."},"factor":{"type":"number","minimum":1,"maximum":10,"description":"Default 2."},"maxDelayMs":{"type":"integer","minimum":0,"maximum":3600000,"description":"Default 30000."},"jitter":{"type":"boolean","description":"Randomize each delay between 1x and 2x. Default true."},"retryOn":{"type":"array","uniqueItems":true,"description":"Error categories that retry. Default: network, timeout, rate_limited, server. validation, credentials, permission, not_found and expression never retry.","items":{"enum":["validation","credentials","permission","not_found","conflict","rate_limited","server","network","timeout","expression","internal"]}}}},"OnError":{"description":"What a failure of this step does: fail the run (default), continue with the next step (the error is in $steps.<id>.error), or run fallback steps ($error in scope) and continue.","anyOf":[{"enum":["fail","continue"]},{"$ref":"#/definitions/StepList"}]},"Step":{"type":"object","required":["id","type"],"properties":{"id":{"$ref":"#/definitions/StepId"},"type":{"enum":["action","if","switch","forEach","set","fail","succeed","delay","loop"]}},"allOf":[{"if":{"properties":{"type":{"const":"action"}}},"then":{"$ref":"#/definitions/ActionStep"}},{"if":{"properties":{"type":{"const":"if"}}},"then":{"$ref":"#/definitions/IfStep"}},{"if":{"properties":{"type":{"const":"switch"}}},"then":{"$ref":"#/definitions/SwitchStep"}},{"if":{"properties":{"type":{"const":"forEach"}}},"then":{"$ref":"#/definitions/ForEachStep"}},{"if":{"properties":{"type":{"const":"set"}}},"then":{"$ref":"#/definitions/SetStep"}},{"if":{"properties":{"type":{"const":"fail"}}},"then":{"$ref":"#/definitions/FailStep"}},{"if":{"properties":{"type":{"const":"succeed"}}},"then":{"$ref":"#/definitions/SucceedStep"}},{"if":{"properties":{"type":{"const":"delay"}}},"then":{"$ref":"#/definitions/DelayStep"}},{"if":{"properties":{"type":{"const":"loop"}}},"then":{"$ref":"#/definitions/LoopStep"}}],"tsType":"ActionStep | IfStep | SwitchStep | ForEachStep | SetStep | FailStep | SucceedStep | DelayStep | LoopStep"},"ActionStep":{"type":"object","additionalProperties":false,"required":["id","type","operation","connection"],"properties":{"id":{"$ref":"#/definitions/StepId"},"type":{"const":"action"},"name":{"type":"string"},"description":{"type":"string"},"operation":{"type":"string","description":"An action operation id from the catalog, e.g. ghl.contacts.upsert-contact."},"connection":{"type":"string","pattern":"^[A-Za-z0-9_.-]{1,100}$","description":"The name of a connection the host configured."},"input":{"$ref":"#/definitions/Mapping"},"idempotencyKey":{"$ref":"#/definitions/Expression"},"rateLimit":{"$ref":"#/definitions/RateLimit"},"timeoutMs":{"type":"integer","minimum":1,"maximum":3600000},"retry":{"$ref":"#/definitions/RetryPolicy"},"onError":{"$ref":"#/definitions/OnError"}}},"RateLimit":{"type":"object","additionalProperties":false,"required":["limit","intervalMs"],"description":"Shared by every run of every workflow on this engine that uses the same key.","properties":{"key":{"$ref":"#/definitions/Expression","description":"JSONata giving the limiter key; default: the operation's connector and connection."},"limit":{"type":"integer","minimum":1},"intervalMs":{"type":"integer","minimum":1},"concurrency":{"type":"integer","minimum":1}}},"IfStep":{"type":"object","additionalProperties":false,"required":["id","type","condition","then"],"properties":{"id":{"$ref":"#/definitions/StepId"},"type":{"const":"if"},"name":{"type":"string"},"description":{"type":"string"},"condition":{"$ref":"#/definitions/Expression"},"then":{"$ref":"#/definitions/StepList"},"else":{"$ref":"#/definitions/StepList"},"timeoutMs":{"type":"integer","minimum":1,"maximum":3600000},"onError":{"$ref":"#/definitions/OnError"}}},"SwitchStep":{"type":"object","additionalProperties":false,"required":["id","type","cases"],"description":"Runs the steps of the first case whose condition is true, else the default steps (when given). $steps.<id> is the index of the case that ran (from 0), \"default\", or null when nothing ran.","properties":{"id":{"$ref":"#/definitions/StepId"},"type":{"const":"switch"},"name":{"type":"string"},"description":{"type":"string"},"cases":{"type":"array","minItems":1,"maxItems":50,"items":{"$ref":"#/definitions/SwitchCase"},"description":"Tried in order; the first whose condition is true runs."},"default":{"$ref":"#/definitions/StepList"},"timeoutMs":{"type":"integer","minimum":1,"maximum":3600000},"onError":{"$ref":"#/definitions/OnError"}}},"SwitchCase":{"type":"object","additionalProperties":false,"required":["when","steps"],"properties":{"when":{"$ref":"#/definitions/Expression","description":"JSONata condition, true or false as in if."},"name":{"type":"string"},"steps":{"$ref":"#/definitions/StepList"}}},"ForEachStep":{"type":"object","additionalProperties":false,"required":["id","type","over","steps"],"properties":{"id":{"$ref":"#/definitions/StepId"},"type":{"const":"forEach"},"name":{"type":"string"},"description":{"type":"string"},"over":{"$ref":"#/definitions/Expression","description":"JSONata giving the array to walk."},"as":{"type":"string","pattern":"^[A-Za-z_][A-Za-z0-9_]*$","description":"The item's variable name; default item ($item, with $index)."},"concurrency":{"type":"integer","minimum":1,"maximum":100,"description":"Items run at once; default 1 (in order)."},"maxIterations":{"type":"integer","minimum":1,"maximum":100000,"description":"More items fail the step; default 1000."},"steps":{"$ref":"#/definitions/StepList"},"timeoutMs":{"type":"integer","minimum":1,"maximum":3600000},"onError":{"$ref":"#/definitions/OnError"}}},"SetStep":{"type":"object","additionalProperties":false,"required":["id","type","var","value"],"properties":{"id":{"$ref":"#/definitions/StepId"},"type":{"const":"set"},"name":{"type":"string"},"description":{"type":"string"},"var":{"type":"string","pattern":"^[A-Za-z_][A-Za-z0-9_]*$","description":"Later mappings read it as $vars.<var>."},"value":{"$ref":"#/definitions/Mapping"},"timeoutMs":{"type":"integer","minimum":1,"maximum":3600000},"onError":{"$ref":"#/definitions/OnError"}}},"FailStep":{"type":"object","additionalProperties":false,"required":["id","type","message"],"properties":{"id":{"$ref":"#/definitions/StepId"},"type":{"const":"fail"},"name":{"type":"string"},"description":{"type":"string"},"message":{"$ref":"#/definitions/Mapping","description":"A literal message, or '=' JSONata."},"code":{"type":"string","pattern":"^[A-Za-z0-9_.-]{1,100}$"}}},"SucceedStep":{"type":"object","additionalProperties":false,"required":["id","type"],"properties":{"id":{"$ref":"#/definitions/StepId"},"type":{"const":"succeed"},"name":{"type":"string"},"description":{"type":"string"},"output":{"$ref":"#/definitions/Mapping"}}},"DelayDuration":{"description":"How long to wait: an ISO 8601 duration (P3D, PT2H30M, P1W; years and months count calendar months in UTC), or parts that add up ({ \"days\": 3, \"hours\": 2 }).","anyOf":[{"type":"string","minLength":2,"maxLength":64},{"type":"object","additionalProperties":false,"minProperties":1,"properties":{"days":{"type":"integer","minimum":0,"maximum":3660},"hours":{"type":"integer","minimum":0,"maximum":87840},"minutes":{"type":"integer","minimum":0,"maximum":5270400},"seconds":{"type":"integer","minimum":0,"maximum":316224000}}}]},"DelayStep":{"type":"object","additionalProperties":false,"required":["id","type"],"description":"Waits, durably: the run's snapshot is saved and the run is listed as waiting (nothing of it in memory) until its timer is due, across restarts; then the next step runs. Give exactly one of for (a duration from when the step is reached) and until (a time). A time already past goes on at once. $steps.<id> is { until } (the ISO time it waited for).","properties":{"id":{"$ref":"#/definitions/StepId"},"type":{"const":"delay"},"name":{"type":"string"},"description":{"type":"string"},"for":{"$ref":"#/definitions/DelayDuration"},"until":{"type":"string","minLength":1,"description":"An ISO time with its offset (2026-12-24T09:00:00-05:00 or ...Z), or, starting with '=', a JSONata expression giving an ISO time or milliseconds since the epoch."},"onError":{"$ref":"#/definitions/OnError"}}},"LoopStep":{"type":"object","additionalProperties":false,"required":["id","type","steps","maxIterations"],"description":"Runs its steps again and again with a cursor (paging): the cursor starts as init; before each iteration while (when given) must be true; after it the cursor becomes update, then until (when given) ends the loop when true. Inside, $cursor (or $<as>) and $iteration (from 0) are bound and $steps holds the iteration's own steps. More than maxIterations iterations fail the step. $steps.<id> is { iterations, cursor }.","properties":{"id":{"$ref":"#/definitions/StepId"},"type":{"const":"loop"},"name":{"type":"string"},"description":{"type":"string"},"init":{"$ref":"#/definitions/Mapping","description":"The cursor before the first iteration, e.g. { \"startAfterId\": null }; default {}."},"steps":{"$ref":"#/definitions/StepList"},"update":{"$ref":"#/definitions/Mapping","description":"The cursor after an iteration, from that iteration's $steps and the old $cursor; default the cursor unchanged."},"while":{"$ref":"#/definitions/Expression","description":"JSONata checked before each iteration (with $cursor); the loop ends when it is false."},"until":{"$ref":"#/definitions/Expression","description":"JSONata checked after each iteration, once the cursor is updated; the loop ends when it is true."},"as":{"type":"string","pattern":"^[A-Za-z_][A-Za-z0-9_]*$","description":"The cursor's variable name; default cursor ($cursor, with $iteration)."},"maxIterations":{"type":"integer","minimum":1,"maximum":1000,"description":"Required: a loop that would go on past this many iterations fails the step."},"timeoutMs":{"type":"integer","minimum":1,"maximum":3600000},"onError":{"$ref":"#/definitions/OnError"}}}}};
 const schema12 = {"type":"object","additionalProperties":false,"required":["operation"],"properties":{"operation":{"type":"string","description":"A trigger operation id from the catalog, e.g. pushpress.customer.created."},"filter":{"type":"string","description":"JSONata over the event payload; a run starts only when it is true."},"input":{"type":"object","description":"flowline.manual only: a JSON Schema the payload of a manual run must satisfy (ajv, draft-07 keywords); a payload that does not is refused with JSON pointers."},"schedule":{"type":"object","additionalProperties":false,"required":["cron"],"description":"flowline.schedule only: when runs start.","properties":{"cron":{"type":"string","minLength":9,"maxLength":120,"description":"A cron pattern of 5 fields (minute hour day-of-month month day-of-week), or 6 with seconds first, e.g. \"0 9 1 * *\" (09:00 on the 1st of each month)."},"timeZone":{"type":"string","minLength":1,"maxLength":64,"description":"An IANA time zone (America/New_York) the pattern is read in; default the tenant's $config.timeZone, else UTC."}}}}};
 const pattern0 = new RegExp("^[a-z0-9][a-z0-9._-]{0,99}$", "u");
 const pattern1 = new RegExp("^[A-Za-z_][A-Za-z0-9_]*$", "u");
@@ -163,7 +163,7 @@ return errors === 0;
 }
 
 const schema14 = {"type":"array","minItems":1,"items":{"$ref":"#/definitions/Step"}};
-const schema15 = {"type":"object","required":["id","type"],"properties":{"id":{"$ref":"#/definitions/StepId"},"type":{"enum":["action","if","switch","forEach","set","fail","succeed","delay"]}},"allOf":[{"if":{"properties":{"type":{"const":"action"}}},"then":{"$ref":"#/definitions/ActionStep"}},{"if":{"properties":{"type":{"const":"if"}}},"then":{"$ref":"#/definitions/IfStep"}},{"if":{"properties":{"type":{"const":"switch"}}},"then":{"$ref":"#/definitions/SwitchStep"}},{"if":{"properties":{"type":{"const":"forEach"}}},"then":{"$ref":"#/definitions/ForEachStep"}},{"if":{"properties":{"type":{"const":"set"}}},"then":{"$ref":"#/definitions/SetStep"}},{"if":{"properties":{"type":{"const":"fail"}}},"then":{"$ref":"#/definitions/FailStep"}},{"if":{"properties":{"type":{"const":"succeed"}}},"then":{"$ref":"#/definitions/SucceedStep"}},{"if":{"properties":{"type":{"const":"delay"}}},"then":{"$ref":"#/definitions/DelayStep"}}],"tsType":"ActionStep | IfStep | SwitchStep | ForEachStep | SetStep | FailStep | SucceedStep | DelayStep"};
+const schema15 = {"type":"object","required":["id","type"],"properties":{"id":{"$ref":"#/definitions/StepId"},"type":{"enum":["action","if","switch","forEach","set","fail","succeed","delay","loop"]}},"allOf":[{"if":{"properties":{"type":{"const":"action"}}},"then":{"$ref":"#/definitions/ActionStep"}},{"if":{"properties":{"type":{"const":"if"}}},"then":{"$ref":"#/definitions/IfStep"}},{"if":{"properties":{"type":{"const":"switch"}}},"then":{"$ref":"#/definitions/SwitchStep"}},{"if":{"properties":{"type":{"const":"forEach"}}},"then":{"$ref":"#/definitions/ForEachStep"}},{"if":{"properties":{"type":{"const":"set"}}},"then":{"$ref":"#/definitions/SetStep"}},{"if":{"properties":{"type":{"const":"fail"}}},"then":{"$ref":"#/definitions/FailStep"}},{"if":{"properties":{"type":{"const":"succeed"}}},"then":{"$ref":"#/definitions/SucceedStep"}},{"if":{"properties":{"type":{"const":"delay"}}},"then":{"$ref":"#/definitions/DelayStep"}},{"if":{"properties":{"type":{"const":"loop"}}},"then":{"$ref":"#/definitions/LoopStep"}}],"tsType":"ActionStep | IfStep | SwitchStep | ForEachStep | SetStep | FailStep | SucceedStep | DelayStep | LoopStep"};
 const schema17 = {"type":"string","pattern":"^[A-Za-z][A-Za-z0-9_]{0,63}$","description":"Unique in the workflow; earlier steps' outputs are $steps.<id>."};
 const schema16 = {"type":"object","additionalProperties":false,"required":["id","type","operation","connection"],"properties":{"id":{"$ref":"#/definitions/StepId"},"type":{"const":"action"},"name":{"type":"string"},"description":{"type":"string"},"operation":{"type":"string","description":"An action operation id from the catalog, e.g. ghl.contacts.upsert-contact."},"connection":{"type":"string","pattern":"^[A-Za-z0-9_.-]{1,100}$","description":"The name of a connection the host configured."},"input":{"$ref":"#/definitions/Mapping"},"idempotencyKey":{"$ref":"#/definitions/Expression"},"rateLimit":{"$ref":"#/definitions/RateLimit"},"timeoutMs":{"type":"integer","minimum":1,"maximum":3600000},"retry":{"$ref":"#/definitions/RetryPolicy"},"onError":{"$ref":"#/definitions/OnError"}}};
 const schema18 = {"type":"string","minLength":1,"description":"A JSONata expression. A leading '=' is allowed and ignored."};
@@ -2572,6 +2572,312 @@ validate43.errors = vErrors;
 return errors === 0;
 }
 
+const schema42 = {"type":"object","additionalProperties":false,"required":["id","type","steps","maxIterations"],"description":"Runs its steps again and again with a cursor (paging): the cursor starts as init; before each iteration while (when given) must be true; after it the cursor becomes update, then until (when given) ends the loop when true. Inside, $cursor (or $<as>) and $iteration (from 0) are bound and $steps holds the iteration's own steps. More than maxIterations iterations fail the step. $steps.<id> is { iterations, cursor }.","properties":{"id":{"$ref":"#/definitions/StepId"},"type":{"const":"loop"},"name":{"type":"string"},"description":{"type":"string"},"init":{"$ref":"#/definitions/Mapping","description":"The cursor before the first iteration, e.g. { \"startAfterId\": null }; default {}."},"steps":{"$ref":"#/definitions/StepList"},"update":{"$ref":"#/definitions/Mapping","description":"The cursor after an iteration, from that iteration's $steps and the old $cursor; default the cursor unchanged."},"while":{"$ref":"#/definitions/Expression","description":"JSONata checked before each iteration (with $cursor); the loop ends when it is false."},"until":{"$ref":"#/definitions/Expression","description":"JSONata checked after each iteration, once the cursor is updated; the loop ends when it is true."},"as":{"type":"string","pattern":"^[A-Za-z_][A-Za-z0-9_]*$","description":"The cursor's variable name; default cursor ($cursor, with $iteration)."},"maxIterations":{"type":"integer","minimum":1,"maximum":1000,"description":"Required: a loop that would go on past this many iterations fails the step."},"timeoutMs":{"type":"integer","minimum":1,"maximum":3600000},"onError":{"$ref":"#/definitions/OnError"}}};
+
+function validate46(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.id === undefined){
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'",schema:schema42.required,parentSchema:schema42,data};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+if(data.type === undefined){
+const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "type"},message:"must have required property '"+"type"+"'",schema:schema42.required,parentSchema:schema42,data};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+if(data.steps === undefined){
+const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "steps"},message:"must have required property '"+"steps"+"'",schema:schema42.required,parentSchema:schema42,data};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+if(data.maxIterations === undefined){
+const err3 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "maxIterations"},message:"must have required property '"+"maxIterations"+"'",schema:schema42.required,parentSchema:schema42,data};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+for(const key0 in data){
+if(!(func8.call(schema42.properties, key0))){
+const err4 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema42,data};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+}
+if(data.id !== undefined){
+let data0 = data.id;
+if(typeof data0 === "string"){
+if(!pattern2.test(data0)){
+const err5 = {instancePath:instancePath+"/id",schemaPath:"#/definitions/StepId/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z][A-Za-z0-9_]{0,63}$"},message:"must match pattern \""+"^[A-Za-z][A-Za-z0-9_]{0,63}$"+"\"",schema:"^[A-Za-z][A-Za-z0-9_]{0,63}$",parentSchema:schema17,data:data0};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+}
+else {
+const err6 = {instancePath:instancePath+"/id",schemaPath:"#/definitions/StepId/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema17.type,parentSchema:schema17,data:data0};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
+}
+}
+if(data.type !== undefined){
+let data1 = data.type;
+if("loop" !== data1){
+const err7 = {instancePath:instancePath+"/type",schemaPath:"#/properties/type/const",keyword:"const",params:{allowedValue: "loop"},message:"must be equal to constant",schema:"loop",parentSchema:schema42.properties.type,data:data1};
+if(vErrors === null){
+vErrors = [err7];
+}
+else {
+vErrors.push(err7);
+}
+errors++;
+}
+}
+if(data.name !== undefined){
+let data2 = data.name;
+if(typeof data2 !== "string"){
+const err8 = {instancePath:instancePath+"/name",schemaPath:"#/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema42.properties.name.type,parentSchema:schema42.properties.name,data:data2};
+if(vErrors === null){
+vErrors = [err8];
+}
+else {
+vErrors.push(err8);
+}
+errors++;
+}
+}
+if(data.description !== undefined){
+let data3 = data.description;
+if(typeof data3 !== "string"){
+const err9 = {instancePath:instancePath+"/description",schemaPath:"#/properties/description/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema42.properties.description.type,parentSchema:schema42.properties.description,data:data3};
+if(vErrors === null){
+vErrors = [err9];
+}
+else {
+vErrors.push(err9);
+}
+errors++;
+}
+}
+if(data.init !== undefined){
+if(!(validate11(data.init, {instancePath:instancePath+"/init",parentData:data,parentDataProperty:"init",rootData}))){
+vErrors = vErrors === null ? validate11.errors : vErrors.concat(validate11.errors);
+errors = vErrors.length;
+}
+}
+if(data.steps !== undefined){
+if(!(wrapper2.validate(data.steps, {instancePath:instancePath+"/steps",parentData:data,parentDataProperty:"steps",rootData}))){
+vErrors = vErrors === null ? wrapper2.validate.errors : vErrors.concat(wrapper2.validate.errors);
+errors = vErrors.length;
+}
+}
+if(data.update !== undefined){
+if(!(validate11(data.update, {instancePath:instancePath+"/update",parentData:data,parentDataProperty:"update",rootData}))){
+vErrors = vErrors === null ? validate11.errors : vErrors.concat(validate11.errors);
+errors = vErrors.length;
+}
+}
+if(data.while !== undefined){
+let data7 = data.while;
+if(typeof data7 === "string"){
+if(func2(data7) < 1){
+const err10 = {instancePath:instancePath+"/while",schemaPath:"#/definitions/Expression/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema18,data:data7};
+if(vErrors === null){
+vErrors = [err10];
+}
+else {
+vErrors.push(err10);
+}
+errors++;
+}
+}
+else {
+const err11 = {instancePath:instancePath+"/while",schemaPath:"#/definitions/Expression/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema18.type,parentSchema:schema18,data:data7};
+if(vErrors === null){
+vErrors = [err11];
+}
+else {
+vErrors.push(err11);
+}
+errors++;
+}
+}
+if(data.until !== undefined){
+let data8 = data.until;
+if(typeof data8 === "string"){
+if(func2(data8) < 1){
+const err12 = {instancePath:instancePath+"/until",schemaPath:"#/definitions/Expression/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema18,data:data8};
+if(vErrors === null){
+vErrors = [err12];
+}
+else {
+vErrors.push(err12);
+}
+errors++;
+}
+}
+else {
+const err13 = {instancePath:instancePath+"/until",schemaPath:"#/definitions/Expression/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema18.type,parentSchema:schema18,data:data8};
+if(vErrors === null){
+vErrors = [err13];
+}
+else {
+vErrors.push(err13);
+}
+errors++;
+}
+}
+if(data.as !== undefined){
+let data9 = data.as;
+if(typeof data9 === "string"){
+if(!pattern1.test(data9)){
+const err14 = {instancePath:instancePath+"/as",schemaPath:"#/properties/as/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z_][A-Za-z0-9_]*$"},message:"must match pattern \""+"^[A-Za-z_][A-Za-z0-9_]*$"+"\"",schema:"^[A-Za-z_][A-Za-z0-9_]*$",parentSchema:schema42.properties.as,data:data9};
+if(vErrors === null){
+vErrors = [err14];
+}
+else {
+vErrors.push(err14);
+}
+errors++;
+}
+}
+else {
+const err15 = {instancePath:instancePath+"/as",schemaPath:"#/properties/as/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema42.properties.as.type,parentSchema:schema42.properties.as,data:data9};
+if(vErrors === null){
+vErrors = [err15];
+}
+else {
+vErrors.push(err15);
+}
+errors++;
+}
+}
+if(data.maxIterations !== undefined){
+let data10 = data.maxIterations;
+if(!(((typeof data10 == "number") && (!(data10 % 1) && !isNaN(data10))) && (isFinite(data10)))){
+const err16 = {instancePath:instancePath+"/maxIterations",schemaPath:"#/properties/maxIterations/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema42.properties.maxIterations.type,parentSchema:schema42.properties.maxIterations,data:data10};
+if(vErrors === null){
+vErrors = [err16];
+}
+else {
+vErrors.push(err16);
+}
+errors++;
+}
+if((typeof data10 == "number") && (isFinite(data10))){
+if(data10 > 1000 || isNaN(data10)){
+const err17 = {instancePath:instancePath+"/maxIterations",schemaPath:"#/properties/maxIterations/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1000},message:"must be <= 1000",schema:1000,parentSchema:schema42.properties.maxIterations,data:data10};
+if(vErrors === null){
+vErrors = [err17];
+}
+else {
+vErrors.push(err17);
+}
+errors++;
+}
+if(data10 < 1 || isNaN(data10)){
+const err18 = {instancePath:instancePath+"/maxIterations",schemaPath:"#/properties/maxIterations/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema42.properties.maxIterations,data:data10};
+if(vErrors === null){
+vErrors = [err18];
+}
+else {
+vErrors.push(err18);
+}
+errors++;
+}
+}
+}
+if(data.timeoutMs !== undefined){
+let data11 = data.timeoutMs;
+if(!(((typeof data11 == "number") && (!(data11 % 1) && !isNaN(data11))) && (isFinite(data11)))){
+const err19 = {instancePath:instancePath+"/timeoutMs",schemaPath:"#/properties/timeoutMs/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema42.properties.timeoutMs.type,parentSchema:schema42.properties.timeoutMs,data:data11};
+if(vErrors === null){
+vErrors = [err19];
+}
+else {
+vErrors.push(err19);
+}
+errors++;
+}
+if((typeof data11 == "number") && (isFinite(data11))){
+if(data11 > 3600000 || isNaN(data11)){
+const err20 = {instancePath:instancePath+"/timeoutMs",schemaPath:"#/properties/timeoutMs/maximum",keyword:"maximum",params:{comparison: "<=", limit: 3600000},message:"must be <= 3600000",schema:3600000,parentSchema:schema42.properties.timeoutMs,data:data11};
+if(vErrors === null){
+vErrors = [err20];
+}
+else {
+vErrors.push(err20);
+}
+errors++;
+}
+if(data11 < 1 || isNaN(data11)){
+const err21 = {instancePath:instancePath+"/timeoutMs",schemaPath:"#/properties/timeoutMs/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema42.properties.timeoutMs,data:data11};
+if(vErrors === null){
+vErrors = [err21];
+}
+else {
+vErrors.push(err21);
+}
+errors++;
+}
+}
+}
+if(data.onError !== undefined){
+if(!(validate19(data.onError, {instancePath:instancePath+"/onError",parentData:data,parentDataProperty:"onError",rootData}))){
+vErrors = vErrors === null ? validate19.errors : vErrors.concat(validate19.errors);
+errors = vErrors.length;
+}
+}
+}
+else {
+const err22 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema42.type,parentSchema:schema42,data};
+if(vErrors === null){
+vErrors = [err22];
+}
+else {
+vErrors.push(err22);
+}
+errors++;
+}
+validate46.errors = vErrors;
+return errors === 0;
+}
+
 
 function validate14(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
@@ -2944,9 +3250,13 @@ vErrors.push(err15);
 }
 errors++;
 }
+const _errs42 = errors;
+let valid17 = true;
+const _errs43 = errors;
 if(data && typeof data == "object" && !Array.isArray(data)){
-if(data.id === undefined){
-const err16 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'",schema:schema15.required,parentSchema:schema15,data};
+if(data.type !== undefined){
+if("loop" !== data.type){
+const err16 = {};
 if(vErrors === null){
 vErrors = [err16];
 }
@@ -2955,8 +3265,29 @@ vErrors.push(err16);
 }
 errors++;
 }
-if(data.type === undefined){
-const err17 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "type"},message:"must have required property '"+"type"+"'",schema:schema15.required,parentSchema:schema15,data};
+}
+}
+var _valid8 = _errs43 === errors;
+errors = _errs42;
+if(vErrors !== null){
+if(_errs42){
+vErrors.length = _errs42;
+}
+else {
+vErrors = null;
+}
+}
+if(_valid8){
+const _errs45 = errors;
+if(!(validate46(data, {instancePath,parentData,parentDataProperty,rootData}))){
+vErrors = vErrors === null ? validate46.errors : vErrors.concat(validate46.errors);
+errors = vErrors.length;
+}
+var _valid8 = _errs45 === errors;
+valid17 = _valid8;
+}
+if(!valid17){
+const err17 = {instancePath,schemaPath:"#/allOf/8/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema",schema:schema15.allOf[8].if,parentSchema:schema15.allOf[8],data};
 if(vErrors === null){
 vErrors = [err17];
 }
@@ -2965,11 +3296,9 @@ vErrors.push(err17);
 }
 errors++;
 }
-if(data.id !== undefined){
-let data8 = data.id;
-if(typeof data8 === "string"){
-if(!pattern2.test(data8)){
-const err18 = {instancePath:instancePath+"/id",schemaPath:"#/definitions/StepId/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z][A-Za-z0-9_]{0,63}$"},message:"must match pattern \""+"^[A-Za-z][A-Za-z0-9_]{0,63}$"+"\"",schema:"^[A-Za-z][A-Za-z0-9_]{0,63}$",parentSchema:schema17,data:data8};
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.id === undefined){
+const err18 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'",schema:schema15.required,parentSchema:schema15,data};
 if(vErrors === null){
 vErrors = [err18];
 }
@@ -2978,9 +3307,8 @@ vErrors.push(err18);
 }
 errors++;
 }
-}
-else {
-const err19 = {instancePath:instancePath+"/id",schemaPath:"#/definitions/StepId/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema17.type,parentSchema:schema17,data:data8};
+if(data.type === undefined){
+const err19 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "type"},message:"must have required property '"+"type"+"'",schema:schema15.required,parentSchema:schema15,data};
 if(vErrors === null){
 vErrors = [err19];
 }
@@ -2989,11 +3317,11 @@ vErrors.push(err19);
 }
 errors++;
 }
-}
-if(data.type !== undefined){
-let data9 = data.type;
-if(!((((((((data9 === "action") || (data9 === "if")) || (data9 === "switch")) || (data9 === "forEach")) || (data9 === "set")) || (data9 === "fail")) || (data9 === "succeed")) || (data9 === "delay"))){
-const err20 = {instancePath:instancePath+"/type",schemaPath:"#/properties/type/enum",keyword:"enum",params:{allowedValues: schema15.properties.type.enum},message:"must be equal to one of the allowed values",schema:schema15.properties.type.enum,parentSchema:schema15.properties.type,data:data9};
+if(data.id !== undefined){
+let data9 = data.id;
+if(typeof data9 === "string"){
+if(!pattern2.test(data9)){
+const err20 = {instancePath:instancePath+"/id",schemaPath:"#/definitions/StepId/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z][A-Za-z0-9_]{0,63}$"},message:"must match pattern \""+"^[A-Za-z][A-Za-z0-9_]{0,63}$"+"\"",schema:"^[A-Za-z][A-Za-z0-9_]{0,63}$",parentSchema:schema17,data:data9};
 if(vErrors === null){
 vErrors = [err20];
 }
@@ -3003,14 +3331,38 @@ vErrors.push(err20);
 errors++;
 }
 }
-}
 else {
-const err21 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema15.type,parentSchema:schema15,data};
+const err21 = {instancePath:instancePath+"/id",schemaPath:"#/definitions/StepId/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema17.type,parentSchema:schema17,data:data9};
 if(vErrors === null){
 vErrors = [err21];
 }
 else {
 vErrors.push(err21);
+}
+errors++;
+}
+}
+if(data.type !== undefined){
+let data10 = data.type;
+if(!(((((((((data10 === "action") || (data10 === "if")) || (data10 === "switch")) || (data10 === "forEach")) || (data10 === "set")) || (data10 === "fail")) || (data10 === "succeed")) || (data10 === "delay")) || (data10 === "loop"))){
+const err22 = {instancePath:instancePath+"/type",schemaPath:"#/properties/type/enum",keyword:"enum",params:{allowedValues: schema15.properties.type.enum},message:"must be equal to one of the allowed values",schema:schema15.properties.type.enum,parentSchema:schema15.properties.type,data:data10};
+if(vErrors === null){
+vErrors = [err22];
+}
+else {
+vErrors.push(err22);
+}
+errors++;
+}
+}
+}
+else {
+const err23 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema15.type,parentSchema:schema15,data};
+if(vErrors === null){
+vErrors = [err23];
+}
+else {
+vErrors.push(err23);
 }
 errors++;
 }

@@ -31,7 +31,15 @@ export type StepList = [Step, ...Step[]];
  * via the `definition` "Step".
  */
 export type Step =
-  ActionStep | IfStep | SwitchStep | ForEachStep | SetStep | FailStep | SucceedStep | DelayStep;
+  | ActionStep
+  | IfStep
+  | SwitchStep
+  | ForEachStep
+  | SetStep
+  | FailStep
+  | SucceedStep
+  | DelayStep
+  | LoopStep;
 /**
  * A JSONata expression. A leading '=' is allowed and ignored.
  *
@@ -352,5 +360,60 @@ export interface DelayStep {
    * An ISO time with its offset (2026-12-24T09:00:00-05:00 or ...Z), or, starting with '=', a JSONata expression giving an ISO time or milliseconds since the epoch.
    */
   until?: string;
+  onError?: OnError;
+}
+/**
+ * Runs its steps again and again with a cursor (paging): the cursor starts as init; before each iteration while (when given) must be true; after it the cursor becomes update, then until (when given) ends the loop when true. Inside, $cursor (or $<as>) and $iteration (from 0) are bound and $steps holds the iteration's own steps. More than maxIterations iterations fail the step. $steps.<id> is { iterations, cursor }.
+ *
+ * This interface was referenced by `WorkflowDefinition`'s JSON-Schema
+ * via the `definition` "LoopStep".
+ */
+export interface LoopStep {
+  id: StepId;
+  type: 'loop';
+  name?: string;
+  description?: string;
+  /**
+   * A JSONata expression (a string), or an object/array whose string values starting with '=' are JSONata and the rest literal. {"$use": "template"} inserts a named template; other keys beside $use extend or override it.
+   */
+  init?:
+    | string
+    | number
+    | boolean
+    | null
+    | Mapping[]
+    | {
+        [k: string]: Mapping;
+      };
+  steps: StepList;
+  /**
+   * A JSONata expression (a string), or an object/array whose string values starting with '=' are JSONata and the rest literal. {"$use": "template"} inserts a named template; other keys beside $use extend or override it.
+   */
+  update?:
+    | string
+    | number
+    | boolean
+    | null
+    | Mapping[]
+    | {
+        [k: string]: Mapping;
+      };
+  /**
+   * A JSONata expression. A leading '=' is allowed and ignored.
+   */
+  while?: string;
+  /**
+   * A JSONata expression. A leading '=' is allowed and ignored.
+   */
+  until?: string;
+  /**
+   * The cursor's variable name; default cursor ($cursor, with $iteration).
+   */
+  as?: string;
+  /**
+   * Required: a loop that would go on past this many iterations fails the step.
+   */
+  maxIterations: number;
+  timeoutMs?: number;
   onError?: OnError;
 }

@@ -4,6 +4,7 @@ import { delayStep } from './delay-step.js';
 import { failStep } from './fail-step.js';
 import { forEachStep } from './for-each-step.js';
 import { ifStep } from './if-step.js';
+import { loopStep } from './loop-step.js';
 import { setStep } from './set-step.js';
 import type { StepKind } from './step-kind.js';
 import { switchStep } from './switch-step.js';
@@ -20,6 +21,7 @@ export const STEP_KINDS: KindRegistry = {
   set: setStep,
   fail: failStep,
   succeed: succeedStep,
+  loop: loopStep,
   delay: delayStep,
 };
 

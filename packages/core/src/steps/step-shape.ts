@@ -15,6 +15,8 @@ export interface MappingField {
   readonly field: string;
   readonly mapping: Mapping;
   readonly expression: boolean;
+  /** Evaluated after the step's own (non-inline) body ran, so it may name the body's steps (a loop's `update` and `until`). */
+  readonly afterBody?: boolean;
 }
 
 export interface KindValidationContext {

@@ -4,6 +4,7 @@ import { delayShape } from './delay-shape.js';
 import { failShape } from './fail-shape.js';
 import { forEachShape } from './for-each-shape.js';
 import { ifShape } from './if-shape.js';
+import { loopShape } from './loop-shape.js';
 import { setShape } from './set-shape.js';
 import type { StepShape } from './step-shape.js';
 import { switchShape } from './switch-shape.js';
@@ -20,6 +21,7 @@ export const STEP_SHAPES: ShapeRegistry = {
   set: setShape,
   fail: failShape,
   succeed: succeedShape,
+  loop: loopShape,
   delay: delayShape,
 };
 

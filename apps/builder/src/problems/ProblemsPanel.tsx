@@ -1,0 +1,25 @@
+import { useEditor } from '../state/editor-context.js';
+
+/** Every validation problem, each with its message and pointer; choosing one goes to its field. */
+export function ProblemsPanel() {
+  const { problems, focusProblem } = useEditor();
+  return (
+    <section className="panel problems" aria-label="Problems">
+      <h2>Problems ({problems.length})</h2>
+      {problems.length === 0 ? (
+        <p className="muted">No problems.</p>
+      ) : (
+        <ul>
+          {problems.map((problem, index) => (
+            <li key={`${problem.pointer}:${index}`}>
+              <button type="button" className="link" onClick={() => focusProblem(problem)}>
+                <span className="problem-message">{problem.message}</span> <code>{problem.pointer || '/'}</code>
+              </button>
+              {problem.suggestion ?? problem.hint ? <p className="muted">{problem.suggestion ?? problem.hint}</p> : null}
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}

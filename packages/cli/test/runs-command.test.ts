@@ -188,6 +188,6 @@ describe('flowline runs list --status', () => {
     const result = await cli('runs', 'list', '--status', 'done', '--data-dir', join(dir, 'data'));
 
     expect(result.code).not.toBe(0);
-    expect(result.err).toContain('queued, running, succeeded, failed, cancelled');
+    expect(result.err).toContain('queued, running, waiting, succeeded, failed, cancelled');
   });
 });

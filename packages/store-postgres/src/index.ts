@@ -5,3 +5,4 @@ export type { OAuthTokens } from './token-ops.js';
 export type { Lease, LeaseRequest } from './lease-ops.js';
 export { createPostgresTokenStore } from './token-store-adapter.js';
 export type { ConnectorTokenStore, TokenStoreAdapterOptions } from '@flowline/core';
+export { holdOwnerLock, type OwnerLock, type OwnerLockOptions } from './owner-lock.js';

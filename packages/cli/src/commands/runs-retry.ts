@@ -1,8 +1,7 @@
 import { createEngine, FlowlineError, type CompletedRun, type Engine, type RunRecord, type Store, type TenantScope, type TenantSettings, type TenantStore } from '@flowline/core';
-import type { SqliteStore } from '@flowline/store-sqlite';
 import { engineOptions, type HostConfig } from '../host-config.js';
 import { replayParkedDelivery } from '../host/replay-parked.js';
-import { createTenantTokenStore } from '../host/tenant-token-store.js';
+import { createTenantTokenStore, type DurableTokens } from '../host/tenant-token-store.js';
 
 export const PARKED_PREFIX = 'parked:';
 
@@ -63,14 +62,14 @@ export async function retry(
   options: {
     readonly config: HostConfig;
     readonly store: Store;
-    readonly sqlite: SqliteStore | undefined;
+    readonly durable: DurableTokens | undefined;
     readonly workflows: readonly unknown[];
     /** A stored tenant's settings (`--tenant`): its run, with its connections; default the configuration's tenant. */
     readonly tenant?: TenantSettings;
   },
 ): Promise<RetryResult> {
   const engine = createEngine(
-    engineOptions(options.config, { store: options.store, ...(options.sqlite ? { tokenStore: createTenantTokenStore(options.sqlite) } : {}) }),
+    engineOptions(options.config, { store: options.store, ...(options.durable ? { tokenStore: createTenantTokenStore(options.durable) } : {}) }),
   );
   const scope: TenantScope = options.tenant ? engine.addTenant(options.tenant) : engine;
   const store: TenantStore = options.tenant ? options.store.forTenant(options.tenant.id) : options.store;

@@ -146,7 +146,7 @@ export async function runsCommand(args: RunsArgs, io: CommandIo): Promise<number
         const workflows = (await loadWorkflows(paths)).map(({ definition }) => definition);
         const tenant = args.tenant === undefined || args.tenant === DEFAULT_TENANT ? undefined : hostTenantOf(await readTenantRecord(storage.store, args.tenant, 'flowline runs retry')).settings;
         try {
-          const { runs, notes } = await retry(id, { config, store: storage.store, sqlite: storage.sqlite, workflows, ...(tenant ? { tenant } : {}) });
+          const { runs, notes } = await retry(id, { config, store: storage.store, durable: storage.durable, workflows, ...(tenant ? { tenant } : {}) });
           for (const note of notes) io.err(note);
           for (const run of runs) io.out(args.json ? JSON.stringify(run, null, 2) : showRun(run));
           return runs.every((run) => run.status === 'succeeded') ? 0 : 1;

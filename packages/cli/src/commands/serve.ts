@@ -4,7 +4,8 @@ import { uiSettings } from '../api/ui-settings.js';
 import { loadHostConfig, type HostConfig } from '../host-config.js';
 import { lockDataDir, type DataDirLock } from '../host/data-dir-lock.js';
 import { loadWorkflows } from '../host/load-workflows.js';
-import { dataDirOf, openStore } from '../host/open-store.js';
+import { openPostgresStore } from '../host/open-postgres-store.js';
+import { dataDirOf, openStore, type OpenedStore } from '../host/open-store.js';
 import { resolveServerLimits, type ServerLimits } from '../host/server-limits.js';
 import { startHost, type RunningHost } from '../host/start-host.js';
 import { createTenantTokenStore } from '../host/tenant-token-store.js';
@@ -19,6 +20,10 @@ export interface ServeArgs {
   readonly port: number;
   readonly host: string;
   readonly dataDir: string | undefined;
+  /** `--database postgres://…` (or FLOWLINE_DATABASE_URL): the store on PostgreSQL instead of SQLite in the data directory. */
+  readonly database?: string | undefined;
+  /** `--database-schema` (default `flowline`): the PostgreSQL schema of the store's tables. */
+  readonly databaseSchema?: string | undefined;
   readonly memory: boolean;
   readonly durability: Durability | undefined;
   readonly concurrency: number | undefined;
@@ -34,11 +39,14 @@ export interface ServeArgs {
 }
 
 export const SERVE_USAGE = `usage: flowline serve <workflow.json | directory>... [--config flowline.config.json] [--port 8787] [--host 127.0.0.1]
-                      [--data-dir .data | --memory] [--durability power|process] [--concurrency N] [--receiver-thread]
+                      [--data-dir .data | --database postgres://… [--database-schema flowline] | --memory]
+                      [--durability power|process] [--concurrency N] [--receiver-thread]
                       [--max-age-seconds N] [--max-connections N] [--api-port N] [--ui]
 
   Runs the workflows behind the signed PushPress webhook receiver (POST /webhooks/pushpress),
-  with the durable store in --data-dir. One process owns a data directory at a time.
+  with the durable store in --data-dir (SQLite), or on PostgreSQL with --database (or the
+  FLOWLINE_DATABASE_URL variable; keep the password in PGPASSWORD). One process owns a data
+  directory, or a database schema, at a time.
   Every tenant added with \`flowline tenants add\` is served too: its workflows (its own, or
   these), its connections and $config, its webhooks at POST /webhooks/pushpress/<tenant>,
   signed with its own secrets (an unknown tenant gets 404). GHL OAuth connections and stored
@@ -123,9 +131,18 @@ export async function serveCommand(args: ServeArgs, io: CommandIo, stopped: () =
   // OAuth tokens are kept encrypted: without the key every GHL run would fail after its delivery was acknowledged.
   if (!args.memory) requireKeyForOAuth({ command: 'flowline serve', hasKey: encryptionKeyFromEnv() !== undefined, owner: "the configuration's", connections: config.connections });
   let lock: DataDirLock | undefined;
-  if (!args.memory) lock = await lockDataDir(dataDirOf(args), 'flowline serve');
+  if (args.database !== undefined && (args.memory || args.dataDir !== undefined)) {
+    throw new FlowlineError('cli.bad-option', `--database cannot go with ${args.memory ? '--memory' : '--data-dir'}: choose where the store is`);
+  }
+  if (!args.memory && args.database === undefined) lock = await lockDataDir(dataDirOf(args), 'flowline serve');
+  let ownershipLost!: (error: FlowlineError) => void;
+  const lost = new Promise<FlowlineError>((resolve) => (ownershipLost = resolve));
+  let exitCode = 0;
   try {
-    const storage = openStore({ ...(args.dataDir ? { dataDir: args.dataDir } : {}), memory: args.memory, ...(args.durability ? { durability: args.durability } : {}) });
+    const storage: OpenedStore =
+      args.database === undefined
+        ? openStore({ ...(args.dataDir ? { dataDir: args.dataDir } : {}), memory: args.memory, ...(args.durability ? { durability: args.durability } : {}) })
+        : await openPostgresStore({ url: args.database, schema: args.databaseSchema, command: 'flowline serve', onLost: ownershipLost });
     try {
       const tenants = await loadHostTenants(storage.store, 'flowline serve');
       let host: RunningHost;
@@ -135,7 +152,7 @@ export async function serveCommand(args: ServeArgs, io: CommandIo, stopped: () =
           workflows,
           tenants,
           store: storage.store,
-          ...(storage.sqlite ? { tokenStore: createTenantTokenStore(storage.sqlite) } : {}),
+          ...(storage.durable ? { tokenStore: createTenantTokenStore(storage.durable) } : {}),
           port: args.port,
           host: args.host,
           logger: createLineLogger(io),
@@ -154,7 +171,12 @@ export async function serveCommand(args: ServeArgs, io: CommandIo, stopped: () =
       if (host.apiUrl !== undefined) io.out(`HTTP API: ${host.apiUrl}/api (described at ${host.apiUrl}/api/openapi.json)`);
       if (host.apiUrl !== undefined && api?.ui !== undefined) io.out(`Builder: ${host.apiUrl}/?tenant=<id>&token=<tenant token>`);
       io.out(`PushPress webhooks: POST ${host.webhookUrl}`);
-      await stopped();
+      // Another process owning the schema now would run the same work twice: this one stops.
+      const taken = await Promise.race([stopped().then(() => undefined), lost]);
+      if (taken !== undefined) {
+        io.err(`flowline: ${taken.message}; this process lost it while its database connection was cut, and stops`);
+        exitCode = 1;
+      }
       io.out('stopping: finishing runs in progress');
       await host.close();
     } finally {
@@ -163,5 +185,5 @@ export async function serveCommand(args: ServeArgs, io: CommandIo, stopped: () =
   } finally {
     lock?.release();
   }
-  return 0;
+  return exitCode;
 }

@@ -171,7 +171,7 @@ export async function tenantsCommand(args: TenantsArgs, io: CommandIo): Promise<
       const removal = await withStore(args, 'flowline tenants remove', (storage) =>
         removeStoredTenant(id, {
           store: storage.store,
-          sqlite: storage.sqlite,
+          durable: storage.durable,
           config,
           inFlight: args.deadLetter ? 'dead-letter' : 'finish',
           ...(args.export === undefined ? {} : { exportTo: args.export }),

@@ -1,7 +1,8 @@
 import { join } from 'node:path';
-import { createMemoryStore, type Store } from '@flowline/core';
-import { createSqliteStore, encryptionKeyFromEnv, type Durability, type SqliteStore } from '@flowline/store-sqlite';
+import { createMemoryStore, encryptionKeyFromEnv, type Store } from '@flowline/core';
+import { createSqliteStore, type Durability } from '@flowline/store-sqlite';
 import { makeDataDir } from './data-dir-lock.js';
+import type { DurableTokens } from './tenant-token-store.js';
 
 export const DEFAULT_DATA_DIR = '.data';
 
@@ -13,6 +14,15 @@ export interface StoreChoice {
   readonly durability?: Durability;
 }
 
+/** The host's store, opened: the records, and (when durable) the encrypted tokens and leases the GHL connector keeps there. */
+export interface OpenedStore {
+  readonly store: Store;
+  readonly durable: DurableTokens | undefined;
+  /** What it is, for the start-up line. */
+  readonly describe: string;
+  close(): Promise<void>;
+}
+
 /** The data directory a choice names (`.data` unless given). */
 export function dataDirOf(choice: StoreChoice): string {
   return choice.dataDir ?? DEFAULT_DATA_DIR;
@@ -22,12 +32,12 @@ export function dataDirOf(choice: StoreChoice): string {
  * The host's store: SQLite under the data directory by default, or in memory when asked. The
  * directory is made 0700 and the database file 0600 if they are new: they hold customer data.
  */
-export function openStore(choice: StoreChoice): { store: Store; sqlite: SqliteStore | undefined; describe: string; close(): Promise<void> } {
-  if (choice.memory) return { store: createMemoryStore(), sqlite: undefined, describe: 'in memory (lost on exit)', close: async () => {} };
+export function openStore(choice: StoreChoice): OpenedStore {
+  if (choice.memory) return { store: createMemoryStore(), durable: undefined, describe: 'in memory (lost on exit)', close: async () => {} };
   const dir = dataDirOf(choice);
   makeDataDir(dir);
   const path = join(dir, 'flowline.db');
   // OAuth tokens are kept encrypted with FLOWLINE_SECRET_KEY; without it, token calls fail clearly.
   const sqlite = createSqliteStore({ path, encryptionKey: encryptionKeyFromEnv(), ...(choice.durability ? { durability: choice.durability } : {}) });
-  return { store: sqlite, sqlite, describe: `${path} (SQLite, durability ${sqlite.durability})`, close: () => sqlite.close() };
+  return { store: sqlite, durable: sqlite, describe: `${path} (SQLite, durability ${sqlite.durability})`, close: () => sqlite.close() };
 }

@@ -1,6 +1,5 @@
-import { DEFAULT_TENANT, isTenantId } from '@flowline/core';
+import { createLeasedTokenStore, DEFAULT_TENANT, isTenantId, type ConnectorTokenStore, type TokensWithLeases } from '@flowline/core';
 import type { StoredGhlTokens, TokenStore } from '@flowline/connectors';
-import { createSqliteTokenStore, type SqliteStore } from '@flowline/store-sqlite';
 
 /**
  * The tenant whose records hold a token key, and the key there. The GHL connector keeps every
@@ -27,17 +26,22 @@ export function tokenHome(key: string): { readonly tenant: string; readonly key:
   return { tenant: DEFAULT_TENANT, key };
 }
 
+/** A durable store's tokens and leases, per tenant (SQLite's and PostgreSQL's). */
+export interface DurableTokens extends TokensWithLeases {
+  forTenant(tenant: string): TokensWithLeases;
+}
+
 /**
  * The GHL connector's token store in `flowline serve`: each tenant's tokens in its own records
- * of the SQLite store (encrypted, deleted with the tenant), refreshes locked per tenant and key
+ * of the durable store (encrypted, deleted with the tenant), refreshes locked per tenant and key
  * across processes. See tokenHome for which tenant a key belongs to.
  */
-export function createTenantTokenStore(sqlite: SqliteStore): TokenStore {
-  const stores = new Map<string, ReturnType<typeof createSqliteTokenStore<StoredGhlTokens>>>();
+export function createTenantTokenStore(durable: DurableTokens): TokenStore {
+  const stores = new Map<string, ConnectorTokenStore<StoredGhlTokens>>();
   const storeOf = (tenant: string) => {
     let store = stores.get(tenant);
     if (!store) {
-      store = createSqliteTokenStore<StoredGhlTokens>(tenant === DEFAULT_TENANT ? sqlite : sqlite.forTenant(tenant));
+      store = createLeasedTokenStore<StoredGhlTokens>(tenant === DEFAULT_TENANT ? durable : durable.forTenant(tenant));
       stores.set(tenant, store);
     }
     return store;

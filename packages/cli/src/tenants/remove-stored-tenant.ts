@@ -1,14 +1,13 @@
 import { existsSync, writeFileSync } from 'node:fs';
 import { createEngine, FlowlineError, type Store, type TenantExport } from '@flowline/core';
-import type { SqliteStore } from '@flowline/store-sqlite';
 import { engineOptions, type HostConfig } from '../host-config.js';
-import { createTenantTokenStore } from '../host/tenant-token-store.js';
+import { createTenantTokenStore, type DurableTokens } from '../host/tenant-token-store.js';
 import { readTenantRecord } from './read-tenant-record.js';
 import { hostTenantOf, removedRecordOf } from './stored-tenant.js';
 
 export interface RemoveStoredTenantOptions {
   readonly store: Store;
-  readonly sqlite: SqliteStore | undefined;
+  readonly durable: DurableTokens | undefined;
   /** Where GHL is (`ghl.baseUrl`) for the runs finished on the way out. */
   readonly config: HostConfig;
   /**
@@ -51,7 +50,7 @@ export async function removeStoredTenant(id: string, options: RemoveStoredTenant
   }
   const record = await readTenantRecord(store, id, 'flowline tenants remove');
   const tenant = hostTenantOf(record);
-  const engine = createEngine(engineOptions(options.config, { store, ...(options.sqlite ? { tokenStore: createTenantTokenStore(options.sqlite) } : {}) }));
+  const engine = createEngine(engineOptions(options.config, { store, ...(options.durable ? { tokenStore: createTenantTokenStore(options.durable) } : {}) }));
   const scope = engine.addTenant(tenant.settings);
   let finished = 0;
   if (options.inFlight === 'finish') {

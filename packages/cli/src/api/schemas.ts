@@ -1,3 +1,5 @@
+import { RUN_STATUSES, WORKFLOW_VERSION_STATES } from '@flowline/core';
+
 /**
  * The JSON Schemas of the API's answers, shared by its routes. Fastify serializes answers by them
  * (so every object says `additionalProperties: true`: a record's fields are the engine's to
@@ -68,7 +70,7 @@ export const SCHEMAS = [
     properties: {
       workflowId: { type: 'string' },
       version: { type: 'integer' },
-      state: { type: 'string', enum: ['draft', 'published', 'retired'] },
+      state: { type: 'string', enum: WORKFLOW_VERSION_STATES },
       definition: { $ref: 'Workflow#' },
       savedAt: { type: 'string', format: 'date-time' },
       publishedAt: { type: 'string', format: 'date-time' },
@@ -90,7 +92,7 @@ export const SCHEMAS = [
       id: { type: 'string' },
       workflowId: { type: 'string' },
       workflowVersion: { type: ['integer', 'string'] },
-      status: { type: 'string', enum: ['queued', 'running', 'waiting', 'succeeded', 'failed', 'cancelled'] },
+      status: { type: 'string', enum: RUN_STATUSES },
       dryRun: { type: 'boolean' },
       queuedAt: { type: 'string' },
       startedAt: { type: 'string' },

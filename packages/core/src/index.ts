@@ -59,6 +59,8 @@ export { findUnsafeKeys } from './payload/unsafe-keys.js';
 export { resolveRetryPolicy, retryDelay, withRetry, type ResolvedRetryPolicy } from './runtime/retry-policy.js';
 export type * from './generated/workflow.js';
 export { BUILT_IN_CONNECTION, LINK_OPERATIONS } from './connectors/link-operations.js';
+export type { StartedRun } from './runtime/dispatch/manual-runs.js';
+export { ENGINE_TRIGGERS, MANUAL_TRIGGER, SCHEDULE_TRIGGER, type ScheduleTick } from './connectors/engine-triggers.js';
 export type { DeadLetterQuery, PendingTimerQuery } from './store/store.js';
 export { deadlineSignal, type DeadlineSignal } from './runtime/deadline-signal.js';
 export { fromStoredJson, toOptionalStoredJson, toStoredJson } from './store/stored-json.js';

@@ -1,4 +1,4 @@
-import { LINK_OPERATIONS, type OperationDescriptor } from '@flowline/core/design';
+import { ENGINE_TRIGGERS, LINK_OPERATIONS, type OperationDescriptor } from '@flowline/core/design';
 import { HTTP_REQUEST_OPERATION } from '../http/http-request-operation.js';
 import { allOperations } from '../operations/index.js';
 import { customerLookupOperation } from '../pushpress/customer-lookup.js';
@@ -8,4 +8,4 @@ import { customerLookupOperation } from '../pushpress/customer-lookup.js';
  * `flowline.links.*`, `flowline.http.request` (the `http` connector), the 126 catalog operations (23 PushPress triggers, 103 GoHighLevel actions)
  * and the `pushpress.customers.get` lookup. Loaded lazily by index.ts: this module holds the schemas.
  */
-export const catalogOperations: readonly OperationDescriptor[] = [...LINK_OPERATIONS, HTTP_REQUEST_OPERATION, ...allOperations, customerLookupOperation];
+export const catalogOperations: readonly OperationDescriptor[] = [...LINK_OPERATIONS, ...ENGINE_TRIGGERS, HTTP_REQUEST_OPERATION, ...allOperations, customerLookupOperation];

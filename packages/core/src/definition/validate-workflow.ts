@@ -6,9 +6,10 @@ import { ExpressionError } from '../errors/expression-error.js';
 import type { ExpressionCompiler, ExpressionNode } from '../expressions/expression-compiler.js';
 import { childPointer, mappingParts } from '../expressions/mapping.js';
 import { Re2Regex } from '../expressions/re2-regex.js';
-import type { Mapping, Step, WorkflowDefinition } from '../generated/workflow.js';
+import type { Mapping, Step, Trigger, WorkflowDefinition } from '../generated/workflow.js';
 import { findUnsafeKeys } from '../payload/unsafe-keys.js';
 import { STEP_SHAPES, stepShape } from '../steps/step-shapes.js';
+import { engineTriggerProblems } from './engine-trigger-problems.js';
 import { inputProblems } from './input-problems.js';
 import { schemaProblems } from './schema-problems.js';
 import type { ValidationProblem, ValidationResult } from './validation-problem.js';
@@ -89,6 +90,7 @@ function semanticProblems(definition: Partial<WorkflowDefinition>, options: Vali
       });
     }
     if (typeof trigger.filter === 'string') problems.push(...expressionProblems(trigger.filter, '/trigger/filter', options, new Set(), new Map()));
+    problems.push(...engineTriggerProblems(trigger as Partial<Trigger>));
   }
 
   if (isRecord(definition.templates)) {

@@ -14,6 +14,7 @@ export { closestNames } from '../catalog/closest-names.js';
 export type { JsonSchema, OperationDescriptor, OperationKind } from '../connectors/operation.js';
 export type { ConnectionConfig } from '../connectors/connector.js';
 export { BUILT_IN_CONNECTION, LINK_OPERATIONS } from '../connectors/link-operations.js';
+export { ENGINE_TRIGGERS, MANUAL_TRIGGER, SCHEDULE_TRIGGER, type ScheduleTick } from '../connectors/engine-triggers.js';
 
 export {
   ExpressionCompiler,

@@ -1,5 +1,6 @@
 import { createCatalog, type Catalog } from '../catalog/catalog.js';
 import type { ConnectionConfig, Connector } from '../connectors/connector.js';
+import { ENGINE_TRIGGERS } from '../connectors/engine-triggers.js';
 import { LINK_OPERATIONS } from '../connectors/link-operations.js';
 import { FlowlineError } from '../errors/flowline-error.js';
 import { ExpressionCompiler, type ExpressionFunction } from '../expressions/expression-compiler.js';
@@ -17,9 +18,11 @@ import type { CompletedRun, RunOptions } from './dispatch/start-runs.js';
 import { toErrorRecord } from './error-record.js';
 import { IdleSignals } from './idle-signals.js';
 import { silentLogger, type Logger } from './logger.js';
+import { ManualInputChecker } from './manual-input-checker.js';
 import { PayloadChecker } from './payload-checker.js';
 import { fireTimer } from './timers/fire-timer.js';
 import { TimerScheduler } from './timers/timer-scheduler.js';
+import { ScheduleRunner } from './schedule/schedule-runner.js';
 import { createRunEventEmitter, type RunEventName, type RunEvents } from './run-events.js';
 import { checkStoreRetryOptions, StoreOutage, type StoreRetryOptions } from './store-outage.js';
 import { stopAndDelete, type RemoveTenantOptions, type TenantRemoval } from './tenants/remove-tenant.js';
@@ -89,7 +92,13 @@ export interface Engine extends TenantScope {
   removeTenant(id: string, options?: RemoveTenantOptions): Promise<TenantRemoval>;
   /** Finishes what a previous process left, for every tenant (see TenantScope.resume). Call it once, after deploying. */
   resume(): Promise<CompletedRun[]>;
-  /** Stops waking waiting runs (delay steps) in this process, e.g. before the host closes the store; resolves once none is being woken. `resume()` starts them. */
+  /**
+   * Starts the runs of scheduled workflows (flowline.schedule) whose tick is due by the engine's
+   * clock, and resolves with them once they stopped. The engine does this by itself once resumed;
+   * this is for tests and hosts with a clock of their own.
+   */
+  checkSchedules(): Promise<CompletedRun[]>;
+  /** Stops waking waiting runs (delay steps) and scheduled workflows in this process, e.g. before the host closes the store; resolves once none is being woken. `resume()` starts them. */
   stopTimers(): Promise<void>;
   /** Subscribes to every tenant's run and step events (each names its tenant); returns the unsubscribe function. */
   on<Name extends RunEventName>(name: Name, listener: (event: RunEvents[Name]) => void): () => void;
@@ -113,7 +122,7 @@ export function createEngine(options: EngineOptions = {}): Engine {
   checkOptions(options);
   const store = options.store ?? createMemoryStore();
   const connectors = new Map((options.connectors ?? []).map((connector) => [connector.name, connector]));
-  const catalog = createCatalog([...LINK_OPERATIONS, ...[...connectors.values()].flatMap((connector) => connector.operations)]);
+  const catalog = createCatalog([...LINK_OPERATIONS, ...ENGINE_TRIGGERS, ...[...connectors.values()].flatMap((connector) => connector.operations)]);
   const logger = options.logger ?? silentLogger;
   const shared: SharedServices = {
     events: createRunEventEmitter(),
@@ -129,6 +138,7 @@ export function createEngine(options: EngineOptions = {}): Engine {
   const expressions = new ExpressionCompiler({ limits: options.expressionLimits, functions: options.expressionFunctions, offThread: createExpressionWorkers });
   const prepared = new PreparedWorkflows(catalog, expressions);
   const payloads = new PayloadChecker(catalog, options.maxPayloadBytes ?? 1024 * 1024);
+  const inputs = new ManualInputChecker();
   const outage = new StoreOutage({ ...options.storeRetry, logger, describe: (error) => toErrorRecord(error, (value) => value) });
   const tenants = new Map<string, TenantRuntime>();
   const scopes = new Map<string, TenantScope>();
@@ -148,6 +158,8 @@ export function createEngine(options: EngineOptions = {}): Engine {
 
   const queue = createInboxQueue({ tenant: (id) => tenants.get(id), outage, logger, concurrency: options.concurrency ?? 64, checkEvent });
   // One scheduler for every tenant's waiting runs (delay steps), started by resume().
+  // One runner for every tenant's scheduled workflows (flowline.schedule), started by resume().
+  const schedules = new ScheduleRunner({ tenants: () => tenants.values(), queue, now: shared.now, logger, track: (work) => track(work) });
   const timers = new TimerScheduler({ store, now: shared.now, logger, fire: (timer) => fireTimer(tenants.get(timer.tenant), timer, queue, outage) });
 
   const track = (work: Promise<unknown>): void => {
@@ -172,7 +184,7 @@ export function createEngine(options: EngineOptions = {}): Engine {
     tenants.set(settings.id, createTenantRuntime(settings, records, shared, prepared, tenants.get(settings.id)));
     let scope = scopes.get(settings.id);
     if (!scope) {
-      const parts: EngineParts = { queue, outage, prepared, checkEvent, track, runtime: () => runtimeOf(settings.id) };
+      const parts: EngineParts = { queue, outage, prepared, inputs, checkEvent, track, runtime: () => runtimeOf(settings.id) };
       scope = createTenantScope(settings.id, parts);
       scopes.set(settings.id, scope);
     }
@@ -228,11 +240,14 @@ export function createEngine(options: EngineOptions = {}): Engine {
     },
     async resume() {
       timers.start();
+      schedules.start();
       const work = Promise.all([...tenants.keys()].map((id) => scopes.get(id)?.resume() ?? [])).then((runs) => runs.flat());
       track(work);
       return work;
     },
+    checkSchedules: () => schedules.check(),
     stopTimers() {
+      schedules.stop();
       timers.stop();
       return timers.settled();
     },

@@ -10,6 +10,8 @@ import { isoTime } from '../iso-time.js';
 import type { StoreOutage } from '../store-outage.js';
 import type { PreparedWorkflows } from '../deployments/prepared-workflows.js';
 import { complete, runOnce, startMatching, type CompletedRun, type RunOptions } from '../dispatch/start-runs.js';
+import { startManualRun, type StartedRun } from '../dispatch/manual-runs.js';
+import type { ManualInputChecker } from '../manual-input-checker.js';
 import { resumeTenant } from '../runs/resumer.js';
 import { testStep, type TestStepRequest, type TestStepResult } from '../test-step.js';
 import { cancel, replay, retry, type AgainOptions } from '../runs/run-control.js';
@@ -41,6 +43,12 @@ export interface TenantScope extends EventSink {
   workflows(): WorkflowDefinition[];
   /** Runs every published workflow whose trigger (and filter) matches the event, and waits for them. */
   dispatch(event: TriggerEvent, options?: RunOptions): Promise<CompletedRun[]>;
+  /**
+   * Starts a run of a published `flowline.manual` workflow with `payload` ($event), checked against
+   * its `trigger.input` (a PayloadError with pointers when it does not match). Resolves once the
+   * run is stored, with its record and the promise of its end.
+   */
+  startRun(workflowId: string, payload: unknown): Promise<StartedRun>;
   /** Runs one definition (deployed or not) against one event. */
   run(definition: unknown, event: TriggerEvent, options?: RunOptions): Promise<CompletedRun>;
   /**
@@ -72,6 +80,8 @@ export interface EngineParts {
   readonly queue: EventQueue<CompletedRun[]>;
   readonly outage: StoreOutage;
   readonly prepared: PreparedWorkflows;
+  /** Checks manual runs' payloads against their workflows' `trigger.input`. */
+  readonly inputs: ManualInputChecker;
   /** Throws unless the event names a trigger the engine knows, with a payload it accepts. */
   checkEvent(event: TriggerEvent): void;
   /** Keeps work going in the background for `idle()` to wait for. */
@@ -108,6 +118,11 @@ export function createTenantScope(tenantId: string, parts: EngineParts): TenantS
       parts.checkEvent(event);
       const tenant = live();
       return tenant.work.around(() => startMatching(tenant, event, options, false));
+    },
+    async startRun(workflowId, payload) {
+      const started = await startManualRun(live(), workflowId, payload, { queue, inputs: parts.inputs, checkEvent: parts.checkEvent });
+      parts.track(started.done);
+      return started;
     },
     async run(definition, event, options = {}) {
       const tenant = live();

@@ -124,7 +124,7 @@ function semanticProblems(definition: Partial<WorkflowDefinition>, options: Vali
       if (!isStep(step)) return;
       const at = childPointer(pointer, index);
       const shape = stepShape(step);
-      if (shape.validate && hasRequiredStrings(step)) problems.push(...shape.validate(step, at, { catalog, connections }));
+      if (shape.validate && hasRequiredStrings(step)) problems.push(...shape.validate(step, at, { catalog, connections, ...(typeof definition.id === 'string' ? { workflowId: definition.id } : {}) }));
       if (step.type === 'action' && typeof step.operation === 'string') {
         const operation = catalog.describe(step.operation);
         if (operation?.kind === 'action' && operation.input !== undefined) {

@@ -107,6 +107,8 @@ function outputNode(step: Step, state: FlowState, context: FlowContext, forEachB
       const children = own.map(([id, node]) => repath(node, memberPath(item.path, id), id));
       return named({ ...place, type: 'array', description: 'One object per item, with that item\'s step outputs.', items: { ...item, children } }, undefined);
     }
+    case 'call':
+      return named({ ...place, type: 'any', description: `The output of workflow "${String(step.workflow)}": its succeed step's output, else its steps' outputs by id.` }, undefined);
     case 'loop': {
       const cursor = cursorNode(step, state, context, memberPath(place.path, 'cursor'), 'cursor');
       const iterations: ScopeNode = { name: 'iterations', path: memberPath(place.path, 'iterations'), type: 'integer', certain: true, description: 'How many iterations ran.' };

@@ -237,7 +237,8 @@ export const workflowSchema = {
             "fail",
             "succeed",
             "delay",
-            "loop"
+            "loop",
+            "call"
           ]
         }
       },
@@ -349,9 +350,21 @@ export const workflowSchema = {
           "then": {
             "$ref": "#/definitions/LoopStep"
           }
+        },
+        {
+          "if": {
+            "properties": {
+              "type": {
+                "const": "call"
+              }
+            }
+          },
+          "then": {
+            "$ref": "#/definitions/CallStep"
+          }
         }
       ],
-      "tsType": "ActionStep | IfStep | SwitchStep | ForEachStep | SetStep | FailStep | SucceedStep | DelayStep | LoopStep"
+      "tsType": "ActionStep | IfStep | SwitchStep | ForEachStep | SetStep | FailStep | SucceedStep | DelayStep | LoopStep | CallStep"
     },
     "ActionStep": {
       "type": "object",
@@ -813,6 +826,54 @@ export const workflowSchema = {
           "minimum": 1,
           "maximum": 1000,
           "description": "Required: a loop that would go on past this many iterations fails the step."
+        },
+        "timeoutMs": {
+          "type": "integer",
+          "minimum": 1,
+          "maximum": 3600000
+        },
+        "onError": {
+          "$ref": "#/definitions/OnError"
+        }
+      }
+    },
+    "CallStep": {
+      "type": "object",
+      "additionalProperties": false,
+      "required": [
+        "id",
+        "type",
+        "workflow"
+      ],
+      "description": "Runs another published workflow of the tenant (a sub-workflow) with input as its event payload, waits for it to end and takes its output: the output of the succeed step that ended it, else its steps' outputs by id. The callee run records this run and step as its parent. A callee that fails fails this step. Calls nest at most 5 deep.",
+      "properties": {
+        "id": {
+          "$ref": "#/definitions/StepId"
+        },
+        "type": {
+          "const": "call"
+        },
+        "name": {
+          "type": "string"
+        },
+        "description": {
+          "type": "string"
+        },
+        "workflow": {
+          "type": "string",
+          "minLength": 1,
+          "maxLength": 100,
+          "pattern": "^[a-z0-9][a-z0-9._-]*$",
+          "description": "The id of the workflow to run."
+        },
+        "version": {
+          "type": "integer",
+          "minimum": 1,
+          "description": "The version to run (a published or earlier saved one); default the published version."
+        },
+        "input": {
+          "$ref": "#/definitions/Mapping",
+          "description": "The callee's $event."
         },
         "timeoutMs": {
           "type": "integer",

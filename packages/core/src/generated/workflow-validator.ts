@@ -19,7 +19,7 @@ const require1 = interop(runtime1);
 
 export const validate = validate10;
 export default validate10;
-const schema11 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://flowline.dev/schemas/workflow.schema.json","title":"WorkflowDefinition","description":"A Flowline workflow: one trigger and the steps a matching event runs, in order. Mappings are JSONata; connections are named, never inlined.","type":"object","additionalProperties":false,"required":["id","name","version","trigger","steps"],"properties":{"$schema":{"type":"string","description":"Path or URL of this schema, for editors."},"id":{"type":"string","pattern":"^[a-z0-9][a-z0-9._-]{0,99}$","description":"Stable identifier: lower-case letters, digits, dot, dash, underscore."},"name":{"type":"string","minLength":1,"maxLength":200},"version":{"type":"integer","minimum":1,"description":"Bumped by the author on each change."},"description":{"type":"string"},"trigger":{"$ref":"#/definitions/Trigger"},"templates":{"type":"object","description":"Named mappings, used from any mapping as {\"$use\": \"name\"}.","propertyNames":{"pattern":"^[A-Za-z_][A-Za-z0-9_]*$"},"additionalProperties":{"$ref":"#/definitions/Mapping"}},"steps":{"$ref":"#/definitions/StepList"}},"definitions":{"Trigger":{"type":"object","additionalProperties":false,"required":["operation"],"properties":{"operation":{"type":"string","description":"A trigger operation id from the catalog, e.g. pushpress.customer.created."},"filter":{"type":"string","description":"JSONata over the event payload; a run starts only when it is true."},"input":{"type":"object","description":"flowline.manual only: a JSON Schema the payload of a manual run must satisfy (ajv, draft-07 keywords); a payload that does not is refused with JSON pointers."},"schedule":{"type":"object","additionalProperties":false,"required":["cron"],"description":"flowline.schedule only: when runs start.","properties":{"cron":{"type":"string","minLength":9,"maxLength":120,"description":"A cron pattern of 5 fields (minute hour day-of-month month day-of-week), or 6 with seconds first, e.g. \"0 9 1 * *\" (09:00 on the 1st of each month)."},"timeZone":{"type":"string","minLength":1,"maxLength":64,"description":"An IANA time zone (America/New_York) the pattern is read in; default the tenant's $config.timeZone, else UTC."}}}}},"Expression":{"type":"string","minLength":1,"description":"A JSONata expression. A leading '=' is allowed and ignored."},"Mapping":{"description":"A JSONata expression (a string), or an object/array whose string values starting with '=' are JSONata and the rest literal. {\"$use\": \"template\"} inserts a named template; other keys beside $use extend or override it.","anyOf":[{"type":"string"},{"type":"number"},{"type":"boolean"},{"type":"null"},{"type":"array","items":{"$ref":"#/definitions/Mapping"}},{"type":"object","additionalProperties":{"$ref":"#/definitions/Mapping"}}]},"StepList":{"type":"array","minItems":1,"items":{"$ref":"#/definitions/Step"}},"StepId":{"type":"string","pattern":"^[A-Za-z][A-Za-z0-9_]{0,63}$","description":"Unique in the workflow; earlier steps' outputs are $steps.<id>."},"RetryPolicy":{"type":"object","additionalProperties":false,"properties":{"attempts":{"type":"integer","minimum":1,"maximum":20,"description":"Attempts in all, the first included. Default 3 for actions."},"initialDelayMs":{"type":"integer","minimum":0,"maximum":3600000,"description":"Default 500."},"factor":{"type":"number","minimum":1,"maximum":10,"description":"Default 2."},"maxDelayMs":{"type":"integer","minimum":0,"maximum":3600000,"description":"Default 30000."},"jitter":{"type":"boolean","description":"Randomize each delay between 1x and 2x. Default true."},"retryOn":{"type":"array","uniqueItems":true,"description":"Error categories that retry. Default: network, timeout, rate_limited, server. validation, credentials, permission, not_found and expression never retry.","items":{"enum":["validation","credentials","permission","not_found","conflict","rate_limited","server","network","timeout","expression","internal"]}}}},"OnError":{"description":"What a failure of this step does: fail the run (default), continue with the next step (the error is in $steps.<id>.error), or run fallback steps ($error in scope) and continue.","anyOf":[{"enum":["fail","continue"]},{"$ref":"#/definitions/StepList"}]},"Step":{"type":"object","required":["id","type"],"properties":{"id":{"$ref":"#/definitions/StepId"},"type":{"enum":["action","if","switch","forEach","set","fail","succeed","delay","loop"]}},"allOf":[{"if":{"properties":{"type":{"const":"action"}}},"then":{"$ref":"#/definitions/ActionStep"}},{"if":{"properties":{"type":{"const":"if"}}},"then":{"$ref":"#/definitions/IfStep"}},{"if":{"properties":{"type":{"const":"switch"}}},"then":{"$ref":"#/definitions/SwitchStep"}},{"if":{"properties":{"type":{"const":"forEach"}}},"then":{"$ref":"#/definitions/ForEachStep"}},{"if":{"properties":{"type":{"const":"set"}}},"then":{"$ref":"#/definitions/SetStep"}},{"if":{"properties":{"type":{"const":"fail"}}},"then":{"$ref":"#/definitions/FailStep"}},{"if":{"properties":{"type":{"const":"succeed"}}},"then":{"$ref":"#/definitions/SucceedStep"}},{"if":{"properties":{"type":{"const":"delay"}}},"then":{"$ref":"#/definitions/DelayStep"}},{"if":{"properties":{"type":{"const":"loop"}}},"then":{"$ref":"#/definitions/LoopStep"}}],"tsType":"ActionStep | IfStep | SwitchStep | ForEachStep | SetStep | FailStep | SucceedStep | DelayStep | LoopStep"},"ActionStep":{"type":"object","additionalProperties":false,"required":["id","type","operation","connection"],"properties":{"id":{"$ref":"#/definitions/StepId"},"type":{"const":"action"},"name":{"type":"string"},"description":{"type":"string"},"operation":{"type":"string","description":"An action operation id from the catalog, e.g. ghl.contacts.upsert-contact."},"connection":{"type":"string","pattern":"^[A-Za-z0-9_.-]{1,100}$","description":"The name of a connection the host configured."},"input":{"$ref":"#/definitions/Mapping"},"idempotencyKey":{"$ref":"#/definitions/Expression"},"rateLimit":{"$ref":"#/definitions/RateLimit"},"timeoutMs":{"type":"integer","minimum":1,"maximum":3600000},"retry":{"$ref":"#/definitions/RetryPolicy"},"onError":{"$ref":"#/definitions/OnError"}}},"RateLimit":{"type":"object","additionalProperties":false,"required":["limit","intervalMs"],"description":"Shared by every run of every workflow on this engine that uses the same key.","properties":{"key":{"$ref":"#/definitions/Expression","description":"JSONata giving the limiter key; default: the operation's connector and connection."},"limit":{"type":"integer","minimum":1},"intervalMs":{"type":"integer","minimum":1},"concurrency":{"type":"integer","minimum":1}}},"IfStep":{"type":"object","additionalProperties":false,"required":["id","type","condition","then"],"properties":{"id":{"$ref":"#/definitions/StepId"},"type":{"const":"if"},"name":{"type":"string"},"description":{"type":"string"},"condition":{"$ref":"#/definitions/Expression"},"then":{"$ref":"#/definitions/StepList"},"else":{"$ref":"#/definitions/StepList"},"timeoutMs":{"type":"integer","minimum":1,"maximum":3600000},"onError":{"$ref":"#/definitions/OnError"}}},"SwitchStep":{"type":"object","additionalProperties":false,"required":["id","type","cases"],"description":"Runs the steps of the first case whose condition is true, else the default steps (when given). $steps.<id> is the index of the case that ran (from 0), \"default\", or null when nothing ran.","properties":{"id":{"$ref":"#/definitions/StepId"},"type":{"const":"switch"},"name":{"type":"string"},"description":{"type":"string"},"cases":{"type":"array","minItems":1,"maxItems":50,"items":{"$ref":"#/definitions/SwitchCase"},"description":"Tried in order; the first whose condition is true runs."},"default":{"$ref":"#/definitions/StepList"},"timeoutMs":{"type":"integer","minimum":1,"maximum":3600000},"onError":{"$ref":"#/definitions/OnError"}}},"SwitchCase":{"type":"object","additionalProperties":false,"required":["when","steps"],"properties":{"when":{"$ref":"#/definitions/Expression","description":"JSONata condition, true or false as in if."},"name":{"type":"string"},"steps":{"$ref":"#/definitions/StepList"}}},"ForEachStep":{"type":"object","additionalProperties":false,"required":["id","type","over","steps"],"properties":{"id":{"$ref":"#/definitions/StepId"},"type":{"const":"forEach"},"name":{"type":"string"},"description":{"type":"string"},"over":{"$ref":"#/definitions/Expression","description":"JSONata giving the array to walk."},"as":{"type":"string","pattern":"^[A-Za-z_][A-Za-z0-9_]*$","description":"The item's variable name; default item ($item, with $index)."},"concurrency":{"type":"integer","minimum":1,"maximum":100,"description":"Items run at once; default 1 (in order)."},"maxIterations":{"type":"integer","minimum":1,"maximum":100000,"description":"More items fail the step; default 1000."},"steps":{"$ref":"#/definitions/StepList"},"timeoutMs":{"type":"integer","minimum":1,"maximum":3600000},"onError":{"$ref":"#/definitions/OnError"}}},"SetStep":{"type":"object","additionalProperties":false,"required":["id","type","var","value"],"properties":{"id":{"$ref":"#/definitions/StepId"},"type":{"const":"set"},"name":{"type":"string"},"description":{"type":"string"},"var":{"type":"string","pattern":"^[A-Za-z_][A-Za-z0-9_]*$","description":"Later mappings read it as $vars.<var>."},"value":{"$ref":"#/definitions/Mapping"},"timeoutMs":{"type":"integer","minimum":1,"maximum":3600000},"onError":{"$ref":"#/definitions/OnError"}}},"FailStep":{"type":"object","additionalProperties":false,"required":["id","type","message"],"properties":{"id":{"$ref":"#/definitions/StepId"},"type":{"const":"fail"},"name":{"type":"string"},"description":{"type":"string"},"message":{"$ref":"#/definitions/Mapping","description":"A literal message, or '=' JSONata."},"code":{"type":"string","pattern":"^[A-Za-z0-9_.-]{1,100}$"}}},"SucceedStep":{"type":"object","additionalProperties":false,"required":["id","type"],"properties":{"id":{"$ref":"#/definitions/StepId"},"type":{"const":"succeed"},"name":{"type":"string"},"description":{"type":"string"},"output":{"$ref":"#/definitions/Mapping"}}},"DelayDuration":{"description":"How long to wait: an ISO 8601 duration (P3D, PT2H30M, P1W; years and months count calendar months in UTC), or parts that add up ({ \"days\": 3, \"hours\": 2 }).","anyOf":[{"type":"string","minLength":2,"maxLength":64},{"type":"object","additionalProperties":false,"minProperties":1,"properties":{"days":{"type":"integer","minimum":0,"maximum":3660},"hours":{"type":"integer","minimum":0,"maximum":87840},"minutes":{"type":"integer","minimum":0,"maximum":5270400},"seconds":{"type":"integer","minimum":0,"maximum":316224000}}}]},"DelayStep":{"type":"object","additionalProperties":false,"required":["id","type"],"description":"Waits, durably: the run's snapshot is saved and the run is listed as waiting (nothing of it in memory) until its timer is due, across restarts; then the next step runs. Give exactly one of for (a duration from when the step is reached) and until (a time). A time already past goes on at once. $steps.<id> is { until } (the ISO time it waited for).","properties":{"id":{"$ref":"#/definitions/StepId"},"type":{"const":"delay"},"name":{"type":"string"},"description":{"type":"string"},"for":{"$ref":"#/definitions/DelayDuration"},"until":{"type":"string","minLength":1,"description":"An ISO time with its offset (2026-12-24T09:00:00-05:00 or ...Z), or, starting with '=', a JSONata expression giving an ISO time or milliseconds since the epoch."},"onError":{"$ref":"#/definitions/OnError"}}},"LoopStep":{"type":"object","additionalProperties":false,"required":["id","type","steps","maxIterations"],"description":"Runs its steps again and again with a cursor (paging): the cursor starts as init; before each iteration while (when given) must be true; after it the cursor becomes update, then until (when given) ends the loop when true. Inside, $cursor (or $<as>) and $iteration (from 0) are bound and $steps holds the iteration's own steps. More than maxIterations iterations fail the step. $steps.<id> is { iterations, cursor }.","properties":{"id":{"$ref":"#/definitions/StepId"},"type":{"const":"loop"},"name":{"type":"string"},"description":{"type":"string"},"init":{"$ref":"#/definitions/Mapping","description":"The cursor before the first iteration, e.g. { \"startAfterId\": null }; default {}."},"steps":{"$ref":"#/definitions/StepList"},"update":{"$ref":"#/definitions/Mapping","description":"The cursor after an iteration, from that iteration's $steps and the old $cursor; default the cursor unchanged."},"while":{"$ref":"#/definitions/Expression","description":"JSONata checked before each iteration (with $cursor); the loop ends when it is false."},"until":{"$ref":"#/definitions/Expression","description":"JSONata checked after each iteration, once the cursor is updated; the loop ends when it is true."},"as":{"type":"string","pattern":"^[A-Za-z_][A-Za-z0-9_]*$","description":"The cursor's variable name; default cursor ($cursor, with $iteration)."},"maxIterations":{"type":"integer","minimum":1,"maximum":1000,"description":"Required: a loop that would go on past this many iterations fails the step."},"timeoutMs":{"type":"integer","minimum":1,"maximum":3600000},"onError":{"$ref":"#/definitions/OnError"}}}}};
+const schema11 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://flowline.dev/schemas/workflow.schema.json","title":"WorkflowDefinition","description":"A Flowline workflow: one trigger and the steps a matching event runs, in order. Mappings are JSONata; connections are named, never inlined.","type":"object","additionalProperties":false,"required":["id","name","version","trigger","steps"],"properties":{"$schema":{"type":"string","description":"Path or URL of this schema, for editors."},"id":{"type":"string","pattern":"^[a-z0-9][a-z0-9._-]{0,99}$","description":"Stable identifier: lower-case letters, digits, dot, dash, underscore."},"name":{"type":"string","minLength":1,"maxLength":200},"version":{"type":"integer","minimum":1,"description":"Bumped by the author on each change."},"description":{"type":"string"},"trigger":{"$ref":"#/definitions/Trigger"},"templates":{"type":"object","description":"Named mappings, used from any mapping as {\"$use\": \"name\"}.","propertyNames":{"pattern":"^[A-Za-z_][A-Za-z0-9_]*$"},"additionalProperties":{"$ref":"#/definitions/Mapping"}},"steps":{"$ref":"#/definitions/StepList"}},"definitions":{"Trigger":{"type":"object","additionalProperties":false,"required":["operation"],"properties":{"operation":{"type":"string","description":"A trigger operation id from the catalog, e.g. pushpress.customer.created."},"filter":{"type":"string","description":"JSONata over the event payload; a run starts only when it is true."},"input":{"type":"object","description":"flowline.manual only: a JSON Schema the payload of a manual run must satisfy (ajv, draft-07 keywords); a payload that does not is refused with JSON pointers."},"schedule":{"type":"object","additionalProperties":false,"required":["cron"],"description":"flowline.schedule only: when runs start.","properties":{"cron":{"type":"string","minLength":9,"maxLength":120,"description":"A cron pattern of 5 fields (minute hour day-of-month month day-of-week), or 6 with seconds first, e.g. \"0 9 1 * *\" (09:00 on the 1st of each month)."},"timeZone":{"type":"string","minLength":1,"maxLength":64,"description":"An IANA time zone (America/New_York) the pattern is read in; default the tenant's $config.timeZone, else UTC."}}}}},"Expression":{"type":"string","minLength":1,"description":"A JSONata expression. A leading '=' is allowed and ignored."},"Mapping":{"description":"A JSONata expression (a string), or an object/array whose string values starting with '=' are JSONata and the rest literal. {\"$use\": \"template\"} inserts a named template; other keys beside $use extend or override it.","anyOf":[{"type":"string"},{"type":"number"},{"type":"boolean"},{"type":"null"},{"type":"array","items":{"$ref":"#/definitions/Mapping"}},{"type":"object","additionalProperties":{"$ref":"#/definitions/Mapping"}}]},"StepList":{"type":"array","minItems":1,"items":{"$ref":"#/definitions/Step"}},"StepId":{"type":"string","pattern":"^[A-Za-z][A-Za-z0-9_]{0,63}$","description":"Unique in the workflow; earlier steps' outputs are $steps.<id>."},"RetryPolicy":{"type":"object","additionalProperties":false,"properties":{"attempts":{"type":"integer","minimum":1,"maximum":20,"description":"Attempts in all, the first included. Default 3 for actions."},"initialDelayMs":{"type":"integer","minimum":0,"maximum":3600000,"description":"Default 500."},"factor":{"type":"number","minimum":1,"maximum":10,"description":"Default 2."},"maxDelayMs":{"type":"integer","minimum":0,"maximum":3600000,"description":"Default 30000."},"jitter":{"type":"boolean","description":"Randomize each delay between 1x and 2x. Default true."},"retryOn":{"type":"array","uniqueItems":true,"description":"Error categories that retry. Default: network, timeout, rate_limited, server. validation, credentials, permission, not_found and expression never retry.","items":{"enum":["validation","credentials","permission","not_found","conflict","rate_limited","server","network","timeout","expression","internal"]}}}},"OnError":{"description":"What a failure of this step does: fail the run (default), continue with the next step (the error is in $steps.<id>.error), or run fallback steps ($error in scope) and continue.","anyOf":[{"enum":["fail","continue"]},{"$ref":"#/definitions/StepList"}]},"Step":{"type":"object","required":["id","type"],"properties":{"id":{"$ref":"#/definitions/StepId"},"type":{"enum":["action","if","switch","forEach","set","fail","succeed","delay","loop","call"]}},"allOf":[{"if":{"properties":{"type":{"const":"action"}}},"then":{"$ref":"#/definitions/ActionStep"}},{"if":{"properties":{"type":{"const":"if"}}},"then":{"$ref":"#/definitions/IfStep"}},{"if":{"properties":{"type":{"const":"switch"}}},"then":{"$ref":"#/definitions/SwitchStep"}},{"if":{"properties":{"type":{"const":"forEach"}}},"then":{"$ref":"#/definitions/ForEachStep"}},{"if":{"properties":{"type":{"const":"set"}}},"then":{"$ref":"#/definitions/SetStep"}},{"if":{"properties":{"type":{"const":"fail"}}},"then":{"$ref":"#/definitions/FailStep"}},{"if":{"properties":{"type":{"const":"succeed"}}},"then":{"$ref":"#/definitions/SucceedStep"}},{"if":{"properties":{"type":{"const":"delay"}}},"then":{"$ref":"#/definitions/DelayStep"}},{"if":{"properties":{"type":{"const":"loop"}}},"then":{"$ref":"#/definitions/LoopStep"}},{"if":{"properties":{"type":{"const":"call"}}},"then":{"$ref":"#/definitions/CallStep"}}],"tsType":"ActionStep | IfStep | SwitchStep | ForEachStep | SetStep | FailStep | SucceedStep | DelayStep | LoopStep | CallStep"},"ActionStep":{"type":"object","additionalProperties":false,"required":["id","type","operation","connection"],"properties":{"id":{"$ref":"#/definitions/StepId"},"type":{"const":"action"},"name":{"type":"string"},"description":{"type":"string"},"operation":{"type":"string","description":"An action operation id from the catalog, e.g. ghl.contacts.upsert-contact."},"connection":{"type":"string","pattern":"^[A-Za-z0-9_.-]{1,100}$","description":"The name of a connection the host configured."},"input":{"$ref":"#/definitions/Mapping"},"idempotencyKey":{"$ref":"#/definitions/Expression"},"rateLimit":{"$ref":"#/definitions/RateLimit"},"timeoutMs":{"type":"integer","minimum":1,"maximum":3600000},"retry":{"$ref":"#/definitions/RetryPolicy"},"onError":{"$ref":"#/definitions/OnError"}}},"RateLimit":{"type":"object","additionalProperties":false,"required":["limit","intervalMs"],"description":"Shared by every run of every workflow on this engine that uses the same key.","properties":{"key":{"$ref":"#/definitions/Expression","description":"JSONata giving the limiter key; default: the operation's connector and connection."},"limit":{"type":"integer","minimum":1},"intervalMs":{"type":"integer","minimum":1},"concurrency":{"type":"integer","minimum":1}}},"IfStep":{"type":"object","additionalProperties":false,"required":["id","type","condition","then"],"properties":{"id":{"$ref":"#/definitions/StepId"},"type":{"const":"if"},"name":{"type":"string"},"description":{"type":"string"},"condition":{"$ref":"#/definitions/Expression"},"then":{"$ref":"#/definitions/StepList"},"else":{"$ref":"#/definitions/StepList"},"timeoutMs":{"type":"integer","minimum":1,"maximum":3600000},"onError":{"$ref":"#/definitions/OnError"}}},"SwitchStep":{"type":"object","additionalProperties":false,"required":["id","type","cases"],"description":"Runs the steps of the first case whose condition is true, else the default steps (when given). $steps.<id> is the index of the case that ran (from 0), \"default\", or null when nothing ran.","properties":{"id":{"$ref":"#/definitions/StepId"},"type":{"const":"switch"},"name":{"type":"string"},"description":{"type":"string"},"cases":{"type":"array","minItems":1,"maxItems":50,"items":{"$ref":"#/definitions/SwitchCase"},"description":"Tried in order; the first whose condition is true runs."},"default":{"$ref":"#/definitions/StepList"},"timeoutMs":{"type":"integer","minimum":1,"maximum":3600000},"onError":{"$ref":"#/definitions/OnError"}}},"SwitchCase":{"type":"object","additionalProperties":false,"required":["when","steps"],"properties":{"when":{"$ref":"#/definitions/Expression","description":"JSONata condition, true or false as in if."},"name":{"type":"string"},"steps":{"$ref":"#/definitions/StepList"}}},"ForEachStep":{"type":"object","additionalProperties":false,"required":["id","type","over","steps"],"properties":{"id":{"$ref":"#/definitions/StepId"},"type":{"const":"forEach"},"name":{"type":"string"},"description":{"type":"string"},"over":{"$ref":"#/definitions/Expression","description":"JSONata giving the array to walk."},"as":{"type":"string","pattern":"^[A-Za-z_][A-Za-z0-9_]*$","description":"The item's variable name; default item ($item, with $index)."},"concurrency":{"type":"integer","minimum":1,"maximum":100,"description":"Items run at once; default 1 (in order)."},"maxIterations":{"type":"integer","minimum":1,"maximum":100000,"description":"More items fail the step; default 1000."},"steps":{"$ref":"#/definitions/StepList"},"timeoutMs":{"type":"integer","minimum":1,"maximum":3600000},"onError":{"$ref":"#/definitions/OnError"}}},"SetStep":{"type":"object","additionalProperties":false,"required":["id","type","var","value"],"properties":{"id":{"$ref":"#/definitions/StepId"},"type":{"const":"set"},"name":{"type":"string"},"description":{"type":"string"},"var":{"type":"string","pattern":"^[A-Za-z_][A-Za-z0-9_]*$","description":"Later mappings read it as $vars.<var>."},"value":{"$ref":"#/definitions/Mapping"},"timeoutMs":{"type":"integer","minimum":1,"maximum":3600000},"onError":{"$ref":"#/definitions/OnError"}}},"FailStep":{"type":"object","additionalProperties":false,"required":["id","type","message"],"properties":{"id":{"$ref":"#/definitions/StepId"},"type":{"const":"fail"},"name":{"type":"string"},"description":{"type":"string"},"message":{"$ref":"#/definitions/Mapping","description":"A literal message, or '=' JSONata."},"code":{"type":"string","pattern":"^[A-Za-z0-9_.-]{1,100}$"}}},"SucceedStep":{"type":"object","additionalProperties":false,"required":["id","type"],"properties":{"id":{"$ref":"#/definitions/StepId"},"type":{"const":"succeed"},"name":{"type":"string"},"description":{"type":"string"},"output":{"$ref":"#/definitions/Mapping"}}},"DelayDuration":{"description":"How long to wait: an ISO 8601 duration (P3D, PT2H30M, P1W; years and months count calendar months in UTC), or parts that add up ({ \"days\": 3, \"hours\": 2 }).","anyOf":[{"type":"string","minLength":2,"maxLength":64},{"type":"object","additionalProperties":false,"minProperties":1,"properties":{"days":{"type":"integer","minimum":0,"maximum":3660},"hours":{"type":"integer","minimum":0,"maximum":87840},"minutes":{"type":"integer","minimum":0,"maximum":5270400},"seconds":{"type":"integer","minimum":0,"maximum":316224000}}}]},"DelayStep":{"type":"object","additionalProperties":false,"required":["id","type"],"description":"Waits, durably: the run's snapshot is saved and the run is listed as waiting (nothing of it in memory) until its timer is due, across restarts; then the next step runs. Give exactly one of for (a duration from when the step is reached) and until (a time). A time already past goes on at once. $steps.<id> is { until } (the ISO time it waited for).","properties":{"id":{"$ref":"#/definitions/StepId"},"type":{"const":"delay"},"name":{"type":"string"},"description":{"type":"string"},"for":{"$ref":"#/definitions/DelayDuration"},"until":{"type":"string","minLength":1,"description":"An ISO time with its offset (2026-12-24T09:00:00-05:00 or ...Z), or, starting with '=', a JSONata expression giving an ISO time or milliseconds since the epoch."},"onError":{"$ref":"#/definitions/OnError"}}},"LoopStep":{"type":"object","additionalProperties":false,"required":["id","type","steps","maxIterations"],"description":"Runs its steps again and again with a cursor (paging): the cursor starts as init; before each iteration while (when given) must be true; after it the cursor becomes update, then until (when given) ends the loop when true. Inside, $cursor (or $<as>) and $iteration (from 0) are bound and $steps holds the iteration's own steps. More than maxIterations iterations fail the step. $steps.<id> is { iterations, cursor }.","properties":{"id":{"$ref":"#/definitions/StepId"},"type":{"const":"loop"},"name":{"type":"string"},"description":{"type":"string"},"init":{"$ref":"#/definitions/Mapping","description":"The cursor before the first iteration, e.g. { \"startAfterId\": null }; default {}."},"steps":{"$ref":"#/definitions/StepList"},"update":{"$ref":"#/definitions/Mapping","description":"The cursor after an iteration, from that iteration's $steps and the old $cursor; default the cursor unchanged."},"while":{"$ref":"#/definitions/Expression","description":"JSONata checked before each iteration (with $cursor); the loop ends when it is false."},"until":{"$ref":"#/definitions/Expression","description":"JSONata checked after each iteration, once the cursor is updated; the loop ends when it is true."},"as":{"type":"string","pattern":"^[A-Za-z_][A-Za-z0-9_]*$","description":"The cursor's variable name; default cursor ($cursor, with $iteration)."},"maxIterations":{"type":"integer","minimum":1,"maximum":1000,"description":"Required: a loop that would go on past this many iterations fails the step."},"timeoutMs":{"type":"integer","minimum":1,"maximum":3600000},"onError":{"$ref":"#/definitions/OnError"}}},"CallStep":{"type":"object","additionalProperties":false,"required":["id","type","workflow"],"description":"Runs another published workflow of the tenant (a sub-workflow) with input as its event payload, waits for it to end and takes its output: the output of the succeed step that ended it, else its steps' outputs by id. The callee run records this run and step as its parent. A callee that fails fails this step. Calls nest at most 5 deep.","properties":{"id":{"$ref":"#/definitions/StepId"},"type":{"const":"call"},"name":{"type":"string"},"description":{"type":"string"},"workflow":{"type":"string","minLength":1,"maxLength":100,"pattern":"^[a-z0-9][a-z0-9._-]*$","description":"The id of the workflow to run."},"version":{"type":"integer","minimum":1,"description":"The version to run (a published or earlier saved one); default the published version."},"input":{"$ref":"#/definitions/Mapping","description":"The callee's $event."},"timeoutMs":{"type":"integer","minimum":1,"maximum":3600000},"onError":{"$ref":"#/definitions/OnError"}}}}};
 const schema12 = {"type":"object","additionalProperties":false,"required":["operation"],"properties":{"operation":{"type":"string","description":"A trigger operation id from the catalog, e.g. pushpress.customer.created."},"filter":{"type":"string","description":"JSONata over the event payload; a run starts only when it is true."},"input":{"type":"object","description":"flowline.manual only: a JSON Schema the payload of a manual run must satisfy (ajv, draft-07 keywords); a payload that does not is refused with JSON pointers."},"schedule":{"type":"object","additionalProperties":false,"required":["cron"],"description":"flowline.schedule only: when runs start.","properties":{"cron":{"type":"string","minLength":9,"maxLength":120,"description":"A cron pattern of 5 fields (minute hour day-of-month month day-of-week), or 6 with seconds first, e.g. \"0 9 1 * *\" (09:00 on the 1st of each month)."},"timeZone":{"type":"string","minLength":1,"maxLength":64,"description":"An IANA time zone (America/New_York) the pattern is read in; default the tenant's $config.timeZone, else UTC."}}}}};
 const pattern0 = new RegExp("^[a-z0-9][a-z0-9._-]{0,99}$", "u");
 const pattern1 = new RegExp("^[A-Za-z_][A-Za-z0-9_]*$", "u");
@@ -163,7 +163,7 @@ return errors === 0;
 }
 
 const schema14 = {"type":"array","minItems":1,"items":{"$ref":"#/definitions/Step"}};
-const schema15 = {"type":"object","required":["id","type"],"properties":{"id":{"$ref":"#/definitions/StepId"},"type":{"enum":["action","if","switch","forEach","set","fail","succeed","delay","loop"]}},"allOf":[{"if":{"properties":{"type":{"const":"action"}}},"then":{"$ref":"#/definitions/ActionStep"}},{"if":{"properties":{"type":{"const":"if"}}},"then":{"$ref":"#/definitions/IfStep"}},{"if":{"properties":{"type":{"const":"switch"}}},"then":{"$ref":"#/definitions/SwitchStep"}},{"if":{"properties":{"type":{"const":"forEach"}}},"then":{"$ref":"#/definitions/ForEachStep"}},{"if":{"properties":{"type":{"const":"set"}}},"then":{"$ref":"#/definitions/SetStep"}},{"if":{"properties":{"type":{"const":"fail"}}},"then":{"$ref":"#/definitions/FailStep"}},{"if":{"properties":{"type":{"const":"succeed"}}},"then":{"$ref":"#/definitions/SucceedStep"}},{"if":{"properties":{"type":{"const":"delay"}}},"then":{"$ref":"#/definitions/DelayStep"}},{"if":{"properties":{"type":{"const":"loop"}}},"then":{"$ref":"#/definitions/LoopStep"}}],"tsType":"ActionStep | IfStep | SwitchStep | ForEachStep | SetStep | FailStep | SucceedStep | DelayStep | LoopStep"};
+const schema15 = {"type":"object","required":["id","type"],"properties":{"id":{"$ref":"#/definitions/StepId"},"type":{"enum":["action","if","switch","forEach","set","fail","succeed","delay","loop","call"]}},"allOf":[{"if":{"properties":{"type":{"const":"action"}}},"then":{"$ref":"#/definitions/ActionStep"}},{"if":{"properties":{"type":{"const":"if"}}},"then":{"$ref":"#/definitions/IfStep"}},{"if":{"properties":{"type":{"const":"switch"}}},"then":{"$ref":"#/definitions/SwitchStep"}},{"if":{"properties":{"type":{"const":"forEach"}}},"then":{"$ref":"#/definitions/ForEachStep"}},{"if":{"properties":{"type":{"const":"set"}}},"then":{"$ref":"#/definitions/SetStep"}},{"if":{"properties":{"type":{"const":"fail"}}},"then":{"$ref":"#/definitions/FailStep"}},{"if":{"properties":{"type":{"const":"succeed"}}},"then":{"$ref":"#/definitions/SucceedStep"}},{"if":{"properties":{"type":{"const":"delay"}}},"then":{"$ref":"#/definitions/DelayStep"}},{"if":{"properties":{"type":{"const":"loop"}}},"then":{"$ref":"#/definitions/LoopStep"}},{"if":{"properties":{"type":{"const":"call"}}},"then":{"$ref":"#/definitions/CallStep"}}],"tsType":"ActionStep | IfStep | SwitchStep | ForEachStep | SetStep | FailStep | SucceedStep | DelayStep | LoopStep | CallStep"};
 const schema17 = {"type":"string","pattern":"^[A-Za-z][A-Za-z0-9_]{0,63}$","description":"Unique in the workflow; earlier steps' outputs are $steps.<id>."};
 const schema16 = {"type":"object","additionalProperties":false,"required":["id","type","operation","connection"],"properties":{"id":{"$ref":"#/definitions/StepId"},"type":{"const":"action"},"name":{"type":"string"},"description":{"type":"string"},"operation":{"type":"string","description":"An action operation id from the catalog, e.g. ghl.contacts.upsert-contact."},"connection":{"type":"string","pattern":"^[A-Za-z0-9_.-]{1,100}$","description":"The name of a connection the host configured."},"input":{"$ref":"#/definitions/Mapping"},"idempotencyKey":{"$ref":"#/definitions/Expression"},"rateLimit":{"$ref":"#/definitions/RateLimit"},"timeoutMs":{"type":"integer","minimum":1,"maximum":3600000},"retry":{"$ref":"#/definitions/RetryPolicy"},"onError":{"$ref":"#/definitions/OnError"}}};
 const schema18 = {"type":"string","minLength":1,"description":"A JSONata expression. A leading '=' is allowed and ignored."};
@@ -2878,6 +2878,251 @@ validate46.errors = vErrors;
 return errors === 0;
 }
 
+const schema46 = {"type":"object","additionalProperties":false,"required":["id","type","workflow"],"description":"Runs another published workflow of the tenant (a sub-workflow) with input as its event payload, waits for it to end and takes its output: the output of the succeed step that ended it, else its steps' outputs by id. The callee run records this run and step as its parent. A callee that fails fails this step. Calls nest at most 5 deep.","properties":{"id":{"$ref":"#/definitions/StepId"},"type":{"const":"call"},"name":{"type":"string"},"description":{"type":"string"},"workflow":{"type":"string","minLength":1,"maxLength":100,"pattern":"^[a-z0-9][a-z0-9._-]*$","description":"The id of the workflow to run."},"version":{"type":"integer","minimum":1,"description":"The version to run (a published or earlier saved one); default the published version."},"input":{"$ref":"#/definitions/Mapping","description":"The callee's $event."},"timeoutMs":{"type":"integer","minimum":1,"maximum":3600000},"onError":{"$ref":"#/definitions/OnError"}}};
+const pattern17 = new RegExp("^[a-z0-9][a-z0-9._-]*$", "u");
+
+function validate51(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.id === undefined){
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'",schema:schema46.required,parentSchema:schema46,data};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+if(data.type === undefined){
+const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "type"},message:"must have required property '"+"type"+"'",schema:schema46.required,parentSchema:schema46,data};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+if(data.workflow === undefined){
+const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "workflow"},message:"must have required property '"+"workflow"+"'",schema:schema46.required,parentSchema:schema46,data};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+for(const key0 in data){
+if(!(func8.call(schema46.properties, key0))){
+const err3 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema46,data};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+}
+if(data.id !== undefined){
+let data0 = data.id;
+if(typeof data0 === "string"){
+if(!pattern2.test(data0)){
+const err4 = {instancePath:instancePath+"/id",schemaPath:"#/definitions/StepId/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z][A-Za-z0-9_]{0,63}$"},message:"must match pattern \""+"^[A-Za-z][A-Za-z0-9_]{0,63}$"+"\"",schema:"^[A-Za-z][A-Za-z0-9_]{0,63}$",parentSchema:schema17,data:data0};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+}
+else {
+const err5 = {instancePath:instancePath+"/id",schemaPath:"#/definitions/StepId/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema17.type,parentSchema:schema17,data:data0};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+}
+if(data.type !== undefined){
+let data1 = data.type;
+if("call" !== data1){
+const err6 = {instancePath:instancePath+"/type",schemaPath:"#/properties/type/const",keyword:"const",params:{allowedValue: "call"},message:"must be equal to constant",schema:"call",parentSchema:schema46.properties.type,data:data1};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
+}
+}
+if(data.name !== undefined){
+let data2 = data.name;
+if(typeof data2 !== "string"){
+const err7 = {instancePath:instancePath+"/name",schemaPath:"#/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema46.properties.name.type,parentSchema:schema46.properties.name,data:data2};
+if(vErrors === null){
+vErrors = [err7];
+}
+else {
+vErrors.push(err7);
+}
+errors++;
+}
+}
+if(data.description !== undefined){
+let data3 = data.description;
+if(typeof data3 !== "string"){
+const err8 = {instancePath:instancePath+"/description",schemaPath:"#/properties/description/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema46.properties.description.type,parentSchema:schema46.properties.description,data:data3};
+if(vErrors === null){
+vErrors = [err8];
+}
+else {
+vErrors.push(err8);
+}
+errors++;
+}
+}
+if(data.workflow !== undefined){
+let data4 = data.workflow;
+if(typeof data4 === "string"){
+if(func2(data4) > 100){
+const err9 = {instancePath:instancePath+"/workflow",schemaPath:"#/properties/workflow/maxLength",keyword:"maxLength",params:{limit: 100},message:"must NOT have more than 100 characters",schema:100,parentSchema:schema46.properties.workflow,data:data4};
+if(vErrors === null){
+vErrors = [err9];
+}
+else {
+vErrors.push(err9);
+}
+errors++;
+}
+if(func2(data4) < 1){
+const err10 = {instancePath:instancePath+"/workflow",schemaPath:"#/properties/workflow/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema46.properties.workflow,data:data4};
+if(vErrors === null){
+vErrors = [err10];
+}
+else {
+vErrors.push(err10);
+}
+errors++;
+}
+if(!pattern17.test(data4)){
+const err11 = {instancePath:instancePath+"/workflow",schemaPath:"#/properties/workflow/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9][a-z0-9._-]*$"},message:"must match pattern \""+"^[a-z0-9][a-z0-9._-]*$"+"\"",schema:"^[a-z0-9][a-z0-9._-]*$",parentSchema:schema46.properties.workflow,data:data4};
+if(vErrors === null){
+vErrors = [err11];
+}
+else {
+vErrors.push(err11);
+}
+errors++;
+}
+}
+else {
+const err12 = {instancePath:instancePath+"/workflow",schemaPath:"#/properties/workflow/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema46.properties.workflow.type,parentSchema:schema46.properties.workflow,data:data4};
+if(vErrors === null){
+vErrors = [err12];
+}
+else {
+vErrors.push(err12);
+}
+errors++;
+}
+}
+if(data.version !== undefined){
+let data5 = data.version;
+if(!(((typeof data5 == "number") && (!(data5 % 1) && !isNaN(data5))) && (isFinite(data5)))){
+const err13 = {instancePath:instancePath+"/version",schemaPath:"#/properties/version/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema46.properties.version.type,parentSchema:schema46.properties.version,data:data5};
+if(vErrors === null){
+vErrors = [err13];
+}
+else {
+vErrors.push(err13);
+}
+errors++;
+}
+if((typeof data5 == "number") && (isFinite(data5))){
+if(data5 < 1 || isNaN(data5)){
+const err14 = {instancePath:instancePath+"/version",schemaPath:"#/properties/version/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema46.properties.version,data:data5};
+if(vErrors === null){
+vErrors = [err14];
+}
+else {
+vErrors.push(err14);
+}
+errors++;
+}
+}
+}
+if(data.input !== undefined){
+if(!(validate11(data.input, {instancePath:instancePath+"/input",parentData:data,parentDataProperty:"input",rootData}))){
+vErrors = vErrors === null ? validate11.errors : vErrors.concat(validate11.errors);
+errors = vErrors.length;
+}
+}
+if(data.timeoutMs !== undefined){
+let data7 = data.timeoutMs;
+if(!(((typeof data7 == "number") && (!(data7 % 1) && !isNaN(data7))) && (isFinite(data7)))){
+const err15 = {instancePath:instancePath+"/timeoutMs",schemaPath:"#/properties/timeoutMs/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema46.properties.timeoutMs.type,parentSchema:schema46.properties.timeoutMs,data:data7};
+if(vErrors === null){
+vErrors = [err15];
+}
+else {
+vErrors.push(err15);
+}
+errors++;
+}
+if((typeof data7 == "number") && (isFinite(data7))){
+if(data7 > 3600000 || isNaN(data7)){
+const err16 = {instancePath:instancePath+"/timeoutMs",schemaPath:"#/properties/timeoutMs/maximum",keyword:"maximum",params:{comparison: "<=", limit: 3600000},message:"must be <= 3600000",schema:3600000,parentSchema:schema46.properties.timeoutMs,data:data7};
+if(vErrors === null){
+vErrors = [err16];
+}
+else {
+vErrors.push(err16);
+}
+errors++;
+}
+if(data7 < 1 || isNaN(data7)){
+const err17 = {instancePath:instancePath+"/timeoutMs",schemaPath:"#/properties/timeoutMs/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema46.properties.timeoutMs,data:data7};
+if(vErrors === null){
+vErrors = [err17];
+}
+else {
+vErrors.push(err17);
+}
+errors++;
+}
+}
+}
+if(data.onError !== undefined){
+if(!(validate19(data.onError, {instancePath:instancePath+"/onError",parentData:data,parentDataProperty:"onError",rootData}))){
+vErrors = vErrors === null ? validate19.errors : vErrors.concat(validate19.errors);
+errors = vErrors.length;
+}
+}
+}
+else {
+const err18 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema46.type,parentSchema:schema46,data};
+if(vErrors === null){
+vErrors = [err18];
+}
+else {
+vErrors.push(err18);
+}
+errors++;
+}
+validate51.errors = vErrors;
+return errors === 0;
+}
+
 
 function validate14(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
@@ -3296,9 +3541,13 @@ vErrors.push(err17);
 }
 errors++;
 }
+const _errs47 = errors;
+let valid19 = true;
+const _errs48 = errors;
 if(data && typeof data == "object" && !Array.isArray(data)){
-if(data.id === undefined){
-const err18 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'",schema:schema15.required,parentSchema:schema15,data};
+if(data.type !== undefined){
+if("call" !== data.type){
+const err18 = {};
 if(vErrors === null){
 vErrors = [err18];
 }
@@ -3307,8 +3556,29 @@ vErrors.push(err18);
 }
 errors++;
 }
-if(data.type === undefined){
-const err19 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "type"},message:"must have required property '"+"type"+"'",schema:schema15.required,parentSchema:schema15,data};
+}
+}
+var _valid9 = _errs48 === errors;
+errors = _errs47;
+if(vErrors !== null){
+if(_errs47){
+vErrors.length = _errs47;
+}
+else {
+vErrors = null;
+}
+}
+if(_valid9){
+const _errs50 = errors;
+if(!(validate51(data, {instancePath,parentData,parentDataProperty,rootData}))){
+vErrors = vErrors === null ? validate51.errors : vErrors.concat(validate51.errors);
+errors = vErrors.length;
+}
+var _valid9 = _errs50 === errors;
+valid19 = _valid9;
+}
+if(!valid19){
+const err19 = {instancePath,schemaPath:"#/allOf/9/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema",schema:schema15.allOf[9].if,parentSchema:schema15.allOf[9],data};
 if(vErrors === null){
 vErrors = [err19];
 }
@@ -3317,11 +3587,9 @@ vErrors.push(err19);
 }
 errors++;
 }
-if(data.id !== undefined){
-let data9 = data.id;
-if(typeof data9 === "string"){
-if(!pattern2.test(data9)){
-const err20 = {instancePath:instancePath+"/id",schemaPath:"#/definitions/StepId/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z][A-Za-z0-9_]{0,63}$"},message:"must match pattern \""+"^[A-Za-z][A-Za-z0-9_]{0,63}$"+"\"",schema:"^[A-Za-z][A-Za-z0-9_]{0,63}$",parentSchema:schema17,data:data9};
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.id === undefined){
+const err20 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'",schema:schema15.required,parentSchema:schema15,data};
 if(vErrors === null){
 vErrors = [err20];
 }
@@ -3330,9 +3598,8 @@ vErrors.push(err20);
 }
 errors++;
 }
-}
-else {
-const err21 = {instancePath:instancePath+"/id",schemaPath:"#/definitions/StepId/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema17.type,parentSchema:schema17,data:data9};
+if(data.type === undefined){
+const err21 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "type"},message:"must have required property '"+"type"+"'",schema:schema15.required,parentSchema:schema15,data};
 if(vErrors === null){
 vErrors = [err21];
 }
@@ -3341,11 +3608,11 @@ vErrors.push(err21);
 }
 errors++;
 }
-}
-if(data.type !== undefined){
-let data10 = data.type;
-if(!(((((((((data10 === "action") || (data10 === "if")) || (data10 === "switch")) || (data10 === "forEach")) || (data10 === "set")) || (data10 === "fail")) || (data10 === "succeed")) || (data10 === "delay")) || (data10 === "loop"))){
-const err22 = {instancePath:instancePath+"/type",schemaPath:"#/properties/type/enum",keyword:"enum",params:{allowedValues: schema15.properties.type.enum},message:"must be equal to one of the allowed values",schema:schema15.properties.type.enum,parentSchema:schema15.properties.type,data:data10};
+if(data.id !== undefined){
+let data10 = data.id;
+if(typeof data10 === "string"){
+if(!pattern2.test(data10)){
+const err22 = {instancePath:instancePath+"/id",schemaPath:"#/definitions/StepId/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z][A-Za-z0-9_]{0,63}$"},message:"must match pattern \""+"^[A-Za-z][A-Za-z0-9_]{0,63}$"+"\"",schema:"^[A-Za-z][A-Za-z0-9_]{0,63}$",parentSchema:schema17,data:data10};
 if(vErrors === null){
 vErrors = [err22];
 }
@@ -3355,14 +3622,38 @@ vErrors.push(err22);
 errors++;
 }
 }
-}
 else {
-const err23 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema15.type,parentSchema:schema15,data};
+const err23 = {instancePath:instancePath+"/id",schemaPath:"#/definitions/StepId/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema17.type,parentSchema:schema17,data:data10};
 if(vErrors === null){
 vErrors = [err23];
 }
 else {
 vErrors.push(err23);
+}
+errors++;
+}
+}
+if(data.type !== undefined){
+let data11 = data.type;
+if(!((((((((((data11 === "action") || (data11 === "if")) || (data11 === "switch")) || (data11 === "forEach")) || (data11 === "set")) || (data11 === "fail")) || (data11 === "succeed")) || (data11 === "delay")) || (data11 === "loop")) || (data11 === "call"))){
+const err24 = {instancePath:instancePath+"/type",schemaPath:"#/properties/type/enum",keyword:"enum",params:{allowedValues: schema15.properties.type.enum},message:"must be equal to one of the allowed values",schema:schema15.properties.type.enum,parentSchema:schema15.properties.type,data:data11};
+if(vErrors === null){
+vErrors = [err24];
+}
+else {
+vErrors.push(err24);
+}
+errors++;
+}
+}
+}
+else {
+const err25 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema15.type,parentSchema:schema15,data};
+if(vErrors === null){
+vErrors = [err25];
+}
+else {
+vErrors.push(err25);
 }
 errors++;
 }

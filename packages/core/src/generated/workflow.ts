@@ -39,7 +39,8 @@ export type Step =
   | FailStep
   | SucceedStep
   | DelayStep
-  | LoopStep;
+  | LoopStep
+  | CallStep;
 /**
  * A JSONata expression. A leading '=' is allowed and ignored.
  *
@@ -414,6 +415,40 @@ export interface LoopStep {
    * Required: a loop that would go on past this many iterations fails the step.
    */
   maxIterations: number;
+  timeoutMs?: number;
+  onError?: OnError;
+}
+/**
+ * Runs another published workflow of the tenant (a sub-workflow) with input as its event payload, waits for it to end and takes its output: the output of the succeed step that ended it, else its steps' outputs by id. The callee run records this run and step as its parent. A callee that fails fails this step. Calls nest at most 5 deep.
+ *
+ * This interface was referenced by `WorkflowDefinition`'s JSON-Schema
+ * via the `definition` "CallStep".
+ */
+export interface CallStep {
+  id: StepId;
+  type: 'call';
+  name?: string;
+  description?: string;
+  /**
+   * The id of the workflow to run.
+   */
+  workflow: string;
+  /**
+   * The version to run (a published or earlier saved one); default the published version.
+   */
+  version?: number;
+  /**
+   * A JSONata expression (a string), or an object/array whose string values starting with '=' are JSONata and the rest literal. {"$use": "template"} inserts a named template; other keys beside $use extend or override it.
+   */
+  input?:
+    | string
+    | number
+    | boolean
+    | null
+    | Mapping[]
+    | {
+        [k: string]: Mapping;
+      };
   timeoutMs?: number;
   onError?: OnError;
 }

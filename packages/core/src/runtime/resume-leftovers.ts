@@ -55,6 +55,8 @@ async function listLeftovers<R>(options: LeftoverOptions<R>): Promise<{ pending:
   const pendingIds = new Set(pending.map((entry) => entry.id));
   const leftovers: LeftoverRun[] = [];
   for (const run of unfinished) {
+    // A sub-workflow's run is resumed by its caller's call step, never beside it.
+    if (run.parent !== undefined) continue;
     const eventId = run.event.id;
     if (eventId !== undefined && pendingIds.has(eventId) && options.resumedByItsEvent(run)) continue;
     const entry = eventId === undefined ? undefined : await store.getInboxEntry(eventId);

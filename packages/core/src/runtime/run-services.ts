@@ -1,7 +1,7 @@
 import type { Catalog } from '../catalog/catalog.js';
 import type { ConnectionConfig, Connector } from '../connectors/connector.js';
 import type { KeyedLimiter } from '../limits/keyed-limiter.js';
-import type { StepRecord } from '../store/records.js';
+import type { RunRecord, StepRecord } from '../store/records.js';
 import type { TenantStore } from '../store/store.js';
 import type { Redactor } from './error-record.js';
 import type { Logger } from './logger.js';
@@ -15,6 +15,16 @@ export interface FreshRun {
    * its own record waits until it has more to show (see executeRun).
    */
   readonly fromInbox: boolean;
+}
+
+/** What a `call` step asks for: a workflow (a version, or the published one) run with an input, on behalf of a run's step. */
+export interface WorkflowCall {
+  readonly workflowId: string;
+  readonly version?: number;
+  readonly input: unknown;
+  readonly parentRunId: string;
+  readonly path: string;
+  readonly dryRun: boolean;
 }
 
 /** The engine-wide services every run uses. */
@@ -45,6 +55,8 @@ export interface RunServices {
   readonly idleSignals: IdleSignals;
   /** Tells the engine's timer scheduler a run now waits for a timer due at `dueAt` (ms since the epoch). */
   readonly timerSet: (dueAt: number) => void;
+  /** Runs a sub-workflow of the tenant to its end (a `call` step); absent where no engine runs (design time). */
+  readonly callWorkflow?: (call: WorkflowCall) => Promise<RunRecord>;
   /** Stores a step's record (and keeps it for the run's result, saving a read-back). */
   recordStep(record: StepRecord): Promise<void>;
 }

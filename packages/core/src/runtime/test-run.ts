@@ -60,7 +60,7 @@ function check(definition: WorkflowDefinition, option: 'mocks' | 'branches', ent
       });
     }
     if (!kinds.includes(site.step.type)) {
-      throw new FlowlineError('run.test-wrong-step', `The run option ${option} names "${key}", a ${site.step.type} step; ${option === 'mocks' ? 'only action steps can be mocked' : 'only if and switch steps have a branch to choose'}`, {
+      throw new FlowlineError('run.test-wrong-step', `The run option ${option} names "${key}", a ${site.step.type} step; ${option === 'mocks' ? 'only action and call steps can be mocked' : 'only if and switch steps have a branch to choose'}`, {
         pointer: site.pointer,
         hint: option === 'mocks' ? 'Mock the action steps whose answers the later steps depend on.' : 'Name an if or a switch step.',
       });
@@ -85,7 +85,7 @@ export function testOfRun(definition: WorkflowDefinition, options: TestRunOption
       hint: 'Pass dryRun: true with mocks or branches.',
     });
   }
-  if (mocks !== undefined) check(definition, 'mocks', mocks, ['action']);
+  if (mocks !== undefined) check(definition, 'mocks', mocks, ['action', 'call']);
   if (branches !== undefined) check(definition, 'branches', branches, ['if', 'switch']);
   return { ...(mocks === undefined ? {} : { mocks }), ...(branches === undefined ? {} : { branches }) };
 }

@@ -1,5 +1,6 @@
 import type { Step } from '../generated/workflow.js';
 import { actionStep } from './action-step.js';
+import { callStep } from './call-step.js';
 import { delayStep } from './delay-step.js';
 import { failStep } from './fail-step.js';
 import { forEachStep } from './for-each-step.js';
@@ -22,6 +23,7 @@ export const STEP_KINDS: KindRegistry = {
   fail: failStep,
   succeed: succeedStep,
   loop: loopStep,
+  call: callStep,
   delay: delayStep,
 };
 

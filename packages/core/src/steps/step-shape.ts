@@ -23,6 +23,8 @@ export interface KindValidationContext {
   readonly catalog: Catalog;
   /** Connections the host configured; undefined when validating without a host. */
   readonly connections: Readonly<Record<string, ConnectionConfig>> | undefined;
+  /** The id of the workflow being validated (a `call` step may not name it). */
+  readonly workflowId?: string;
 }
 
 /**

@@ -1,5 +1,6 @@
 import type { Step } from '../generated/workflow.js';
 import { actionShape } from './action-shape.js';
+import { callShape } from './call-shape.js';
 import { delayShape } from './delay-shape.js';
 import { failShape } from './fail-shape.js';
 import { forEachShape } from './for-each-shape.js';
@@ -22,6 +23,7 @@ export const STEP_SHAPES: ShapeRegistry = {
   fail: failShape,
   succeed: succeedShape,
   loop: loopShape,
+  call: callShape,
   delay: delayShape,
 };
 

@@ -63,6 +63,15 @@ export interface RunRecord {
   readonly replayOf?: string;
   /** A test run (dry runs only): the outputs mocked and the branches chosen. */
   readonly test?: RunTest;
+  /** A sub-workflow's run: the run and the `call` step that started it. */
+  readonly parent?: RunParent;
+}
+
+/** The run (and its `call` step) a sub-workflow's run was started by; `depth` 1 for a call from a top-level run. */
+export interface RunParent {
+  readonly runId: string;
+  readonly path: string;
+  readonly depth: number;
 }
 
 /** What a test run sets instead of what would happen, by step id or path (e.g. `members[2].notify`). */

@@ -1,4 +1,5 @@
 import type { TenantStore } from '../../store/store.js';
+import { callWorkflow } from '../calls/call-workflow.js';
 import { Deployments } from '../deployments/deployments.js';
 import type { PrepareFor, PreparedWorkflows } from '../deployments/prepared-workflows.js';
 import type { RunServices } from '../run-services.js';
@@ -61,9 +62,10 @@ export class WorkCount {
  */
 export function createTenantRuntime(settings: TenantSettings, store: TenantStore, shared: SharedServices, prepared: PreparedWorkflows, before?: TenantRuntime): TenantRuntime {
   const inProgress = before?.inProgress ?? createRunsInProgress();
-  const services = createTenantServices(settings, store, shared, inProgress);
+  // A call step runs a sub-workflow on this same runtime (its deployments, store and runs in progress).
+  const services: RunServices = { ...createTenantServices(settings, store, shared, inProgress), callWorkflow: (call) => callWorkflow(runtime, call) };
   const prepareFor: PrepareFor = { connections: services.connections, templates: settings.templates ?? {} };
-  return {
+  const runtime: TenantRuntime = {
     id: settings.id,
     settings,
     store,
@@ -76,4 +78,5 @@ export function createTenantRuntime(settings: TenantSettings, store: TenantStore
     resuming: before?.resuming,
     removing: undefined,
   };
+  return runtime;
 }

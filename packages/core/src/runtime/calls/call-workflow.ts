@@ -1,0 +1,62 @@
+import type { Snapshot } from 'xstate';
+import { FlowlineError } from '../../errors/flowline-error.js';
+import type { RunParent, RunRecord } from '../../store/records.js';
+import { isFinishedStatus } from '../../store/store-checks.js';
+import { execute } from '../dispatch/start-runs.js';
+import { queueRun } from '../execute-run.js';
+import type { WorkflowCall } from '../run-services.js';
+import type { TenantRuntime } from '../tenants/tenant-runtime.js';
+
+/** How deep `call` steps nest: a top-level run's callee is at depth 1. */
+export const MAX_CALL_DEPTH = 5;
+
+/**
+ * The id of the run a `call` step starts: derived from the caller's run id and the step's path, so
+ * a caller resumed after a crash finds its callee's run (finished, or to resume from its snapshot)
+ * instead of starting a second one.
+ */
+export function calleeRunId(parentRunId: string, path: string): string {
+  return `${parentRunId}>${path}`;
+}
+
+async function depthOf(runtime: TenantRuntime, runId: string): Promise<number> {
+  return (await runtime.store.getRun(runId))?.parent?.depth ?? 0;
+}
+
+/**
+ * Runs a sub-workflow for a `call` step and answers its run record once it has ended: the
+ * published version (or the one named), its input as the event payload, a run id derived from
+ * the caller's, and the caller recorded as its parent. A callee run left unfinished by a crash is
+ * resumed from its snapshot; a finished one is answered as it ended.
+ */
+export async function callWorkflow(runtime: TenantRuntime, call: WorkflowCall): Promise<RunRecord> {
+  const { store, deployments, services } = runtime;
+  const id = calleeRunId(call.parentRunId, call.path);
+  const existing = await store.getRun(id);
+  if (existing && isFinishedStatus(existing.status)) return existing;
+  if (existing) {
+    const itsVersion = await deployments.versionOf(existing);
+    if (!itsVersion) throw new FlowlineError('call.version-gone', `The run ${id} of workflow "${existing.workflowId}" cannot resume: its version ${String(existing.workflowVersion)} is not saved`);
+    return execute(runtime, itsVersion, existing, undefined, (await store.getSnapshot(id)) as Snapshot<unknown> | undefined);
+  }
+  const workflow =
+    call.version === undefined ? deployments.latest(call.workflowId) : await deployments.versionOf({ workflowId: call.workflowId, workflowVersion: call.version });
+  if (!workflow) {
+    throw new FlowlineError(
+      'call.unknown-workflow',
+      call.version === undefined ? `No workflow "${call.workflowId}" is published` : `Workflow "${call.workflowId}" has no saved version ${call.version}`,
+      { hint: 'Publish the workflow the call step names (or name a version that was published) for this tenant.' },
+    );
+  }
+  const depth = (await depthOf(runtime, call.parentRunId)) + 1;
+  if (depth > MAX_CALL_DEPTH) {
+    throw new FlowlineError('call.too-deep', `Calling workflow "${call.workflowId}" would nest ${depth} calls deep; at most ${MAX_CALL_DEPTH} are allowed`, {
+      hint: 'A workflow that calls itself (directly or through others) needs a condition that stops it; or flatten the calls.',
+    });
+  }
+  const parent: RunParent = { runId: call.parentRunId, path: call.path, depth };
+  const event = { trigger: workflow.definition.trigger.operation, payload: call.input };
+  const queued = await queueRun(workflow, event, { id, dryRun: call.dryRun, services });
+  const run: RunRecord = { ...queued, parent };
+  return execute(runtime, workflow, run, { fromInbox: false });
+}

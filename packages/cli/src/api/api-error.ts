@@ -31,6 +31,7 @@ const STATUS_OF_CODE: Readonly<Record<string, number>> = {
   'runs.not-failed': 409,
   'runs.not-finished': 409,
   'runs.finished': 409,
+  'runs.not-manual': 409,
   'tenants.default': 400,
   // A pointer in the request's definition, not a resource.
   'scope.pointer-not-found': 400,

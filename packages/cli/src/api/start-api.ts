@@ -12,6 +12,7 @@ import { registerOptionRoutes } from './routes/option-routes.js';
 import { registerRunRoutes } from './routes/run-routes.js';
 import { registerTenantRoutes } from './routes/tenant-routes.js';
 import { registerWorkflowRoutes } from './routes/workflow-routes.js';
+import { registerManualRunRoutes } from './routes/manual-run-routes.js';
 import { SCHEMAS } from './schemas.js';
 import { registerUiRoutes, type UiOptions } from './ui-static.js';
 
@@ -104,6 +105,7 @@ async function buildApi(context: ApiContext, options: ApiServerOptions): Promise
   registerWorkflowRoutes(app, context);
   registerDesignRoutes(app, context);
   registerRunRoutes(app, context);
+  registerManualRunRoutes(app, context);
   registerEventRoutes(app, context);
   registerOptionRoutes(app, context, context.options);
   registerOAuthRoutes(app, context);

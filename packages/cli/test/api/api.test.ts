@@ -548,6 +548,44 @@ describe('bad requests', () => {
   });
 });
 
+describe('runs started by hand (flowline.manual)', () => {
+  const byHand = {
+    id: 'tag-by-hand',
+    name: 'Tag a contact by hand',
+    version: 1,
+    trigger: { operation: 'flowline.manual', input: { type: 'object', required: ['email', 'tag'], properties: { email: { type: 'string', format: 'email' }, tag: { type: 'string', minLength: 1 } }, additionalProperties: false } },
+    steps: [{ id: 'note', type: 'set', var: 'tagged', value: '$event.tag' }],
+  };
+
+  it('starts a run of a published manual workflow with a payload that matches its input, and answers 202 with the run', async () => {
+    expect((await api.call('POST', '/api/tenants/gym-a/workflows', { token: gymToken, body: { definition: byHand } })).status).toBe(201);
+    const started = await api.call('POST', '/api/tenants/gym-a/workflows/tag-by-hand/runs', { token: gymToken, body: { payload: { email: 'ann@example.com', tag: 'vip' } } });
+    expect(started.status).toBe(202);
+    expect(started.body).toMatchObject({ workflowId: 'tag-by-hand', event: { trigger: 'flowline.manual', payload: { email: 'ann@example.com', tag: 'vip' } } });
+    const run = await waitFor(async () => {
+      const answer = await api.call('GET', `/api/tenants/gym-a/runs/${started.body.id}`, { token: gymToken });
+      return answer.body.status === 'succeeded' ? answer.body : undefined;
+    }, 'the manual run to succeed');
+    expect(run.steps[0]).toMatchObject({ stepId: 'note', output: 'vip' });
+  });
+
+  it('refuses a payload that does not match the input with 400, each problem at its pointer in the body, and starts nothing', async () => {
+    const before = (await api.call('GET', '/api/tenants/gym-a/runs?workflowId=tag-by-hand', { token: gymToken })).body.runs.length;
+    const refused = await api.call('POST', '/api/tenants/gym-a/workflows/tag-by-hand/runs', { token: gymToken, body: { payload: { email: 'not-an-email', extra: 1 } } });
+    expect(refused.status).toBe(400);
+    expect(refused.body.error.code).toBe('payload.invalid');
+    expect(refused.body.error.problems.map((problem: { pointer: string }) => problem.pointer).sort()).toEqual(['/payload', '/payload/email', '/payload/tag']);
+    expect((await api.call('GET', '/api/tenants/gym-a/runs?workflowId=tag-by-hand', { token: gymToken })).body.runs.length).toBe(before);
+  });
+
+  it('refuses a body without a payload with 400, a workflow that is not manual with 409, and an unknown one with 404', async () => {
+    expect((await api.call('POST', '/api/tenants/gym-a/workflows/tag-by-hand/runs', { token: gymToken, body: {} })).status).toBe(400);
+    const published = (await api.call('GET', '/api/tenants/gym-a/workflows', { token: gymToken })).body.workflows.find((workflow: { trigger: { operation: string } }) => workflow.trigger.operation !== 'flowline.manual');
+    expect((await api.call('POST', `/api/tenants/gym-a/workflows/${published.id}/runs`, { token: gymToken, body: { payload: {} } })).body.error).toMatchObject({ code: 'runs.not-manual' });
+    expect((await api.call('POST', '/api/tenants/gym-a/workflows/no-such-flow/runs', { token: gymToken, body: { payload: {} } })).status).toBe(404);
+  });
+});
+
 describe('the contract', () => {
   it('was exercised on every route the OpenAPI document describes', () => {
     expect(api.operations().filter((operation) => !api.called.has(operation))).toEqual([]);

@@ -100,6 +100,12 @@ export const SCHEMAS = [
       failedStep: { type: 'string' },
       retryOf: { type: 'string' },
       replayOf: { type: 'string' },
+      parent: {
+        type: 'object',
+        description: 'A sub-workflow\'s run: the run and call step that started it, and how deep it nests.',
+        properties: { runId: { type: 'string' }, path: { type: 'string' }, depth: { type: 'integer' } },
+        additionalProperties: true,
+      },
       error: { type: 'object', additionalProperties: true },
       event: { type: 'object', additionalProperties: true },
       output: {},

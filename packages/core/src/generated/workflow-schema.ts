@@ -827,11 +827,6 @@ export const workflowSchema = {
           "maximum": 1000,
           "description": "Required: a loop that would go on past this many iterations fails the step."
         },
-        "timeoutMs": {
-          "type": "integer",
-          "minimum": 1,
-          "maximum": 3600000
-        },
         "onError": {
           "$ref": "#/definitions/OnError"
         }
@@ -874,11 +869,6 @@ export const workflowSchema = {
         "input": {
           "$ref": "#/definitions/Mapping",
           "description": "The callee's $event."
-        },
-        "timeoutMs": {
-          "type": "integer",
-          "minimum": 1,
-          "maximum": 3600000
         },
         "onError": {
           "$ref": "#/definitions/OnError"

@@ -415,7 +415,6 @@ export interface LoopStep {
    * Required: a loop that would go on past this many iterations fails the step.
    */
   maxIterations: number;
-  timeoutMs?: number;
   onError?: OnError;
 }
 /**
@@ -449,6 +448,5 @@ export interface CallStep {
     | {
         [k: string]: Mapping;
       };
-  timeoutMs?: number;
   onError?: OnError;
 }

@@ -40,6 +40,7 @@ export async function main(argv: readonly string[], io: CommandIo = processIo): 
       json: { type: 'boolean', default: false },
       'dry-run': { type: 'boolean', default: false },
       event: { type: 'string' },
+      payload: { type: 'string' },
       config: { type: 'string' },
       kind: { type: 'string' },
       search: { type: 'string' },
@@ -88,7 +89,7 @@ export async function main(argv: readonly string[], io: CommandIo = processIo): 
     case 'validate':
       return validateCommand({ files: positionals, json: values.json ?? false, config: values.config }, io);
     case 'run':
-      return runCommand({ workflow: positionals[0], event: values.event, dryRun: values['dry-run'] ?? false, json: values.json ?? false, config: values.config }, io);
+      return runCommand({ workflow: positionals[0], event: values.event, payload: values.payload, dryRun: values['dry-run'] ?? false, json: values.json ?? false, config: values.config }, io);
     case 'catalog':
       return catalogCommand({ id: positionals[0], kind: values.kind, search: values.search, json: values.json ?? false }, io);
     case 'serve':

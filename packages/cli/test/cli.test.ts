@@ -113,9 +113,11 @@ describe('flowline <command> --help', () => {
 });
 
 describe('flowline catalog', () => {
-  it('lists the 23 triggers', async () => {
+  it("lists the 25 triggers: PushPress's 23 and the engine's own (manual, schedule)", async () => {
     const result = await cli('catalog', '--kind', 'trigger', '--json');
-    expect((JSON.parse(result.out) as unknown[]).length).toBe(23);
+    const triggers = JSON.parse(result.out) as Array<{ id: string }>;
+    expect(triggers.length).toBe(25);
+    expect(triggers.map((trigger) => trigger.id)).toEqual(expect.arrayContaining(['flowline.manual', 'flowline.schedule']));
   });
 
   it('describes one operation', async () => {

@@ -1,4 +1,4 @@
-import { createEngine, FlowlineError, type CompletedRun, type ConnectionConfig, type Engine, type TriggerEvent, type WorkflowDefinition } from '@flowline/core';
+import { createEngine, FlowlineError, MANUAL_TRIGGER, PayloadError, type CompletedRun, type ConnectionConfig, type Engine, type TriggerEvent, type WorkflowDefinition } from '@flowline/core';
 import { toTriggerEvent } from '../event-file.js';
 import { engineOptions, loadHostConfig } from '../host-config.js';
 import { formatProblems } from '../print-problems.js';
@@ -8,6 +8,8 @@ import type { CommandIo } from './command-io.js';
 export interface RunArgs {
   readonly workflow: string | undefined;
   readonly event: string | undefined;
+  /** A flowline.manual workflow's payload file (instead of an event). */
+  readonly payload?: string | undefined;
   readonly dryRun: boolean;
   readonly json: boolean;
   readonly config: string | undefined;
@@ -49,13 +51,14 @@ function summary(run: CompletedRun): string {
 
 /** `flowline run <workflow.json> --event <event.json> [--dry-run] [--json]`: one run, step by step. */
 export async function runCommand(args: RunArgs, io: CommandIo): Promise<number> {
-  if (!args.workflow || !args.event) {
-    io.err('usage: flowline run <workflow.json> --event <event.json> [--dry-run] [--json] [--config flowline.config.json]\n  (flowline run --help says more)');
+  const eventFile = args.event ?? args.payload;
+  if (!args.workflow || eventFile === undefined || (args.event !== undefined && args.payload !== undefined)) {
+    io.err('usage: flowline run <workflow.json> (--event <event.json> | --payload <payload.json>) [--dry-run] [--json] [--config flowline.config.json]\n  (flowline run --help says more)');
     return 2;
   }
   const config = await loadHostConfig(args.config);
   const definition = await readJsonFile(args.workflow);
-  const event = toTriggerEvent(await readJsonFile(args.event), args.event);
+  const event: TriggerEvent = args.payload !== undefined ? { trigger: MANUAL_TRIGGER, payload: await readJsonFile(args.payload) } : toTriggerEvent(await readJsonFile(eventFile), eventFile);
   let engine = createEngine(engineOptions(config));
   if (args.dryRun && !config.connections) {
     // A dry run calls nothing, so it needs no credentials: stand in for every connection used.
@@ -75,7 +78,11 @@ export async function runCommand(args: RunArgs, io: CommandIo): Promise<number> 
     run = await runOrFilter(engine, definition as WorkflowDefinition, event, args.dryRun);
   } catch (error) {
     if (!(error instanceof FlowlineError)) throw error;
-    io.err(`${args.event}: ${error.pointer ?? ''} ${error.message}${error.hint ? `\n  ${error.hint}` : ''}`);
+    if (error instanceof PayloadError && error.problems.length > 0) {
+      io.err(error.problems.map((problem) => `${eventFile}: ${problem.pointer || '/'} ${problem.message}`).join('\n'));
+      return 1;
+    }
+    io.err(`${eventFile}: ${error.pointer ?? ''} ${error.message}${error.hint ? `\n  ${error.hint}` : ''}`);
     return 1;
   }
   if (run === undefined) {

@@ -5,7 +5,7 @@ import { TENANTS_USAGE } from './tenants.js';
 export const MAIN_USAGE = `flowline: run JSON workflows from PushPress to GoHighLevel
 
   flowline validate <workflow.json>... [--json] [--config <file>]
-  flowline run <workflow.json> --event <event.json> [--dry-run] [--json] [--config <file>]
+  flowline run <workflow.json> --event <event.json> | --payload <payload.json> [--dry-run] [--json] [--config <file>]
   flowline catalog [<operation-id>] [--kind trigger|action] [--search <words>] [--json]
   flowline serve <workflow.json | dir>... [--config <file>] [--port 8787] [--host 127.0.0.1]
                  [--data-dir .data | --memory] [--durability power|process] [--concurrency N]
@@ -32,9 +32,11 @@ export const COMMAND_USAGE: Readonly<Record<string, string>> = {
   Checks each workflow file and prints every problem with its JSON pointer; exit 1 if any is
   invalid. Connections are checked only when a configuration file names them.`,
   run: `usage: flowline run <workflow.json> --event <event.json> [--dry-run] [--json] [--config flowline.config.json]
+       flowline run <workflow.json> --payload <payload.json> [--dry-run] [--json] [--config flowline.config.json]
 
   Runs one workflow against one event file (a PushPress webhook body, or { trigger, payload }),
-  step by step. The workflow's trigger.filter applies: an event it filters out runs nothing, and
+  step by step; a flowline.manual workflow runs with --payload, a JSON file its trigger.input
+  checks (each problem printed with its pointer). The workflow's trigger.filter applies: an event it filters out runs nothing, and
   says so. --dry-run calls nothing and prints the requests that would be sent.`,
   catalog: `usage: flowline catalog [<operation-id>] [--kind trigger|action] [--search <words>] [--json]
 

@@ -12,6 +12,7 @@ import type { PreparedWorkflows } from '../deployments/prepared-workflows.js';
 import { complete, runOnce, startMatching, type CompletedRun, type RunOptions } from '../dispatch/start-runs.js';
 import { startManualRun, type StartedRun } from '../dispatch/manual-runs.js';
 import type { ManualInputChecker } from '../manual-input-checker.js';
+import { MANUAL_TRIGGER } from '../../connectors/engine-triggers.js';
 import { resumeTenant } from '../runs/resumer.js';
 import { testStep, type TestStepRequest, type TestStepResult } from '../test-step.js';
 import { cancel, replay, retry, type AgainOptions } from '../runs/run-control.js';
@@ -130,6 +131,8 @@ export function createTenantScope(tenantId: string, parts: EngineParts): TenantS
       try {
         parts.checkEvent(event);
         if (event.trigger !== use.prepared.definition.trigger.operation) throw wrongTrigger(use.prepared.definition, event);
+        // A manual run's payload is checked against the workflow's declared input, as startRun does.
+        if (event.trigger === MANUAL_TRIGGER) parts.inputs.check(use.prepared.definition, event.payload);
         return await tenant.work.around(() => runOnce(tenant, use.prepared, event, options));
       } finally {
         use.release();

@@ -107,6 +107,17 @@ describe('delay: resuming', () => {
     await second.stopTimers();
   });
 
+  it('puts a run that fails after its wait on the dead-letter list', async () => {
+    const store = createMemoryStore();
+    const engine = engineOn(store, []);
+    const definition = engine.deploy(workflow([delay({ for: 'PT0.2S' }), { id: 'boom', type: 'fail', message: 'after the wait' }]));
+    await engine.resume();
+    const run = await engine.run(definition, customerEvent());
+    expect((await ended(engine, run.id)).status).toBe('failed');
+    await engine.stopTimers();
+    expect((await store.listDeadLetters()).map((letter) => letter.runId)).toEqual([run.id]);
+  });
+
   it('wakes earlier for a new timer due before the one it sleeps for', async () => {
     const store = createMemoryStore();
     const calls: string[] = [];

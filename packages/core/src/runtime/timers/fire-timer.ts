@@ -2,6 +2,7 @@ import type { PendingTimer } from '../../store/records.js';
 import { isFinishedStatus } from '../../store/store-checks.js';
 import type { CompletedRun } from '../dispatch/start-runs.js';
 import type { EventQueue } from '../event-queue.js';
+import { isoTime } from '../iso-time.js';
 import { laneOf } from '../runs/lanes.js';
 import { resumeRun } from '../runs/resumer.js';
 import type { StoreOutage } from '../store-outage.js';
@@ -30,7 +31,10 @@ export async function fireTimer(tenant: TenantRuntime | undefined, timer: Pendin
       if (now.status !== 'waiting' && now.status !== 'running') return undefined;
       // Waiting for a later timer already (a later delay): nothing to do for this one.
       if (now.status === 'waiting' && now.waitingUntil !== undefined && Date.parse(now.waitingUntil) > tenant.services.now()) return undefined;
-      return resumeRun(tenant, now.id, outage);
+      const ended = await resumeRun(tenant, now.id, outage);
+      // A run that fails after its wait gives up as an inbox run does: on the dead-letter list.
+      if (ended?.status === 'failed') await store.putDeadLetter({ runId: ended.id, reason: 'run-failed', at: isoTime(tenant.services.now()), ...(ended.error ? { error: ended.error } : {}) });
+      return ended;
     }),
   );
   const after = await store.getTimer(timer.runId, timer.path);

@@ -51,6 +51,13 @@ describe('call', () => {
     expect(run?.steps[0]?.error).toMatchObject({ code: 'call.unknown-workflow', message: 'No workflow "nowhere" is published' });
   });
 
+  it('refuses to start a callee that has a delay step, starting nothing of it', async () => {
+    const engine = engineWith(shop({ find: { run: () => ({}) } }), [callee([find, { id: 'later', type: 'delay', for: 'P1D' }]), caller()]);
+    const [run] = await engine.dispatch(customerEvent());
+    expect(run?.steps[0]?.error).toMatchObject({ code: 'call.callee-waits' });
+    expect((await engine.listRuns()).map((one) => one.workflowId)).toEqual(['wf']);
+  });
+
   it('refuses a workflow that calls itself at validation, with a pointer', () => {
     const engine = engineWith(shop({}), []);
     const problems = engine.validate(workflow([{ id: 'again', type: 'call', workflow: 'wf' }])).problems;

@@ -1,5 +1,7 @@
 import type { Snapshot } from 'xstate';
 import { FlowlineError } from '../../errors/flowline-error.js';
+import type { Step } from '../../generated/workflow.js';
+import { stepShape } from '../../steps/step-shapes.js';
 import type { RunParent, RunRecord } from '../../store/records.js';
 import { isFinishedStatus } from '../../store/store-checks.js';
 import { execute } from '../dispatch/start-runs.js';
@@ -17,6 +19,16 @@ export const MAX_CALL_DEPTH = 5;
  */
 export function calleeRunId(parentRunId: string, path: string): string {
   return `${parentRunId}>${path}`;
+}
+
+/** Whether a list of steps holds a step that makes its run wait (a `delay`), at any depth. */
+function waits(steps: readonly Step[]): boolean {
+  return steps.some(
+    (step) =>
+      step.type === 'delay' ||
+      stepShape(step).nested(step).some((entry) => waits(entry.steps)) ||
+      ('onError' in step && Array.isArray(step.onError) && waits(step.onError)),
+  );
 }
 
 async function depthOf(runtime: TenantRuntime, runId: string): Promise<number> {
@@ -47,6 +59,12 @@ export async function callWorkflow(runtime: TenantRuntime, call: WorkflowCall): 
       call.version === undefined ? `No workflow "${call.workflowId}" is published` : `Workflow "${call.workflowId}" has no saved version ${call.version}`,
       { hint: 'Publish the workflow the call step names (or name a version that was published) for this tenant.' },
     );
+  }
+  if (waits(workflow.definition.steps)) {
+    // Its run would wait with the caller's step held open; nothing of it is started.
+    throw new FlowlineError('call.callee-waits', `Workflow "${call.workflowId}" has a delay step; a called workflow cannot wait (yet)`, {
+      hint: 'Put the delay in the calling workflow, before or after the call.',
+    });
   }
   const depth = (await depthOf(runtime, call.parentRunId)) + 1;
   if (depth > MAX_CALL_DEPTH) {

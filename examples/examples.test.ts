@@ -21,8 +21,8 @@ const files = readdirSync(here, { withFileTypes: true })
 const read = (file: string): Workflow => JSON.parse(readFileSync(join(here, file), 'utf8')) as Workflow;
 
 describe('every example workflow', () => {
-  it('exists for each of the five flows', () => {
-    expect(new Set(files.map((file) => file.split('/')[0]))).toEqual(new Set(['contact-sync', 'task-sync', 'note-sync', 'appointment-sync', 'lead-pipeline']));
+  it('exists for each of the five flows, the no-show chain and the birthday sweep', () => {
+    expect(new Set(files.map((file) => file.split('/')[0]))).toEqual(new Set(['contact-sync', 'task-sync', 'note-sync', 'appointment-sync', 'lead-pipeline', 'no-show-chain', 'birthday-sweep']));
   });
 
   const validate = new Ajv({ allErrors: true, strict: true, keywords: ['tsType'] }).compile(schema);
@@ -41,8 +41,9 @@ describe('every example workflow', () => {
   it.each(files)('%s dry-runs to success on a sample event of its trigger (events/)', async (file) => {
     const definition = read(file);
     const dir = join(here, file.split('/')[0] as string, 'events');
-    const samples = readdirSync(dir).map((name) => JSON.parse(readFileSync(join(dir, name), 'utf8')) as { event: string; created: number });
-    const body = samples.find((sample) => `pushpress.${sample.event}` === definition.trigger.operation);
+    const samples = readdirSync(dir).map((name) => JSON.parse(readFileSync(join(dir, name), 'utf8')) as { event?: string; created?: number; trigger?: string; payload?: unknown });
+    // A PushPress webhook body, or an event of the engine's own triggers as { trigger, payload }.
+    const body = samples.find((sample) => `pushpress.${sample.event}` === definition.trigger.operation) ?? samples.find((sample) => sample.trigger === definition.trigger.operation)?.payload;
     expect(body, `a sample ${definition.trigger.operation} event in ${dir}`).toBeDefined();
     const run = await engine.run(definition, { trigger: definition.trigger.operation, id: `sample:${file}`, payload: body }, { dryRun: true });
     expect(run.error).toBeUndefined();

@@ -94,6 +94,42 @@ describe('loop', () => {
     expect(resumed?.steps.find((record) => record.path === 'pages')?.output).toMatchObject({ iterations: 4, cursor: { ids: RECORDS.map((record) => record.id) } });
   });
 
+  it('resumed after its last iteration was saved but before its own record was, it ends without another iteration', async () => {
+    const store: Store = createMemoryStore();
+    // A store whose write of the loop's own record never finishes: the process dies right there (the default tenant's records are the store's own).
+    const bind = <T extends object>(target: T, key: string | symbol): unknown => {
+      const value: unknown = Reflect.get(target, key);
+      return typeof value === 'function' ? value.bind(target) : value;
+    };
+    const dying = new Proxy(store, {
+      get: (target, key) => (key === 'putStep' ? (record: { path: string }) => (record.path === 'pages' ? new Promise(() => {}) : target.putStep(record as never)) : bind(target, key)),
+    });
+    const calls: unknown[] = [];
+    const engineOn = (on: Store) => {
+      const base = createTestConnector({ name: 'shop', actions: { page: { run: (input) => (calls.push(input), page(input)) } }, triggers: { 'customer.created': { payload: customerCreatedSchema } } });
+      // A read (GET): repeated on resume unless the checkpoint says it was done.
+      const connector = { ...base, operations: base.operations.map((operation) => (operation.id === 'shop.page' ? { ...operation, http: { method: 'GET', path: '/page' } } : operation)) };
+      const engine = createEngine({ connectors: [connector], connections: { main: { connector: 'shop' } }, store: on });
+      engine.deploy(workflow([paging()]));
+      return engine;
+    };
+    const first = engineOn(dying);
+    let runId = '';
+    first.on('run.started', (event) => (runId = event.runId));
+    await first.submit({ ...customerEvent(), id: 'e1' });
+    // Until the last checkpoint is saved (the loop's record then hangs).
+    const lastSaved = async () => runId !== '' && ((await store.getIdempotency(`loop/${runId}/pages`))?.output as { done?: boolean } | undefined)?.done === true;
+    while (!(await lastSaved())) await new Promise((resolve) => setTimeout(resolve, 5));
+    calls.length = 0;
+    const restarted = engineOn(store);
+    await restarted.resume();
+    await restarted.idle();
+    const resumed = await restarted.getRun(runId);
+    expect(resumed?.status).toBe('succeeded');
+    expect(calls).toEqual([]);
+    expect(resumed?.steps.find((record) => record.path === 'pages')?.output).toMatchObject({ iterations: 4, cursor: { after: 'r10' } });
+  });
+
   it('runs in a test run, with a mock per iteration by path', async () => {
     const { engine } = testEngine({ page: { run: () => { throw new Error('a test run calls nothing'); }, sampleOutput: { items: [] } } });
     const mocks = { 'pages[0].fetch': { items: [{ id: 'a' }, { id: 'b' }, { id: 'c' }] }, 'pages[1].fetch': { items: [{ id: 'd' }] } };

@@ -13,6 +13,8 @@ import { isTruthy } from './truthiness.js';
 interface LoopCheckpoint {
   readonly iterations: number;
   readonly cursor: unknown;
+  /** The condition ended the loop after the last iteration (only the loop's own record was left to write). */
+  readonly done: boolean;
 }
 
 /** The key of a loop's checkpoint in the store's effect records: one per run and loop path. */
@@ -25,7 +27,7 @@ async function readCheckpoint(services: RunServices, context: RunContext, path: 
   if (context.dryRun || services.freshRuns.has(context.runId)) return undefined;
   const record = await services.store.getIdempotency(checkpointKey(context, path));
   const output = record?.output as Partial<LoopCheckpoint> | undefined;
-  return output && typeof output.iterations === 'number' ? { iterations: output.iterations, cursor: output.cursor } : undefined;
+  return output && typeof output.iterations === 'number' ? { iterations: output.iterations, cursor: output.cursor, done: output.done === true } : undefined;
 }
 
 /**
@@ -61,6 +63,7 @@ export const loopStep: StepKind<LoopStep> = {
         const checkpoint = await readCheckpoint(services, context, path);
         let iterations = checkpoint?.iterations ?? 0;
         let cursor: unknown = checkpoint ? checkpoint.cursor : init ? await init(scope) : {};
+        if (checkpoint?.done) return { outcome: { type: 'next', output: { iterations, cursor } } };
         for (;;) {
           signal.throwIfAborted();
           if (whileCondition && !isTruthy(await whileCondition.evaluate(scope.input, scopeOf(within(iterations, cursor)).bindings, `${pointer}/while`))) break;
@@ -74,11 +77,13 @@ export const loopStep: StepKind<LoopStep> = {
           if (result.status === 'failed' && result.error) return { outcome: { type: 'error', error: result.error } };
           const after = within(iterations, cursor, { ...context.steps, ...result.steps });
           if (update) cursor = await update(scopeOf(after));
+          const done = untilCondition ? isTruthy(await untilCondition.evaluate(scope.input, scopeOf(within(iterations, cursor, after.steps)).bindings, `${pointer}/until`)) : false;
           iterations += 1;
           if (!context.dryRun) {
-            await services.store.putIdempotency({ key: checkpointKey(context, path), runId: context.runId, path, state: 'done', output: { iterations, cursor }, recordedAt: isoTime(services.now()) });
+            const saved: LoopCheckpoint = { iterations, cursor, done };
+            await services.store.putIdempotency({ key: checkpointKey(context, path), runId: context.runId, path, state: 'done', output: saved, recordedAt: isoTime(services.now()) });
           }
-          if (untilCondition && isTruthy(await untilCondition.evaluate(scope.input, scopeOf(within(iterations - 1, cursor, after.steps)).bindings, `${pointer}/until`))) break;
+          if (done) break;
         }
         return { outcome: { type: 'next', output: { iterations, cursor } } };
       },

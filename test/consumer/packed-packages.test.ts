@@ -82,7 +82,7 @@ describe('the packed packages, installed in an app outside the workspace', () =>
       problems: [],
       valid: true,
       designValid: true,
-      catalogSize: 131,
+      catalogSize: 133,
       dryRun: { status: 'succeeded', requests: expect.any(Number) },
       storedStatus: 'succeeded',
       badTask: { status: 'failed', category: 'validation', code: expect.any(String) },

@@ -35,10 +35,13 @@ describe('delay: waiting', () => {
     const store = createMemoryStore();
     const calls: string[] = [];
     const engine = engineOn(store, calls);
+    const waits: unknown[] = [];
+    engine.on('run.waiting', (event) => waits.push(event));
     const before = Date.now();
     const run = await engine.run(workflow([save('first'), delay({ for: 'P3D' }), save('after')]), customerEvent());
     expect(run).toMatchObject({ status: 'waiting' });
     expect(calls).toEqual(['first']);
+    expect(waits).toEqual([expect.objectContaining({ runId: run.id, stepId: 'wait', until: run.waitingUntil })]);
     expect((await store.listRuns({ status: 'waiting' })).map((found) => found.id)).toEqual([run.id]);
     const timer = await store.getTimer(run.id, 'wait');
     expect(Date.parse(timer?.dueAt ?? '') - before).toBeGreaterThanOrEqual(3 * 86_400_000);

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type { Engine, RunEventName, RunEvents } from '@flowline/core';
 
-const EVENT_NAMES: readonly RunEventName[] = ['run.queued', 'run.started', 'run.succeeded', 'run.failed', 'run.cancelled', 'step.started', 'step.retrying', 'step.succeeded', 'step.failed', 'step.skipped'];
+const EVENT_NAMES: readonly RunEventName[] = ['run.queued', 'run.started', 'run.succeeded', 'run.failed', 'run.cancelled', 'run.waiting', 'step.started', 'step.retrying', 'step.succeeded', 'step.failed', 'step.skipped'];
 
 /** One run event of a tenant, numbered: `id` is `<epoch>-<seq>`, the SSE event id a client resumes from. */
 export interface LoggedEvent {

@@ -5,12 +5,15 @@
  */
 export class RunWaiting extends Error {
   readonly dueAt: string;
+  /** The delay step it waits in. */
+  readonly stepId: string;
   /** The run's persisted snapshot, still at the waiting step (set by driveRun before it stops the actor). */
   snapshot: unknown;
 
-  constructor(runId: string, dueAt: string) {
-    super(`Run ${runId} waits until ${dueAt}`);
+  constructor(runId: string, stepId: string, dueAt: string) {
+    super(`Run ${runId} waits in ${stepId} until ${dueAt}`);
     this.name = 'RunWaiting';
+    this.stepId = stepId;
     this.dueAt = dueAt;
   }
 }

@@ -92,6 +92,7 @@ async function waitRun(run: RunRecord, waiting: RunWaiting, services: RunService
   await services.store.putSnapshot(run.id, waiting.snapshot);
   const waitingRun: RunRecord = { ...run, status: 'waiting', waitingUntil: waiting.dueAt };
   await services.store.putRun(waitingRun);
+  emitIfHeard(services, 'run.waiting', () => ({ runId: run.id, workflowId: run.workflowId, dryRun: run.dryRun, at: isoTime(services.now()), until: waiting.dueAt, stepId: waiting.stepId }));
   return waitingRun;
 }
 

@@ -25,6 +25,8 @@ export interface RunEvents {
   'run.succeeded': RunEventBase & { readonly durationMs: number; readonly output?: unknown };
   'run.failed': RunEventBase & { readonly durationMs: number; readonly error: ErrorRecord; readonly failedStep?: string };
   'run.cancelled': RunEventBase & { readonly durationMs: number };
+  /** The run sleeps in a delay step until `until` (ISO time); it is `waiting`, resumed from its snapshot then. */
+  'run.waiting': RunEventBase & { readonly until: string; readonly stepId: string };
   'step.started': StepEventBase;
   'step.retrying': StepEventBase & { readonly attempt: number; readonly delayMs: number; readonly error: ErrorRecord };
   'step.succeeded': StepEventBase & { readonly durationMs: number; readonly attempts: number; readonly output?: unknown };

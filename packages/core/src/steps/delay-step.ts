@@ -68,7 +68,7 @@ export const delayStep: StepKind<DelayStep> = {
           await store.putTimer({ runId: context.runId, path, dueAt: until });
           services.timerSet(dueAt);
         }
-        throw new RunWaiting(context.runId, until);
+        throw new RunWaiting(context.runId, step.id, until);
       },
     };
   },

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createEngine, createMemoryStore, type Connector, type Store, type WorkflowDefinition } from '../src/index.js';
+import { createCatalog, scopeAt } from '../src/design/index.js';
 import { createTestConnector, type TestAction } from '../src/testing/index.js';
 import { customerCreatedSchema, customerEvent, workflow } from './fixtures.js';
 
@@ -56,6 +57,12 @@ describe('call', () => {
     const [run] = await engine.dispatch(customerEvent());
     expect(run?.steps[0]?.error).toMatchObject({ code: 'call.callee-waits' });
     expect((await engine.listRuns()).map((one) => one.workflowId)).toEqual(['wf']);
+  });
+
+  it('shows the call\'s output as $steps.<id> after it, in the design entry\'s scopeAt', () => {
+    const definition = workflow([caller().steps[0], { id: 'after', type: 'set', var: 'contact', value: '=$steps.lookup' }]);
+    const steps = scopeAt(definition, '/steps/1/value', { catalog: createCatalog([]) }).names.find((node) => node.name === '$steps');
+    expect(steps?.children?.find((node) => node.name === 'lookup')).toMatchObject({ path: '$steps.lookup', type: 'any', description: expect.stringContaining('find-contact') });
   });
 
   it('refuses a workflow that calls itself at validation, with a pointer', () => {

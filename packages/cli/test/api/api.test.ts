@@ -261,6 +261,18 @@ describe('test runs with mocks and chosen branches', () => {
     expect(requested(first.body)).toEqual(['lead']);
   });
 
+  it('does not wait in a delay step: the test run goes on and records when the wait would have ended', async () => {
+    const upsertStep = { type: 'action', operation: 'ghl.contacts.upsert-contact', connection: 'ghl', input: { body: { locationId: '=$config.locationId', email: '=$event.data.email' } } };
+    const delayed = { ...branching, id: 'api-delay', steps: [{ id: 'wait', type: 'delay', for: 'P3D' }, { ...upsertStep, id: 'after' }] };
+    const tested = await api.call('POST', '/api/tenants/gym-a/test-runs', { token: gymToken, body: { definition: delayed } });
+    expect(tested.status).toBe(200);
+    expect(tested.body.status).toBe('succeeded');
+    const wait = tested.body.steps.find((step: { stepId: string }) => step.stepId === 'wait');
+    expect(wait.output.skippedWait).toBe(true);
+    expect(Date.parse(wait.output.until) - Date.now()).toBeGreaterThan(2.9 * 86_400_000);
+    expect(requested(tested.body)).toEqual(['after']);
+  });
+
   it('refuses a mock for a step the definition does not have with 400 at its pointer', async () => {
     const answer = await api.call('POST', '/api/tenants/gym-a/test-runs', { token: gymToken, body: { definition: branching, mocks: { nosuch: {} } } });
     expect(answer.status).toBe(400);

@@ -55,7 +55,8 @@ describe('dispatch and submit', () => {
 
   it('lists the catalog a builder draws from', () => {
     const { engine } = testEngine({ save: echo });
-    expect(engine.catalog.list({ kind: 'trigger' }).map((operation) => operation.id)).toEqual(['shop.customer.created']);
+    // The connector's trigger, and the engine's own (started by hand, on a schedule).
+    expect(engine.catalog.list({ kind: 'trigger' }).map((operation) => operation.id).sort()).toEqual(['flowline.manual', 'flowline.schedule', 'shop.customer.created']);
     expect(engine.catalog.list({ text: 'save' }).map((operation) => operation.id)).toEqual(['shop.save']);
     expect(engine.catalog.describe('shop.save')).toMatchObject({ kind: 'action', connector: 'shop' });
   });

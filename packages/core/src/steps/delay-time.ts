@@ -74,6 +74,9 @@ const ISO_TIME_WITH_OFFSET = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d{1,9
 /** An ISO time with its offset (`2026-12-24T09:00:00-05:00`, `...Z`) in ms since the epoch, else undefined (no offset, not a time). */
 export function parseIsoTime(text: string): number | undefined {
   if (!ISO_TIME_WITH_OFFSET.test(text)) return undefined;
+  // Date.parse rolls an impossible day over (30 February becomes 2 March): refuse it instead.
+  const [year, month, day] = text.slice(0, 10).split('-').map(Number) as [number, number, number];
+  if (month < 1 || month > 12 || day < 1 || day > new Date(Date.UTC(year, month, 0)).getUTCDate()) return undefined;
   const ms = Date.parse(text);
   return Number.isNaN(ms) ? undefined : ms;
 }

@@ -52,6 +52,38 @@ describe('call', () => {
     expect(run?.steps[0]?.error).toMatchObject({ code: 'call.unknown-workflow', message: 'No workflow "nowhere" is published' });
   });
 
+  it('cancelling the caller cancels its callee: the callee stops before its next step', async () => {
+    let release = () => {};
+    let holding = false;
+    const afterRuns: unknown[] = [];
+    const engine = engineWith(
+      shop({
+        hold: { run: () => ((holding = true), new Promise((resolve) => (release = () => resolve({ held: true })))) },
+        after: { run: (input) => (afterRuns.push(input), {}) },
+      }),
+      [
+        callee([
+          { id: 'hold', type: 'action', operation: 'shop.hold', connection: 'main' },
+          { id: 'after', type: 'action', operation: 'shop.after', connection: 'main' },
+        ]),
+        workflow([caller().steps[0], { id: 'next', type: 'action', operation: 'shop.after', connection: 'main', input: { from: 'caller' } }]),
+      ],
+    );
+    let runId = '';
+    engine.on('run.started', (event) => (runId ||= event.runId));
+    const dispatched = engine.dispatch(customerEvent());
+    while (!holding) await new Promise((resolve) => setTimeout(resolve, 5));
+    const cancelling = engine.cancel(runId);
+    // The caller is marked cancelled at once; the callee's step under way then finishes.
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    release();
+    expect(await cancelling).toMatchObject({ status: 'cancelled' });
+    await dispatched;
+    expect(afterRuns).toEqual([]);
+    expect(await engine.getRun(`${runId}>lookup`)).toMatchObject({ status: 'cancelled', parent: { runId } });
+    expect((await engine.getRun(runId))?.steps.map((step) => [step.path, step.status, step.reason])).toEqual([['lookup', 'skipped', 'cancelled']]);
+  });
+
   it('refuses to start a callee that has a delay step, starting nothing of it', async () => {
     const engine = engineWith(shop({ find: { run: () => ({}) } }), [callee([find, { id: 'later', type: 'delay', for: 'P1D' }]), caller()]);
     const [run] = await engine.dispatch(customerEvent());

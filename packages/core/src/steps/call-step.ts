@@ -32,6 +32,8 @@ export const callStep: StepKind<CallStep> = {
           dryRun: context.dryRun,
         });
         if (run.status === 'succeeded') return { outcome: { type: 'next', output: run.output ?? null }, input: built };
+        // Cancelled with its caller: the caller stops before its next step, as cancelled, not failed.
+        if (run.status === 'cancelled' && services.cancelled.has(context.runId)) return { outcome: { type: 'next', output: null }, input: built, skipped: 'cancelled' };
         const cause = run.error ? `: ${run.error.message}` : '';
         throw new FlowlineError('call.failed', `Workflow "${run.workflowId}" (run ${run.id}) ${run.status === 'failed' ? `failed${run.failedStep ? ` at step "${run.failedStep}"` : ''}` : `ended ${run.status}`}${cause}`, {
           pointer,

@@ -49,7 +49,8 @@ export async function callWorkflow(runtime: TenantRuntime, call: WorkflowCall): 
   if (existing) {
     const itsVersion = await deployments.versionOf(existing);
     if (!itsVersion) throw new FlowlineError('call.version-gone', `The run ${id} of workflow "${existing.workflowId}" cannot resume: its version ${String(existing.workflowVersion)} is not saved`);
-    return execute(runtime, itsVersion, existing, undefined, (await store.getSnapshot(id)) as Snapshot<unknown> | undefined);
+    const snapshot = (await store.getSnapshot(id)) as Snapshot<unknown> | undefined;
+    return whileCancelFollows(runtime, call.parentRunId, id, () => execute(runtime, itsVersion, existing, undefined, snapshot));
   }
   const workflow =
     call.version === undefined ? deployments.latest(call.workflowId) : await deployments.versionOf({ workflowId: call.workflowId, workflowVersion: call.version });
@@ -76,5 +77,24 @@ export async function callWorkflow(runtime: TenantRuntime, call: WorkflowCall): 
   const event = { trigger: workflow.definition.trigger.operation, payload: call.input };
   const queued = await queueRun(workflow, event, { id, dryRun: call.dryRun, services });
   const run: RunRecord = { ...queued, parent };
-  return execute(runtime, workflow, run, { fromInbox: false });
+  return whileCancelFollows(runtime, call.parentRunId, id, () => execute(runtime, workflow, run, { fromInbox: false }));
+}
+
+/**
+ * Runs `work` (a callee's run) so that cancelling the caller cancels the callee too: after each of
+ * the callee's steps (its step events come before the run looks whether it is cancelled), a
+ * cancelled caller marks the callee cancelled, so it stops before its next step, as its caller does.
+ */
+async function whileCancelFollows<T>(runtime: TenantRuntime, parentRunId: string, runId: string, work: () => Promise<T>): Promise<T> {
+  const { cancelled, events } = runtime.services;
+  const names = ['step.succeeded', 'step.failed', 'step.skipped'] as const;
+  const follow = (event: { readonly runId: string; readonly tenant: string }) => {
+    if (event.runId === runId && event.tenant === runtime.id && cancelled.has(parentRunId)) cancelled.add(runId);
+  };
+  for (const name of names) events.on(name, follow);
+  try {
+    return await work();
+  } finally {
+    for (const name of names) events.off(name, follow);
+  }
 }

@@ -40,12 +40,21 @@ describe('schedule ticks (croner, fake clock)', () => {
 });
 
 describe('flowline.schedule in an engine (fake clock)', () => {
-  it('starts from the moment it first sees the workflow: ticks before that do not run', async () => {
+  it('starts counting from the publish: ticks before it do not run', async () => {
     const store = createMemoryStore();
     const clock = { now: at('2026-03-01T12:00:00Z') };
     const engine = scheduledEngine(store, clock, '0 9 * * *', NEW_YORK);
     expect(await engine.checkSchedules()).toEqual([]);
     expect(await store.getLink('flowline-schedule:last-tick', 'sweep')).toBe('2026-03-01T12:00:00.000Z');
+  });
+
+  it('runs a tick that fell between the publish and the first look (the runner looks every 30 s at most)', async () => {
+    const store = createMemoryStore();
+    const clock = { now: at('2026-03-01T13:59:50Z') }; // 08:59:50 in New York
+    const { engine } = testEngine({ save: echo }, { store, now: () => clock.now });
+    await engine.publish(workflow([{ id: 'noop', type: 'set', var: 'x', value: '1' }], { id: 'sweep', trigger: { operation: 'flowline.schedule', schedule: { cron: '0 9 * * *', timeZone: NEW_YORK } } }));
+    clock.now = at('2026-03-01T14:00:20Z');
+    expect((await engine.checkSchedules()).map((run) => run.id)).toEqual(['schedule:sweep:2026-03-01T14:00:00.000Z']);
   });
 
   it('runs each tick once, in the workflow\'s time zone, with $event saying when', async () => {

@@ -27,6 +27,12 @@ export interface ScheduleRunnerOptions {
   track(work: Promise<unknown>): void;
 }
 
+/** When a workflow version was published (ISO), from its saved record; `now` when it has none (or a later one). */
+async function publishedAt(tenant: TenantRuntime, workflowId: string, version: number, now: number): Promise<string> {
+  const published = (await tenant.store.getWorkflowVersion(workflowId, version))?.publishedAt;
+  return published !== undefined && Date.parse(published) <= now ? published : isoTime(now);
+}
+
 /** The time zone a scheduled workflow's pattern is read in: its own, else the tenant's `$config.timeZone`, else UTC. */
 export function timeZoneOf(workflow: PreparedWorkflow, tenant: TenantRuntime): string {
   const own = workflow.definition.trigger.schedule?.timeZone;
@@ -40,8 +46,8 @@ export function timeZoneOf(workflow: PreparedWorkflow, tenant: TenantRuntime): s
  * see workflows published meanwhile).
  *
  * The last tick run is kept per tenant and workflow in the store, so a restart neither misses
- * nor repeats a tick: a workflow seen for the first time starts from now (nothing runs for ticks
- * before it); ticks missed while the host was down give one catch-up run, for the most recent
+ * nor repeats a tick: a workflow seen for the first time starts from when its version was published
+ * (nothing runs for ticks before that); ticks missed while the host was down give one catch-up run, for the most recent
  * (its `$event.missed` counts the dropped ones). A tick's run has the id
  * `schedule:<workflow>:<tick>`, stored before the last tick moves on, so a crash between the two
  * finds the run (resumed with the leftovers) instead of starting it again.
@@ -91,12 +97,13 @@ export class ScheduleRunner {
           const timeZone = timeZoneOf(workflow, tenant);
           const cron = this.#cron(definition.trigger.schedule.cron, timeZone);
           const at = now();
-          const last = await tenant.store.getLink(LAST_TICK_NAMESPACE, definition.id);
-          if (last === undefined) await tenant.store.putLink(LAST_TICK_NAMESPACE, definition.id, isoTime(at));
-          else {
-            const due = dueTick(cron, Date.parse(last), at);
-            if (due) started.push(this.#run(tenant, workflow, cron.getPattern() ?? definition.trigger.schedule.cron, timeZone, due.at, due.missed));
-          }
+          // First sight: the schedule counts from when this version was published (a tick between the
+          // publish and this look still runs), else from now.
+          const stored = await tenant.store.getLink(LAST_TICK_NAMESPACE, definition.id);
+          const last = stored ?? (await publishedAt(tenant, definition.id, definition.version, at));
+          const due = dueTick(cron, Date.parse(last), at);
+          if (due) started.push(this.#run(tenant, workflow, cron.getPattern() ?? definition.trigger.schedule.cron, timeZone, due.at, due.missed));
+          else if (stored === undefined) await tenant.store.putLink(LAST_TICK_NAMESPACE, definition.id, last);
           earliest = Math.min(earliest, nextTick(cron, at) ?? earliest);
         } catch (error) {
           logger.error('a scheduled workflow could not be checked; it is looked at again shortly', { tenant: tenant.id, workflowId: definition.id, error: toErrorRecord(error, (value) => value) });

@@ -41,6 +41,13 @@ describe('manual runs (flowline.manual)', () => {
     expect(await refusal(engine.startRun('on-event', {}))).toMatchObject({ code: 'runs.not-manual', pointer: '/trigger/operation' });
   });
 
+  it('refuses a manual or scheduled event submitted or dispatched to every workflow (its input would not be checked)', async () => {
+    const { engine } = testEngine({ save: echo });
+    engine.deploy(manual(INPUT));
+    await expect(engine.submit({ trigger: 'flowline.manual', id: 'm-1', payload: {} })).rejects.toMatchObject({ code: 'event.engine-trigger', pointer: '/trigger' });
+    await expect(engine.dispatch({ trigger: 'flowline.schedule', payload: {} })).rejects.toMatchObject({ code: 'event.engine-trigger' });
+  });
+
   it('takes any object when the workflow declares no input', async () => {
     const { engine } = testEngine({ save: echo });
     engine.deploy(manual());

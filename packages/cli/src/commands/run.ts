@@ -104,7 +104,8 @@ export async function runCommand(args: RunArgs, io: CommandIo): Promise<number> 
  * own error from `run`.
  */
 async function runOrFilter(engine: Engine, definition: WorkflowDefinition, event: TriggerEvent, dryRun: boolean): Promise<CompletedRun | undefined> {
-  if (definition.trigger.filter === undefined || event.trigger !== definition.trigger.operation) return engine.run(definition, event, { dryRun });
+  // A manual run is one workflow's (engine.run checks its input); events of the engine's own triggers are never dispatched.
+  if (definition.trigger.filter === undefined || event.trigger !== definition.trigger.operation || event.trigger === MANUAL_TRIGGER) return engine.run(definition, event, { dryRun });
   engine.deploy(definition);
   const [run] = await engine.dispatch(event, { dryRun });
   return run;

@@ -12,7 +12,7 @@ import type { PreparedWorkflows } from '../deployments/prepared-workflows.js';
 import { complete, runOnce, startMatching, type CompletedRun, type RunOptions } from '../dispatch/start-runs.js';
 import { startManualRun, type StartedRun } from '../dispatch/manual-runs.js';
 import type { ManualInputChecker } from '../manual-input-checker.js';
-import { MANUAL_TRIGGER } from '../../connectors/engine-triggers.js';
+import { MANUAL_TRIGGER, SCHEDULE_TRIGGER } from '../../connectors/engine-triggers.js';
 import { resumeTenant } from '../runs/resumer.js';
 import { testStep, type TestStepRequest, type TestStepResult } from '../test-step.js';
 import { cancel, replay, retry, type AgainOptions } from '../runs/run-control.js';
@@ -91,6 +91,15 @@ export interface EngineParts {
   runtime(): TenantRuntime;
 }
 
+/** The engine's own triggers start runs of one workflow (startRun, the schedule), never a dispatch to every workflow on them. */
+function refuseEngineTrigger(event: TriggerEvent): void {
+  if (event.trigger !== MANUAL_TRIGGER && event.trigger !== SCHEDULE_TRIGGER) return;
+  throw new FlowlineError('event.engine-trigger', `${event.trigger} events come from the engine, not from submit or dispatch`, {
+    pointer: '/trigger',
+    hint: event.trigger === MANUAL_TRIGGER ? 'Start a manual workflow with startRun(workflowId, payload) (POST /api/tenants/{tenant}/workflows/{id}/runs).' : 'Scheduled workflows run on their trigger.schedule; checkSchedules() runs the ticks that are due.',
+  });
+}
+
 const wrongTrigger = (definition: WorkflowDefinition, event: TriggerEvent) =>
   new FlowlineError('event.wrong-trigger', `Workflow "${definition.id}" starts on ${definition.trigger.operation}, not ${event.trigger}`, {
     pointer: '/trigger/operation',
@@ -116,6 +125,7 @@ export function createTenantScope(tenantId: string, parts: EngineParts): TenantS
     undeploy: (id) => live().deployments.undeploy(id),
     workflows: () => live().deployments.published(),
     async dispatch(event, options = {}) {
+      refuseEngineTrigger(event);
       parts.checkEvent(event);
       const tenant = live();
       return tenant.work.around(() => startMatching(tenant, event, options, false));
@@ -139,6 +149,7 @@ export function createTenantScope(tenantId: string, parts: EngineParts): TenantS
       }
     },
     async submit(event): Promise<SubmitResult> {
+      refuseEngineTrigger(event);
       parts.checkEvent(event);
       const tenant = live();
       const receivedAt = isoTime(tenant.services.now());

@@ -84,6 +84,24 @@ describe('call', () => {
     expect((await engine.getRun(runId))?.steps.map((step) => [step.path, step.status, step.reason])).toEqual([['lookup', 'skipped', 'cancelled']]);
   });
 
+  it('a retried caller\'s callee retries the earlier callee run: its done effects are not done again', async () => {
+    const finds: unknown[] = [];
+    let failures = 1;
+    const engine = engineWith(
+      shop({
+        find: { run: (input) => (finds.push(input), { contactId: 'ct_1' }) },
+        check: { run: () => { if (failures-- > 0) throw new Error('not yet'); return { ok: true }; } },
+      }),
+      [callee([find, { id: 'check', type: 'action', operation: 'shop.check', connection: 'main', retry: { attempts: 1 } }]), caller()],
+    );
+    const [failed] = await engine.dispatch(customerEvent());
+    expect(failed?.status).toBe('failed');
+    const [again] = await engine.retry(failed!.id);
+    expect(again?.status).toBe('succeeded');
+    expect(await engine.getRun(`${again!.id}>lookup`)).toMatchObject({ status: 'succeeded', retryOf: `${failed!.id}>lookup` });
+    expect(finds).toHaveLength(1);
+  });
+
   it('refuses to start a callee that has a delay step, starting nothing of it', async () => {
     const engine = engineWith(shop({ find: { run: () => ({}) } }), [callee([find, { id: 'later', type: 'delay', for: 'P1D' }]), caller()]);
     const [run] = await engine.dispatch(customerEvent());

@@ -31,8 +31,14 @@ function waits(steps: readonly Step[]): boolean {
   );
 }
 
-async function depthOf(runtime: TenantRuntime, runId: string): Promise<number> {
-  return (await runtime.store.getRun(runId))?.parent?.depth ?? 0;
+/**
+ * The callee run of the caller's earlier attempt, when the caller is a retry (`<id>~n`) and that
+ * attempt called too: the new callee run retries it, so the effects it had are not done again.
+ */
+async function earlierCallee(runtime: TenantRuntime, caller: RunRecord | undefined, path: string): Promise<string | undefined> {
+  if (caller?.retryOf === undefined) return undefined;
+  const earlier = calleeRunId(caller.retryOf, path);
+  return (await runtime.store.getRun(earlier)) ? earlier : undefined;
 }
 
 /**
@@ -67,7 +73,8 @@ export async function callWorkflow(runtime: TenantRuntime, call: WorkflowCall): 
       hint: 'Put the delay in the calling workflow, before or after the call.',
     });
   }
-  const depth = (await depthOf(runtime, call.parentRunId)) + 1;
+  const caller = await store.getRun(call.parentRunId);
+  const depth = (caller?.parent?.depth ?? 0) + 1;
   if (depth > MAX_CALL_DEPTH) {
     throw new FlowlineError('call.too-deep', `Calling workflow "${call.workflowId}" would nest ${depth} calls deep; at most ${MAX_CALL_DEPTH} are allowed`, {
       hint: 'A workflow that calls itself (directly or through others) needs a condition that stops it; or flatten the calls.',
@@ -76,8 +83,10 @@ export async function callWorkflow(runtime: TenantRuntime, call: WorkflowCall): 
   const parent: RunParent = { runId: call.parentRunId, path: call.path, depth };
   const event = { trigger: workflow.definition.trigger.operation, payload: call.input };
   const queued = await queueRun(workflow, event, { id, dryRun: call.dryRun, services });
-  const run: RunRecord = { ...queued, parent };
-  return whileCancelFollows(runtime, call.parentRunId, id, () => execute(runtime, workflow, run, { fromInbox: false }));
+  const retryOf = await earlierCallee(runtime, caller, call.path);
+  const run: RunRecord = { ...queued, parent, ...(retryOf === undefined ? {} : { retryOf }) };
+  // A new run cannot have been attempted before, unless it retries an earlier callee run: then its steps look for that run's effects.
+  return whileCancelFollows(runtime, call.parentRunId, id, () => execute(runtime, workflow, run, retryOf === undefined ? { fromInbox: false } : undefined));
 }
 
 /**

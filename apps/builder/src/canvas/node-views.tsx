@@ -1,5 +1,5 @@
 import { Handle, Position, type NodeProps } from '@xyflow/react';
-import type { KeyboardEvent } from 'react';
+import type { KeyboardEvent, ReactNode } from 'react';
 import type { FlowNodeData } from './to-graph.js';
 
 export interface NodeCallbacks {
@@ -10,49 +10,54 @@ export interface NodeCallbacks {
   readonly problemSteps: ReadonlySet<string>;
 }
 
-const activate = (run: () => void) => (event: KeyboardEvent) => {
-  if (event.key === 'Enter' || event.key === ' ') {
-    event.preventDefault();
-    run();
-  }
-};
-
 type ViewData = FlowNodeData & { readonly callbacks: NodeCallbacks };
 
-/** The trigger, a step, or a branch head: a focusable button on the canvas. */
+/**
+ * A canvas node: a focusable button whose visible text is its accessible name ("Step upsert"),
+ * and beside it what the node is (the operation's title); a click anywhere on the node selects it.
+ */
+function NodeBox({ name, className, pressed, onActivate, children }: { name: string; className: string; pressed: boolean; onActivate: () => void; children?: ReactNode }) {
+  const keyDown = (event: KeyboardEvent) => {
+    if (event.key === 'Enter' || event.key === ' ') {
+      event.preventDefault();
+      onActivate();
+    }
+  };
+  return (
+    <div className={`node ${className}${pressed ? ' selected' : ''}`} onClick={onActivate}>
+      <Handle type="target" position={Position.Top} isConnectable={false} />
+      <div role="button" tabIndex={0} aria-pressed={pressed} className="node-name" onKeyDown={keyDown}>
+        {name}
+      </div>
+      {children}
+      <Handle type="source" position={Position.Bottom} isConnectable={false} />
+    </div>
+  );
+}
+
+/** The trigger, a step, or a branch head. */
 export function FlowNodeView({ data }: NodeProps) {
   const view = data as unknown as ViewData;
   const { callbacks } = view;
   if (view.kind === 'trigger') {
-    const selected = callbacks.selected === null && callbacks.targetList === null;
     return (
-      <div role="button" tabIndex={0} aria-label="Trigger" aria-pressed={selected} className={`node node-trigger${selected ? ' selected' : ''}`} onClick={() => callbacks.onSelectStep(null)} onKeyDown={activate(() => callbacks.onSelectStep(null))}>
-        <strong>Trigger</strong>
+      <NodeBox name="Trigger" className="node-trigger" pressed={callbacks.selected === null && callbacks.targetList === null} onActivate={() => callbacks.onSelectStep(null)}>
         <span className="muted">{view.operation || 'none chosen'}</span>
-        <Handle type="source" position={Position.Bottom} isConnectable={false} />
-      </div>
+      </NodeBox>
     );
   }
   if (view.kind === 'branch') {
-    const selected = callbacks.targetList === view.list;
     return (
-      <div role="button" tabIndex={0} aria-label={`Branch ${view.label} of ${view.ownerId}`} aria-pressed={selected} className={`node node-branch${selected ? ' selected' : ''}`} onClick={() => callbacks.onSelectList(view.list)} onKeyDown={activate(() => callbacks.onSelectList(view.list))}>
-        <Handle type="target" position={Position.Top} isConnectable={false} />
-        <span>{view.label}</span>
-        {view.empty ? <span className="muted"> (empty: select, then add)</span> : null}
-        <Handle type="source" position={Position.Bottom} isConnectable={false} />
-      </div>
+      <NodeBox name={`Branch ${view.label} of ${view.ownerId}`} className="node-branch" pressed={callbacks.targetList === view.list} onActivate={() => callbacks.onSelectList(view.list)}>
+        {view.empty ? <span className="muted">empty: select it, then add</span> : null}
+      </NodeBox>
     );
   }
-  const selected = callbacks.selected === view.stepId;
   const invalid = callbacks.problemSteps.has(view.stepId);
   return (
-    <div role="button" tabIndex={0} aria-label={`Step ${view.stepId}`} aria-pressed={selected} className={`node node-step kind-${view.stepType}${selected ? ' selected' : ''}${invalid ? ' invalid' : ''}`} onClick={() => callbacks.onSelectStep(view.stepId)} onKeyDown={activate(() => callbacks.onSelectStep(view.stepId))}>
-      <Handle type="target" position={Position.Top} isConnectable={false} />
-      <strong>{view.stepId}</strong>
+    <NodeBox name={`Step ${view.stepId}`} className={`node-step kind-${view.stepType}${invalid ? ' invalid' : ''}`} pressed={callbacks.selected === view.stepId} onActivate={() => callbacks.onSelectStep(view.stepId)}>
       <span className="muted">{view.title}</span>
-      {invalid ? <span className="badge">problem</span> : null}
-      <Handle type="source" position={Position.Bottom} isConnectable={false} />
-    </div>
+      {invalid ? <span className="badge">has a problem</span> : null}
+    </NodeBox>
   );
 }

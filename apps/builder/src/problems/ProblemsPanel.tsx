@@ -14,8 +14,8 @@ export function ProblemsPanel() {
             <li key={`${problem.pointer}:${index}`}>
               <button type="button" className="link" onClick={() => focusProblem(problem)}>
                 <span className="problem-message">{problem.message}</span> <code>{problem.pointer || '/'}</code>
+                {problem.suggestion ?? problem.hint ? <span className="muted problem-hint">{problem.suggestion ?? problem.hint}</span> : null}
               </button>
-              {problem.suggestion ?? problem.hint ? <p className="muted">{problem.suggestion ?? problem.hint}</p> : null}
             </li>
           ))}
         </ul>

@@ -15,6 +15,7 @@ import { once } from 'node:events';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import type { Benchmark } from './benchmark.js';
+import { builder } from './builder.js';
 import { benchProcessArgs, CURRENT_BUILD, REPO_ROOT } from './bench-build.js';
 import { coldStart } from './cold-start.js';
 import { durablePath } from './durable-path.js';
@@ -28,7 +29,7 @@ import { BenchReport } from './report.js';
 import { tenantsDurable } from './tenants-durable.js';
 import { tenantsStartup } from './tenants-startup.js';
 
-const benchmarks: readonly Benchmark[] = [engineThroughput, heapInFlight, durablePath, tenantsDurable, queuedMemory, coldStart, tenantsStartup, installSize, expressionRunaway];
+const benchmarks: readonly Benchmark[] = [engineThroughput, heapInFlight, durablePath, tenantsDurable, queuedMemory, coldStart, tenantsStartup, installSize, expressionRunaway, builder];
 
 const FLAGS = ['--tsx', '--no-build'] as const;
 

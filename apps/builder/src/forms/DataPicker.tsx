@@ -31,11 +31,15 @@ function PickerNode({ node, onPick }: { node: ScopeNode; onPick: (path: string) 
 export function DataPicker({ pointer, title, onPick }: { pointer: string; title: string; onPick: (expression: string) => void }) {
   const { state, design } = useEditor();
   const scope = useMemo(() => {
-    try {
-      return scopeAt(state.definition as unknown as WorkflowDefinition, pointer, { catalog: design.catalog, maxDepth: 4 });
-    } catch {
-      return undefined;
+    // A field not filled in yet is not in the definition: what is in scope there is what is in scope at its nearest existing parent.
+    for (let at = pointer; at !== ''; at = at.slice(0, at.lastIndexOf('/'))) {
+      try {
+        return scopeAt(state.definition as unknown as WorkflowDefinition, at, { catalog: design.catalog, maxDepth: 4 });
+      } catch {
+        // nothing at this pointer yet: try its parent
+      }
     }
+    return undefined;
   }, [state.definition, pointer, design]);
   return (
     <div className="picker" role="group" aria-label={`Data for ${title}`}>

@@ -12,13 +12,13 @@
 import { execFile, spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { promisify } from 'node:util';
 import { gzipSync } from 'node:zlib';
 import { chromium } from 'playwright-core';
 import { startGhlSandbox } from '../packages/sandbox/src/index.js';
+import { freePort } from '../test/support/serve-process.js';
 import type { Benchmark } from './benchmark.js';
 import { REPO_ROOT } from './bench-build.js';
 import { percentile } from './percentile.js';
@@ -52,17 +52,6 @@ function assets(dir: string): Asset[] {
   return found.sort((a, b) => b.gzipped - a.gzipped);
 }
 
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      const port = typeof address === 'object' && address !== null ? address.port : 0;
-      server.close(() => resolve(port));
-    });
-  });
-}
 
 /** Resolves once `child` prints a line starting with `prefix`; rejects if it exits first or after 60 s. */
 function lineOf(child: ChildProcess, prefix: string): Promise<void> {

@@ -2,31 +2,17 @@
  * `flowline serve --database postgres://…`: the compiled command as a process, its store on the
  * machine's PostgreSQL (a schema of its own, dropped after), GHL played by the sandbox.
  */
-import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startGhlSandbox, type GhlSandbox } from '@flowline/sandbox';
 import { createPostgresStore } from '@flowline/store-postgres';
-import { NodeChild, REPO_ROOT } from '../../../test/support/node-child.js';
+import { NodeChild } from '../../../test/support/node-child.js';
 import { freePort } from '../../../test/support/serve-process.js';
 import { dropSchema, PG_URL, uniqueSchema } from '../../store-postgres/test/pg-schema.js';
+import { CLI, runCli, WORKFLOW } from './fixtures/tenant-stack.js';
 import { leadDelivery, postDelivery, SECRET } from './fixtures/test-host.js';
-
-const CLI = 'packages/cli/dist/main.js';
-const WORKFLOW = 'packages/cli/test/fixtures/new-lead.workflow.json';
-
-function runCli(args: readonly string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  return new Promise((resolve) => {
-    const child = spawn(process.execPath, [CLI, ...args], { cwd: REPO_ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.setEncoding('utf8').on('data', (text: string) => (stdout += text));
-    child.stderr.setEncoding('utf8').on('data', (text: string) => (stderr += text));
-    child.once('close', (code) => resolve({ code, stdout, stderr }));
-  });
-}
 
 async function until(check: () => boolean | Promise<boolean>, what: string, timeoutMs = 20_000): Promise<void> {
   const giveUpAt = Date.now() + timeoutMs;
